@@ -1,0 +1,281 @@
+// Locating the passages two same-language texts share.
+//
+// Both texts are folded for matching (width, quotes, case, Traditional -> Simplified; punctuation
+// and whitespace dropped) and cut into tokens: one token per Han/kana/Hangul character, one per
+// Latin word. Exact runs of at least `minTokens` tokens shared by both sides are found through a
+// hash of their first window, extended to their full length, and chosen longest first so that no
+// token is used twice. Order is not required: reordered paragraphs still count.
+//
+// The region is where the shared text lies on each side. Site clutter before the article, reader
+// comments, and unrelated articles appended after it must fall outside even when they happen to
+// share a stock phrase with the other text, so the region is not simply the hull of all passages:
+// it is the stretch that maximises (shared tokens - GAP_COST x unshared tokens), a maximum-sum
+// segment over the passages in order. A far-away stray phrase costs more gap than it brings.
+import { foldForMatch, type Folded } from './normalize';
+import type { Span } from './types';
+
+export interface SharedPassage {
+  a: Span;
+  b: Span;
+}
+
+export interface SharedRegion {
+  /** From the first to the last shared passage on a's side, in a's original offsets. */
+  a: Span;
+  /** Same on b's side. */
+  b: Span;
+  /** The shared passages inside the regions, in a's order; offsets into the original strings. */
+  passages: SharedPassage[];
+  /** Folded characters (letters, digits, Han; no punctuation or spaces) covered by the passages. */
+  sharedChars: number;
+  /** Folded length of all of a and of all of b, the denominators for coverage ratios. */
+  aChars: number;
+  bChars: number;
+  /** Folded characters of a and b inside the regions. */
+  aRegionChars: number;
+  bRegionChars: number;
+}
+
+export interface SharedRegionOptions {
+  /**
+   * Shortest passage, in tokens. Default: 10 for Han-script text (shorter Chinese strings such as
+   * 加强数字政府建设 recur across unrelated articles on one topic), 5 words otherwise.
+   */
+  minTokens?: number;
+}
+
+/**
+ * Cost of one unshared token inside a region. 0.2: a reprint that drops a 200-character paragraph
+ * between two kept ones stays one region (the kept passages bring far more than 40), while a
+ * 14-character stock phrase 1,000 characters away in an appended article would cost 200 to reach.
+ */
+const GAP_COST = 0.2;
+/** A window whose hash occurs more often than this in b is repetitive filler; it is not used as a seed. */
+const MAX_OCCURRENCES = 64;
+
+const TOKEN_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+interface Tokens {
+  ids: Int32Array;
+  /** Folded start offset of each token, plus the folded length at the end. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** cum[t]: folded characters (spaces excluded) in tokens before t; length ids.length + 1. */
+  cum: Int32Array;
+  han: number;
+}
+
+function tokenize(folded: string, vocab: Map<string, number>): Tokens {
+  const ids: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let han = 0;
+  let i = 0;
+  const push = (s: number, e: number): void => {
+    const t = folded.slice(s, e);
+    let id = vocab.get(t);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(t, id);
+    }
+    ids.push(id);
+    starts.push(s);
+    ends.push(e);
+  };
+  while (i < folded.length) {
+    const cp = folded.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    const ch = folded.slice(i, i + w);
+    if (ch === ' ') {
+      i += w;
+    } else if (TOKEN_CHAR.test(ch)) {
+      push(i, i + w);
+      han++;
+      i += w;
+    } else {
+      const s = i;
+      while (i < folded.length) {
+        const c = folded.codePointAt(i)!;
+        const cw = c > 0xffff ? 2 : 1;
+        const cs = folded.slice(i, i + cw);
+        if (cs === ' ' || TOKEN_CHAR.test(cs)) break;
+        i += cw;
+      }
+      push(s, i);
+    }
+  }
+  const cum = new Int32Array(ids.length + 1);
+  for (let t = 0; t < ids.length; t++) cum[t + 1] = cum[t]! + ends[t]! - starts[t]!;
+  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends), cum, han };
+}
+
+function windowHash(ids: Int32Array, at: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let x = at; x < at + k; x++) h = Math.imul(h ^ ids[x]!, 0x01000193);
+  return h >>> 0;
+}
+
+interface Run {
+  a: number;
+  b: number;
+  len: number;
+}
+
+/** All maximal exact runs of >= k tokens shared by a and b. */
+function findRuns(ta: Tokens, tb: Tokens, k: number): Run[] {
+  const A = ta.ids;
+  const B = tb.ids;
+  const runs: Run[] = [];
+  if (A.length < k || B.length < k) return runs;
+  const index = new Map<number, number[]>();
+  for (let j = 0; j + k <= B.length; j++) {
+    const h = windowHash(B, j, k);
+    const list = index.get(h);
+    if (list) {
+      if (list.length <= MAX_OCCURRENCES) list.push(j);
+    } else index.set(h, [j]);
+  }
+  // per diagonal (a - b), how far a run already found reaches on a's side
+  const reached = new Map<number, number>();
+  for (let i = 0; i + k <= A.length; i++) {
+    const list = index.get(windowHash(A, i, k));
+    if (!list || list.length > MAX_OCCURRENCES) continue;
+    for (const j of list) {
+      const d = i - j;
+      if ((reached.get(d) ?? -1) > i) continue;
+      let s = 0;
+      const floor = reached.get(d) ?? 0;
+      while (i - s - 1 >= floor && j - s - 1 >= 0 && A[i - s - 1] === B[j - s - 1]) s++;
+      let e = 0;
+      while (i + e < A.length && j + e < B.length && A[i + e] === B[j + e]) e++;
+      reached.set(d, i + e);
+      if (s + e >= k) runs.push({ a: i - s, b: j - s, len: s + e });
+    }
+  }
+  return runs;
+}
+
+/** Longest first, each token used at most once on either side; an overlapping run keeps its longest free part. */
+function chooseRuns(runs: Run[], na: number, nb: number, k: number): Run[] {
+  runs.sort((x, y) => y.len - x.len || x.a - y.a);
+  const usedA = new Uint8Array(na);
+  const usedB = new Uint8Array(nb);
+  const chosen: Run[] = [];
+  for (const r of runs) {
+    let best: Run | null = null;
+    let start = -1;
+    for (let t = 0; t <= r.len; t++) {
+      const free = t < r.len && !usedA[r.a + t] && !usedB[r.b + t];
+      if (free && start < 0) start = t;
+      if (!free && start >= 0) {
+        if (t - start >= k && (!best || t - start > best.len)) best = { a: r.a + start, b: r.b + start, len: t - start };
+        start = -1;
+      }
+    }
+    if (!best) continue;
+    usedA.fill(1, best.a, best.a + best.len);
+    usedB.fill(1, best.b, best.b + best.len);
+    chosen.push(best);
+  }
+  return chosen;
+}
+
+/** The runs (by index) forming the maximum-sum stretch along one side. */
+function bestStretch(runs: Run[], side: 'a' | 'b'): Set<Run> {
+  const sorted = [...runs].sort((x, y) => x[side] - y[side]);
+  let bestSum = -Infinity;
+  let bestFrom = 0;
+  let bestTo = -1;
+  let sum = 0;
+  let from = 0;
+  for (let t = 0; t < sorted.length; t++) {
+    const r = sorted[t]!;
+    if (t > from) {
+      const prev = sorted[t - 1]!;
+      sum -= GAP_COST * Math.max(0, r[side] - (prev[side] + prev.len));
+    }
+    if (sum < 0) {
+      sum = 0;
+      from = t;
+    }
+    sum += r.len;
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestFrom = from;
+      bestTo = t;
+    }
+  }
+  return new Set(sorted.slice(bestFrom, bestTo + 1));
+}
+
+/** Original offset of the end of folded index `e` (exclusive). */
+function origEnd(text: string, f: Folded, e: number): number {
+  // the last folded character came from the original character at map[e - 1]
+  const p = f.map[e - 1]!;
+  return p + ((text.codePointAt(p) ?? 0) > 0xffff ? 2 : 1);
+}
+
+function toSpan(text: string, f: Folded, t: Tokens, from: number, len: number): Span {
+  return { start: f.map[t.starts[from]!]!, end: origEnd(text, f, t.ends[from + len - 1]!) };
+}
+
+// Opening marks the region takes in before its first passage, closing marks after its last, so that
+// what falls outside does not begin with a stray 。 or end with a lone 《.
+const OPENERS = /[“‘"'「『《〈（(【\[]/u;
+const CLOSERS = /[。．.！!？?；;，,、：:”’"'」』》〉）)】\]…]/u;
+
+function widen(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start > 0 && OPENERS.test(text[start - 1]!)) start--;
+  while (end < text.length && CLOSERS.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/**
+ * The passages two same-language texts share and the region they lie in on each side, or null
+ * when they share no passage of `minTokens` tokens. Offsets are into the original `a` and `b`.
+ */
+export function sharedRegion(a: string, b: string, opts: SharedRegionOptions = {}): SharedRegion | null {
+  const fa = foldForMatch(a);
+  const fb = foldForMatch(b);
+  const vocab = new Map<string, number>();
+  const ta = tokenize(fa.text, vocab);
+  const tb = tokenize(fb.text, vocab);
+  const hanDominant = ta.han * 2 >= ta.ids.length;
+  const k = Math.max(2, opts.minTokens ?? (hanDominant ? 10 : 5));
+  const chosen = chooseRuns(findRuns(ta, tb, k), ta.ids.length, tb.ids.length, k);
+  if (chosen.length === 0) return null;
+  // a passage belongs to the region when it lies in the best stretch on both sides; one round of
+  // re-selection lets the second side's choice see only the first side's survivors
+  const onA = bestStretch(chosen, 'a');
+  const kept = [...bestStretch([...onA], 'b')].sort((x, y) => x.a - y.a);
+  if (kept.length === 0) return null;
+
+  const folded = (t: Tokens, from: number, len: number): number => t.cum[from + len]! - t.cum[from]!;
+  let sharedChars = 0;
+  for (const r of kept) sharedChars += folded(ta, r.a, r.len);
+  let aFirst = kept[0]!;
+  let aLast = kept[0]!;
+  let bFirst = kept[0]!;
+  let bLast = kept[0]!;
+  for (const r of kept) {
+    if (r.a < aFirst.a) aFirst = r;
+    if (r.a + r.len > aLast.a + aLast.len) aLast = r;
+    if (r.b < bFirst.b) bFirst = r;
+    if (r.b + r.len > bLast.b + bLast.len) bLast = r;
+  }
+  const aStartTok = aFirst.a;
+  const aEndTok = aLast.a + aLast.len;
+  const bStartTok = bFirst.b;
+  const bEndTok = bLast.b + bLast.len;
+  return {
+    a: widen(a, toSpan(a, fa, ta, aStartTok, aEndTok - aStartTok)),
+    b: widen(b, toSpan(b, fb, tb, bStartTok, bEndTok - bStartTok)),
+    passages: kept.map((r) => ({ a: toSpan(a, fa, ta, r.a, r.len), b: toSpan(b, fb, tb, r.b, r.len) })),
+    sharedChars,
+    aChars: ta.cum[ta.ids.length]!,
+    bChars: tb.cum[tb.ids.length]!,
+    aRegionChars: folded(ta, aStartTok, aEndTok - aStartTok),
+    bRegionChars: folded(tb, bStartTok, bEndTok - bStartTok),
+  };
+}
