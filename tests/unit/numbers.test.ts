@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { findNumbers, sameNumber, type NumberMention } from '../../src/core/numbers';
+
+// Sentences as they appear in the corpus (000 Chinese original, 001 English translation) and in
+// ordinary Chinese/English news; each row: text, the figures a reader sees in it.
+const FIND: [string, [string, number, string?][]][] = [
+  ['省内各云中心共承载全省上云单位1014家，承载上云业务系统5532个', [['1014', 1014], ['5532', 5532]]],
+  ['carry a total of 1,014 cloud-based units in the province and 5,532 cloud-based business systems', [['1,014', 1014], ['5,532', 5532]]],
+  ['全角数字１，０１４家和５５３２个', [['１，０１４', 1014], ['５５３２', 5532]]],
+  ['AI计算能力达每秒80亿亿次，1小时可处理100亿张图像、300万小时语音翻译或1万公里', [['80亿亿', 8e17], ['1', 1], ['100亿', 1e10], ['300万', 3e6], ['1万', 1e4]]],
+  ['reaches 8 billion times per second, which can process 10 billion images, 3 million hours of speech translation or 10,000 kilometers', [['8 billion', 8e9], ['10 billion', 1e10], ['3 million', 3e6], ['10,000', 1e4]]],
+  ['将带动长三角地区人工智能产业百亿级规模增长', [['百亿级', 1e10, 'magnitude']]],
+  ['drive the tens of billions of scale growth', [['tens of billions', 1e10, 'magnitude']]],
+  ['浪潮云连续七年蝉联中国政务云市场占有率第一位', [['七', 7], ['第一', 1, 'ordinal']]],
+  ['中央全面深化改革委员会第二十五次会议', [['第二十五', 25, 'ordinal']]],
+  ['the 25th meeting of the Central Committee', [['25th', 25, 'ordinal']]],
+  ['城市管理案件按期结案率提升至95%以上', [['95%以上', 95, 'percent']]],
+  ['increased the rate of urban management cases to more than 95% on schedule', [['more than 95%', 95, 'percent']]],
+  ['数字经济和GDP将分别增长3.3‰和1.8‰', [['3.3‰', 3.3, 'percent'], ['1.8‰', 1.8, 'percent']]],
+  ['办理的市级事项已压缩至2.65天，区级事项已缩至1.93天', [['2.65', 2.65, 'decimal'], ['1.93', 1.93, 'decimal']]],
+  ['深耕政务服务领域20余年', [['20余', 20]]],
+  ['their more than 20 years of experience', [['more than 20', 20]]],
+  ['一亿二千万人，三百五十个，一万五千元，两千万', [['一亿二千万', 1.2e8], ['三百五十', 350], ['一万五千', 15000], ['两千万', 2e7]]],
+  ['百分之九十五的用户', [['百分之九十五', 95, 'percent']]],
+  ['4月19日，会议审议通过', [['4月19日', 419, 'date']]],
+  ['On April 19, the meeting', [['April 19', 419, 'date']]],
+  ['the "2020 Global Computing Power Index Evaluation Report"', [['2020', 2020, 'year']]],
+  ['正为全国25个省，220+地市提供云计算服务', [['25', 25], ['220+', 220]]],
+  // Numerals inside words are not figures; Latin codes with digits are names, not figures
+  ['落地“一网统管”N项智慧应用，统一的平台，百姓生活，十分便捷，新一代信息技术', []],
+  ['5G networks, IPv6 and COVID-19', []],
+  ['three pillars of digital development', [['three', 3]]],
+];
+
+describe('findNumbers', () => {
+  it.each(FIND)('%s', (text, expected) => {
+    const got = findNumbers(text);
+    expect(got.map((m) => [m.text, m.value])).toEqual(expected.map(([t, v]) => [t, v]));
+    expected.forEach(([, , kind], k) => {
+      if (kind) expect(got[k]!.kind).toBe(kind);
+    });
+    for (const m of got) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('marks bounds written with 以上 / 余 / more than as qualified', () => {
+    expect(findNumbers('95%以上')[0]!.qualifier).toBe('more');
+    expect(findNumbers('100多个城市')[0]!.qualifier).toBe('more');
+    expect(findNumbers('more than 95%')[0]!.qualifier).toBe('more');
+    expect(findNumbers('1014家')[0]!.qualifier).toBeUndefined();
+  });
+});
+
+const one = (s: string): NumberMention => {
+  const m = findNumbers(s);
+  expect(m).toHaveLength(1);
+  return m[0]!;
+};
+
+const SAME: [string, string, boolean][] = [
+  ['1014', '1,014', true],
+  ['1014', '1040', false],
+  ['5532个', '5,532', true],
+  ['100亿', '10 billion', true],
+  ['300万', '3 million', true],
+  ['1万', '10,000', true],
+  ['80亿亿', '8 billion', false],
+  ['95%以上', 'more than 95%', true],
+  ['95%', '95', false],
+  ['3.3‰', '3.3%', false],
+  ['2.65天', '2.65', true],
+  ['2.65', '2.56', false],
+  ['第二十五次', '25th', true],
+  ['百亿级', 'tens of billions', true],
+  ['百亿级', '30 billion', true],
+  ['百亿级', '8 billion', false],
+  ['4月19日', 'April 19', true],
+  ['4月19日', 'April 18', false],
+  ['20余年', 'more than 20', true],
+];
+
+describe('sameNumber', () => {
+  it.each(SAME)('%s vs %s -> %s', (a, b, agree) => {
+    expect(sameNumber(one(a), one(b))).toBe(agree);
+    expect(sameNumber(one(b), one(a))).toBe(agree);
+  });
+});
