@@ -11,6 +11,7 @@
 // share a stock phrase with the other text, so the region is not simply the hull of all passages:
 // it is the stretch that maximises (shared tokens - GAP_COST x unshared tokens), a maximum-sum
 // segment over the passages in order. A far-away stray phrase costs more gap than it brings.
+import { tokenSpans } from './fingerprint';
 import { foldForMatch, type Folded } from './normalize';
 import type { Span } from './types';
 
@@ -28,6 +29,9 @@ export interface SharedRegion {
   passages: SharedPassage[];
   /** Folded characters (letters, digits, Han; no punctuation or spaces) covered by the passages. */
   sharedChars: number;
+  /** Tokens (Han characters or Latin words) covered by the passages, and by the longest one. */
+  sharedTokens: number;
+  longestTokens: number;
   /** Folded length of all of a and of all of b, the denominators for coverage ratios. */
   aChars: number;
   bChars: number;
@@ -53,11 +57,9 @@ const GAP_COST = 0.2;
 /** A window whose hash occurs more often than this in b is repetitive filler; it is not used as a seed. */
 const MAX_OCCURRENCES = 64;
 
-const TOKEN_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
 interface Tokens {
+  /** Token ids (equal strings, equal ids, shared between the two texts). */
   ids: Int32Array;
-  /** Folded start offset of each token, plus the folded length at the end. */
   starts: Int32Array;
   ends: Int32Array;
   /** cum[t]: folded characters (spaces excluded) in tokens before t; length ids.length + 1. */
@@ -66,47 +68,23 @@ interface Tokens {
 }
 
 function tokenize(folded: string, vocab: Map<string, number>): Tokens {
-  const ids: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let han = 0;
-  let i = 0;
-  const push = (s: number, e: number): void => {
-    const t = folded.slice(s, e);
-    let id = vocab.get(t);
+  const spans = tokenSpans(folded);
+  const n = spans.starts.length;
+  const ids = new Int32Array(n);
+  const cum = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    const s = spans.starts[t]!;
+    const e = spans.ends[t]!;
+    const tok = folded.slice(s, e);
+    let id = vocab.get(tok);
     if (id === undefined) {
       id = vocab.size;
-      vocab.set(t, id);
+      vocab.set(tok, id);
     }
-    ids.push(id);
-    starts.push(s);
-    ends.push(e);
-  };
-  while (i < folded.length) {
-    const cp = folded.codePointAt(i)!;
-    const w = cp > 0xffff ? 2 : 1;
-    const ch = folded.slice(i, i + w);
-    if (ch === ' ') {
-      i += w;
-    } else if (TOKEN_CHAR.test(ch)) {
-      push(i, i + w);
-      han++;
-      i += w;
-    } else {
-      const s = i;
-      while (i < folded.length) {
-        const c = folded.codePointAt(i)!;
-        const cw = c > 0xffff ? 2 : 1;
-        const cs = folded.slice(i, i + cw);
-        if (cs === ' ' || TOKEN_CHAR.test(cs)) break;
-        i += cw;
-      }
-      push(s, i);
-    }
+    ids[t] = id;
+    cum[t + 1] = cum[t]! + e - s;
   }
-  const cum = new Int32Array(ids.length + 1);
-  for (let t = 0; t < ids.length; t++) cum[t + 1] = cum[t]! + ends[t]! - starts[t]!;
-  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends), cum, han };
+  return { ids, starts: spans.starts, ends: spans.ends, cum, han: spans.han };
 }
 
 function windowHash(ids: Int32Array, at: number, k: number): number {
@@ -253,7 +231,13 @@ export function sharedRegion(a: string, b: string, opts: SharedRegionOptions = {
 
   const folded = (t: Tokens, from: number, len: number): number => t.cum[from + len]! - t.cum[from]!;
   let sharedChars = 0;
-  for (const r of kept) sharedChars += folded(ta, r.a, r.len);
+  let sharedTokens = 0;
+  let longestTokens = 0;
+  for (const r of kept) {
+    sharedChars += folded(ta, r.a, r.len);
+    sharedTokens += r.len;
+    longestTokens = Math.max(longestTokens, r.len);
+  }
   let aFirst = kept[0]!;
   let aLast = kept[0]!;
   let bFirst = kept[0]!;
@@ -273,6 +257,8 @@ export function sharedRegion(a: string, b: string, opts: SharedRegionOptions = {
     b: widen(b, toSpan(b, fb, tb, bStartTok, bEndTok - bStartTok)),
     passages: kept.map((r) => ({ a: toSpan(a, fa, ta, r.a, r.len), b: toSpan(b, fb, tb, r.b, r.len) })),
     sharedChars,
+    sharedTokens,
+    longestTokens,
     aChars: ta.cum[ta.ids.length]!,
     bChars: tb.cum[tb.ids.length]!,
     aRegionChars: folded(ta, aStartTok, aEndTok - aStartTok),

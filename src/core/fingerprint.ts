@@ -1,0 +1,120 @@
+// Fingerprints of a text for finding its versions among many articles without reading them all.
+//
+// The text is folded for matching (src/core/normalize.ts) and cut into tokens: one token per Han,
+// kana or Hangul character (Chinese has no spaces to cut words at), one per Latin word. A
+// fingerprint is the 32-bit hash of a run of GRAM consecutive tokens. Only hashes that are 0
+// modulo SAMPLE are kept: the choice depends on the hash alone, so a passage two texts share
+// yields the same kept hashes in both, whatever surrounds it, and the index holds about
+// 1/SAMPLE of the positions.
+//
+// Measured on the corpus (tests/unit/match.test.ts and `corpus build`):
+// - GRAM 10 Han characters: 8 already makes stock phrases of the topic (加强数字政府建设 is 8) shared
+//   by unrelated articles; 12 and more loses short edited stretches of a reprint (a reprint of 000
+//   that drops 领军 every few sentences). 5 words for English: 3-4 word phrases recur across any
+//   two articles on one topic ("the construction of digital"), 5-word runs rarely do.
+// - SAMPLE 16 for Han text keeps ~110 hashes for 000 (1,750 folded characters), 8 bytes each in the
+//   index: under 1 KB per article. A quoted paragraph of 150 characters still brings ~9 hashes.
+//   English tokens are words (about 2.5 per Han character of the same content), so SAMPLE_WORDS 8
+//   gives a similar count per article.
+import { foldForMatch } from './normalize';
+
+export const GRAM_HAN = 10;
+export const GRAM_WORDS = 5;
+export const SAMPLE_HAN = 16;
+export const SAMPLE_WORDS = 8;
+/** Changes whenever the hash or the parameters change: a compiled index must be built by the same code. */
+export const FINGERPRINT_VERSION = `fp1-${GRAM_HAN}-${GRAM_WORDS}-${SAMPLE_HAN}-${SAMPLE_WORDS}`;
+
+const TOKEN_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+export interface TokenSpans {
+  /** Folded start and end offsets of each token. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Tokens that are single Han/kana/Hangul characters (the rest are words). */
+  han: number;
+}
+
+/** Tokens of a folded text (see foldForMatch): each Han/kana/Hangul character, each space-separated word. */
+export function tokenSpans(folded: string): TokenSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let han = 0;
+  let i = 0;
+  let wordStart = -1;
+  while (i <= folded.length) {
+    const cp = i < folded.length ? folded.codePointAt(i)! : 32;
+    const w = cp > 0xffff ? 2 : 1;
+    const ch = String.fromCodePoint(cp);
+    const isSpace = cp === 32;
+    const isHan = !isSpace && TOKEN_CHAR.test(ch);
+    if ((isSpace || isHan) && wordStart >= 0) {
+      starts.push(wordStart);
+      ends.push(i);
+      wordStart = -1;
+    }
+    if (isHan) {
+      starts.push(i);
+      ends.push(i + w);
+      han++;
+    } else if (!isSpace && wordStart < 0) wordStart = i;
+    i += w;
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), han };
+}
+
+/** Whether n-grams of these tokens should be Han-character grams (else word grams). */
+export function isHanDominant(t: TokenSpans): boolean {
+  return t.han * 2 >= t.starts.length;
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 units. */
+function hashString(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Final avalanche (murmur3 fmix32) so that the low bits used for sampling are well mixed. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export interface Fingerprints {
+  /** Distinct kept hashes, ascending. */
+  hashes: Uint32Array;
+  /** Folded characters (no spaces) of the text: the denominator of coverage ratios. */
+  chars: number;
+  /** 'han' or 'words': which grams were taken. */
+  unit: 'han' | 'words';
+}
+
+/** The kept n-gram hashes of a text (any language; Han-script text gets character grams). */
+export function fingerprint(text: string): Fingerprints {
+  const folded = foldForMatch(text).text;
+  const t = tokenSpans(folded);
+  const han = isHanDominant(t);
+  const gram = han ? GRAM_HAN : GRAM_WORDS;
+  const sample = han ? SAMPLE_HAN : SAMPLE_WORDS;
+  const n = t.starts.length;
+  const tokenHash = new Uint32Array(n);
+  let chars = 0;
+  for (let k = 0; k < n; k++) {
+    tokenHash[k] = hashString(folded, t.starts[k]!, t.ends[k]!);
+    chars += t.ends[k]! - t.starts[k]!;
+  }
+  const kept = new Set<number>();
+  for (let k = 0; k + gram <= n; k++) {
+    let h = 0x9747b28c;
+    for (let x = k; x < k + gram; x++) h = Math.imul(h ^ tokenHash[x]!, 0x01000193);
+    const m = mix(h >>> 0);
+    if (m % sample === 0) kept.add(m);
+  }
+  const hashes = Uint32Array.from(kept).sort();
+  return { hashes, chars, unit: han ? 'han' : 'words' };
+}
