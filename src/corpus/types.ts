@@ -1,0 +1,115 @@
+// The corpus as parsed from its files, as compiled to JSON, and as loaded for matching.
+import type { Article, Relation } from '../core/types';
+
+/** Material a site appended after the article's own body (another article, a related-reading block). */
+export interface AppendedPiece {
+  title: string | null;
+  paragraphs: string[];
+  /** Its own author and editor lines. */
+  sourceLines: string[];
+}
+
+/** One corpus article parsed from its file. `paragraphs` is the article's own body only. */
+export interface CorpusDoc extends Article {
+  /** The file stem, e.g. 000_3e0ed82598e826fe. */
+  id: string;
+  /** Byline or editor name(s) as one string (战钊; 李源、曹淼; Wang Yanbin). Same as Article.byline. */
+  byline: string | null;
+  /** The title the text says it was first published under (原标题). */
+  originalTitle: string | null;
+  /** The source the text declares (文章来源/来源/转自), e.g. 光明网. */
+  declaredSource: string | null;
+  /** True when the file has no title and `title` was taken from the first sentence. */
+  titleDerived: boolean;
+  appended: AppendedPiece[];
+  /** Which of the known layouts the file was read as. */
+  format: 'front-matter-html' | 'html' | 'header-lines' | 'plain';
+}
+
+export type ParseResult = { ok: true; doc: CorpusDoc } | { ok: false; file: string; error: string };
+
+/** Metadata of a compiled article: everything but the text. */
+export interface DocMeta {
+  id: string;
+  title: string;
+  titleDerived: boolean;
+  lang: string;
+  siteName: string | null;
+  published: string | null;
+  url: string | null;
+  byline: string | null;
+  originalTitle: string | null;
+  declaredSource: string | null;
+  sourceLines: string[];
+  /** Folded characters of the body (the denominator of similarity). */
+  chars: number;
+  /** Paragraph count of the body and count of appended pieces, so the UI can say so without the text. */
+  paragraphCount: number;
+  appendedCount: number;
+}
+
+/** A relation between two corpus articles, computed at compile time with the page matcher. */
+export interface DocRelation {
+  a: string;
+  b: string;
+  relation: Relation;
+  similarity: number;
+}
+
+/** index.json: small, loaded when the background worker starts. */
+export interface CompiledIndex {
+  format: 'reprint-lens-corpus-index';
+  version: 1;
+  /** FINGERPRINT_VERSION of the code that built it; a mismatch means the index must be rebuilt. */
+  fingerprint: string;
+  docs: DocMeta[];
+  /**
+   * Inverted index, as base64 of little-endian uint32 arrays of equal length, sorted by hash then
+   * doc: postings[i] says doc number docs[i] (an index into `docs`) contains hash hashes[i].
+   */
+  postings: { hashes: string; docs: string; count: number };
+  /** Hashes found in more than this many documents were dropped as boilerplate. */
+  maxDocFrequency: number;
+  /** Language-neutral keys (salient numbers) for finding translations, same layout as postings. */
+  anchors: { hashes: string; docs: string; count: number };
+  relations: DocRelation[];
+}
+
+export interface DocText {
+  paragraphs: string[];
+  appended: AppendedPiece[];
+}
+
+/** texts.json: the bodies, loaded only when a page has candidates to verify or a comparison is asked for. */
+export interface CompiledTexts {
+  format: 'reprint-lens-corpus-texts';
+  version: 1;
+  texts: Record<string, DocText>;
+}
+
+/** Posting lists in memory: parallel arrays sorted by hash. */
+export interface Postings {
+  hashes: Uint32Array;
+  docs: Uint32Array;
+}
+
+/** A loaded corpus, the same object in the extension and the CLI. */
+export interface Corpus {
+  docs: DocMeta[];
+  /** Doc number (index into docs) by id. */
+  byId: Map<string, number>;
+  postings: Postings;
+  anchors: Postings;
+  relations: DocRelation[];
+  /** The id a user typed: exact, or a unique prefix (000 -> 000_3e0ed82598e826fe); null when none or ambiguous. */
+  resolve(idOrPrefix: string): string | null;
+  /** Whether the texts are in memory (findVersions needs them for its candidates). */
+  textsLoaded(): boolean;
+  /** Loads texts.json (once). */
+  loadTexts(): Promise<void>;
+  /**
+   * The body of an article. Loads the texts first when readTexts answers synchronously (the CLI);
+   * throws when they are still to be fetched (the extension: await loadTexts() first).
+   */
+  text(id: string): DocText;
+}
