@@ -1,0 +1,330 @@
+// Token-level diff of two texts in the same language, on top of diff-match-patch.
+//
+// Texts are cut into tokens (code points, or words from Intl.Segmenter), each distinct token is
+// mapped to one UTF-16 code unit (private-use characters first) and diff-match-patch diffs those
+// strings: its work is then counted in tokens, a change never splits a word or a surrogate pair,
+// and astral characters (emoji, rare CJK) stay whole. Its own semantic cleanup is not used: it
+// scores boundaries with /[^a-zA-Z0-9]/, for which every Chinese character is punctuation. Instead
+// tiny equalities between changes are folded into the surrounding replacement, with lengths
+// measured in visible characters.
+//
+// Noise: with `foldNoise`, tokens are compared by their display fold (punctuation width, quote
+// style, whitespace), so ，/, or “/" never show as changes; a change made only of whitespace or
+// zero-width characters is noise too (see `isNoise`). Kept (op 0) text is then a's spelling.
+import DiffMatchPatch from 'diff-match-patch';
+import { foldDisplay } from './normalize';
+import { splitWords } from './segment';
+import type { DiffOp, Lang } from './types';
+
+export type Granularity = 'char' | 'word';
+
+export interface TextDiffOptions {
+  granularity: Granularity;
+  lang: Lang;
+  /** Compare tokens by their display fold, so width, quote and whitespace differences count as equal. */
+  foldNoise: boolean;
+  /** Epoch milliseconds after which diff-match-patch gives up (and the result is marked degraded). */
+  deadline: number;
+}
+
+export interface TextDiff {
+  /** Ops in order. Concatenating ops -1 and 0 gives `a` exactly; ops 0 and 1 give `b` (up to display folding when noise is folded). */
+  ops: DiffOp[];
+  /** The deadline or the token alphabet ran out: the ops are valid but may not be minimal. */
+  degraded: boolean;
+}
+
+/** One step of a diff that keeps both spellings of kept text. */
+export interface Piece {
+  op: -1 | 0 | 1;
+  a: string;
+  b: string;
+}
+
+/** Tokens covering `text` exactly, in order. */
+export function tokenize(text: string, granularity: Granularity, lang: Lang): string[] {
+  if (granularity === 'char') return Array.from(text);
+  const out: string[] = [];
+  for (const seg of splitWords(text, lang)) {
+    // a segment that mixes spaces and other characters is split, so that a space change stays noise
+    if (seg.length > 1 && /\s/u.test(seg) && /\S/u.test(seg)) {
+      for (const part of seg.match(/\s+|\S+/gu) ?? []) out.push(part);
+    } else out.push(seg);
+  }
+  return out;
+}
+
+const SPACE_ONLY = /^[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad]*$/u;
+
+/** Display key of a token: all whitespace is one key, everything else its display fold. */
+function foldKey(token: string): string {
+  return SPACE_ONLY.test(token) ? ' ' : foldDisplay(token);
+}
+
+/** True for text that is only whitespace or zero-width characters: a change of it is never shown as an edit. */
+export function isNoise(text: string): boolean {
+  return SPACE_ONLY.test(text);
+}
+
+/** Visible characters of `text` after display folding (whitespace not counted): the unit of every length we report. */
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (const ch of foldDisplay(text)) if (ch !== ' ') n++;
+  return n;
+}
+
+// The alphabet tokens are mapped to: the 6,400 private-use characters first, then the rest of the
+// BMP without surrogates (a lone surrogate in the encoded string would be harmless to
+// diff-match-patch, but keeping it out makes the encoded strings valid UTF-16).
+const PUA_START = 0xe000;
+const PUA_SIZE = 0xf900 - 0xe000;
+const ALPHABET_SIZE = PUA_SIZE + (0xd800 - 0x21) + (0x10000 - 0xf900);
+
+function codeUnit(n: number): string {
+  if (n < PUA_SIZE) return String.fromCharCode(PUA_START + n);
+  let c = n - PUA_SIZE + 0x21;
+  if (c >= 0xd800) c += 0xf900 - 0xd800;
+  return String.fromCharCode(c);
+}
+
+let dmp: DiffMatchPatch | null = null;
+
+/**
+ * Diff of two key sequences: runs of [op, count]. Keys are compared as strings.
+ * Degraded when the deadline passed or there are more distinct keys than code units to map them to
+ * (then the whole of both sides is one replacement).
+ */
+export function diffKeys(keysA: readonly string[], keysB: readonly string[], deadline: number): { runs: Array<[-1 | 0 | 1, number]>; degraded: boolean } {
+  // common prefix and suffix first: cheap, and keeps the alphabet small
+  let pre = 0;
+  while (pre < keysA.length && pre < keysB.length && keysA[pre] === keysB[pre]) pre++;
+  let suf = 0;
+  while (suf < keysA.length - pre && suf < keysB.length - pre && keysA[keysA.length - 1 - suf] === keysB[keysB.length - 1 - suf]) suf++;
+  const midA = keysA.slice(pre, keysA.length - suf);
+  const midB = keysB.slice(pre, keysB.length - suf);
+  const runs: Array<[-1 | 0 | 1, number]> = [];
+  const push = (op: -1 | 0 | 1, n: number): void => {
+    if (n === 0) return;
+    const last = runs[runs.length - 1];
+    if (last && last[0] === op) last[1] += n;
+    else runs.push([op, n]);
+  };
+  push(0, pre);
+  let degraded = false;
+  if (midA.length === 0 || midB.length === 0) {
+    push(-1, midA.length);
+    push(1, midB.length);
+  } else {
+    const ids = new Map<string, string>();
+    const encode = (keys: string[]): string | null => {
+      const parts: string[] = [];
+      for (const k of keys) {
+        let c = ids.get(k);
+        if (c === undefined) {
+          if (ids.size >= ALPHABET_SIZE) return null;
+          c = codeUnit(ids.size);
+          ids.set(k, c);
+        }
+        parts.push(c);
+      }
+      return parts.join('');
+    };
+    const ea = encode(midA);
+    const eb = ea === null ? null : encode(midB);
+    if (ea === null || eb === null) {
+      degraded = true;
+      push(-1, midA.length);
+      push(1, midB.length);
+    } else {
+      dmp ??= new DiffMatchPatch();
+      dmp.Diff_Timeout = Math.max(0.001, (deadline - Date.now()) / 1000);
+      const diffs = dmp.diff_main(ea, eb, false, deadline);
+      // diff-match-patch gives up silently at the deadline (a plain delete + insert): say so
+      if (Date.now() >= deadline) degraded = true;
+      // diffs are moves along the token strings: one code unit = one token
+      for (const [op, s] of diffs) push(op as -1 | 0 | 1, s.length);
+    }
+  }
+  push(0, suf);
+  return { runs, degraded };
+}
+
+/** Diff of two texts as pieces that keep both spellings of kept text (before cleanup). */
+function diffPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
+  const ta = tokenize(a, opts.granularity, opts.lang);
+  const tb = tokenize(b, opts.granularity, opts.lang);
+  const ka = opts.foldNoise ? ta.map(foldKey) : ta;
+  const kb = opts.foldNoise ? tb.map(foldKey) : tb;
+  const { runs: raw, degraded } = diffKeys(ka, kb, opts.deadline);
+  const runs = slideToBoundaries(raw, ta, tb, ka, kb);
+  const pieces: Piece[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [op, n] of runs) {
+    if (op === 0) {
+      pieces.push({ op, a: ta.slice(i, i + n).join(''), b: tb.slice(j, j + n).join('') });
+      i += n;
+      j += n;
+    } else if (op === -1) {
+      pieces.push({ op, a: ta.slice(i, i + n).join(''), b: '' });
+      i += n;
+    } else {
+      pieces.push({ op, a: '', b: tb.slice(j, j + n).join('') });
+      j += n;
+    }
+  }
+  return { pieces, degraded };
+}
+
+// How good a place the boundary between two tokens is for a change to start or end: the ends of
+// the text, then sentence ends, clause punctuation, other punctuation or spaces.
+function boundaryScore(left: string | undefined, right: string | undefined): number {
+  if (left === undefined || right === undefined) return 6;
+  if (/[。！？；!?;\n]["'”’）)」』】]*$/u.test(left)) return 5;
+  if (/[，、：:,]$/u.test(left)) return 4;
+  if (/^[\s“‘"'（(「『【《]/u.test(right) || /\s$/u.test(left)) return 3;
+  if (/[\p{P}\p{S}]$/u.test(left) || /^[\p{P}\p{S}]/u.test(right)) return 1;
+  return 0;
+}
+
+/**
+ * A one-sided change between two kept stretches can often sit in several places
+ * (山东[是…，山东]省 = [山东是…，]山东省). It is slid to the place whose two ends are the best
+ * boundaries, so that a dropped clause reads as a clause; on a tie it stays where it was.
+ */
+function slideToBoundaries(
+  runs: Array<[-1 | 0 | 1, number]>,
+  ta: readonly string[],
+  tb: readonly string[],
+  ka: readonly string[],
+  kb: readonly string[],
+): Array<[-1 | 0 | 1, number]> {
+  const r = runs.map((x): [-1 | 0 | 1, number] => [x[0], x[1]]);
+  let ia = 0;
+  let ib = 0;
+  for (let k = 0; k < r.length; k++) {
+    const [op, n] = r[k]!;
+    const prev = r[k - 1];
+    const next = r[k + 1];
+    if (op !== 0 && prev && prev[0] === 0 && next && next[0] === 0) {
+      const toks = op === -1 ? ta : tb;
+      const keys = op === -1 ? ka : kb;
+      const s = op === -1 ? ia : ib; // start of the change on its own side
+      let best = 0;
+      let bestScore = boundaryScore(toks[s - 1], toks[s]) + boundaryScore(toks[s + n - 1], toks[s + n]);
+      // left: the kept token before the change equals the change's last token
+      for (let d = 1; d <= prev[1] && keys[s - d] === keys[s + n - d]; d++) {
+        const sc = boundaryScore(toks[s - d - 1], toks[s - d]) + boundaryScore(toks[s + n - d - 1], toks[s + n - d]);
+        if (sc > bestScore) [best, bestScore] = [-d, sc];
+      }
+      // right: the kept token after the change equals the change's first token
+      for (let d = 1; d <= next[1] && keys[s + n + d - 1] === keys[s + d - 1]; d++) {
+        const sc = boundaryScore(toks[s + d - 1], toks[s + d]) + boundaryScore(toks[s + n + d - 1], toks[s + n + d]);
+        if (sc > bestScore) [best, bestScore] = [d, sc];
+      }
+      prev[1] += best;
+      next[1] -= best;
+      if (op === -1) ia += best;
+      else ib += best;
+    }
+    if (op <= 0) ia += r[k]![1];
+    if (op >= 0) ib += r[k]![1];
+  }
+  return r.filter(([, n]) => n > 0);
+}
+
+interface Cluster {
+  /** A kept stretch, or a change (deleted text `a`, inserted text `b`). */
+  kept: boolean;
+  a: string;
+  b: string;
+}
+
+function toClusters(pieces: Piece[]): Cluster[] {
+  const out: Cluster[] = [];
+  for (const p of pieces) {
+    const kept = p.op === 0;
+    const last = out[out.length - 1];
+    if (last && last.kept === kept) {
+      last.a += p.a;
+      last.b += p.b;
+    } else out.push({ kept, a: p.a, b: p.b });
+  }
+  return out;
+}
+
+/**
+ * Folds a kept stretch that sits between two changes into one replacement when it is no longer
+ * (in visible characters) than the larger side of the change on each side of it, and the result
+ * is a replacement anyway (something deleted and something inserted around it). This is
+ * diff-match-patch's semantic rule, measured in characters rather than tokens; a kept word
+ * between two pure deletions stays kept, so a dropped clause does not turn into a rewrite.
+ */
+function mergeTinyEqualities(clusters: Cluster[], foldNoise: boolean): Cluster[] {
+  const size = (s: string): number => (foldNoise && isNoise(s) ? 0 : visibleLength(s));
+  const stack: Cluster[] = [];
+  for (const c of clusters) {
+    stack.push({ ...c });
+    for (;;) {
+      const n = stack.length;
+      const next = stack[n - 1]!;
+      const eq = stack[n - 2];
+      const prev = stack[n - 3];
+      if (next.kept || !eq || !eq.kept || !prev || prev.kept) break;
+      const len = size(eq.a);
+      const before = Math.max(size(prev.a), size(prev.b));
+      const after = Math.max(size(next.a), size(next.b));
+      const replaces = (prev.a + next.a).length > 0 && (prev.b + next.b).length > 0;
+      if (!(replaces && len <= before && len <= after)) break;
+      stack.length = n - 3;
+      stack.push({ kept: false, a: prev.a + eq.a + next.a, b: prev.b + eq.b + next.b });
+    }
+  }
+  return stack;
+}
+
+/**
+ * When almost nothing is kept (under a fifth of the longer side, and some of it is scattered
+ * between changes), old and new are shown whole as one replacement instead of as confetti.
+ */
+function wholeWhenConfetti(clusters: Cluster[], foldNoise: boolean): Cluster[] {
+  const changes = clusters.filter((c) => !c.kept && !(foldNoise && isNoise(c.a) && isNoise(c.b)));
+  if (changes.length < 2) return clusters;
+  let kept = 0;
+  let lenA = 0;
+  let lenB = 0;
+  for (const c of clusters) {
+    lenA += visibleLength(c.a);
+    lenB += visibleLength(c.b);
+    if (c.kept) kept += visibleLength(c.a);
+  }
+  if (kept * 5 >= Math.max(lenA, lenB)) return clusters;
+  return [{ kept: false, a: clusters.map((c) => c.a).join(''), b: clusters.map((c) => c.b).join('') }];
+}
+
+/** Pieces of a cleaned diff: kept pieces carry both spellings, changes are a deletion then an insertion. */
+export function diffTextPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
+  const { pieces, degraded } = diffPieces(a, b, opts);
+  const clusters = wholeWhenConfetti(mergeTinyEqualities(toClusters(pieces), opts.foldNoise), opts.foldNoise);
+  const out: Piece[] = [];
+  for (const c of clusters) {
+    if (c.kept) {
+      if (c.a.length > 0 || c.b.length > 0) out.push({ op: 0, a: c.a, b: c.b });
+      continue;
+    }
+    if (c.a.length > 0) out.push({ op: -1, a: c.a, b: '' });
+    if (c.b.length > 0) out.push({ op: 1, a: '', b: c.b });
+  }
+  return { pieces: out, degraded };
+}
+
+/** Diff of two texts as diff-match-patch style ops (kept text spelled as in `a`). */
+export function diffTexts(a: string, b: string, opts: TextDiffOptions): TextDiff {
+  const { pieces, degraded } = diffTextPieces(a, b, opts);
+  return { ops: pieces.map((p): DiffOp => [p.op, p.op === 1 ? p.b : p.a]), degraded };
+}
+
+/** True when the diff has a change that is not noise (with folding) or any change at all (without). */
+export function hasRealChange(pieces: readonly Piece[], foldNoise: boolean): boolean {
+  return pieces.some((p) => p.op !== 0 && !(foldNoise && isNoise(p.op === 1 ? p.b : p.a)));
+}

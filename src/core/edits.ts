@@ -1,0 +1,324 @@
+// Naming the edits between two versions: what a reader would say the reprinting site did.
+// Works on the rows of a comparison (see compare.ts): a deleted row is a dropped sentence or an
+// attribution line, a changed row is cut into change groups (nearby changes of one clause), and
+// each group becomes a number change, an attribution change, a sentence or a phrase edit.
+import { findNumbers, sameNumber, type NumberMention } from './numbers';
+import { foldDisplay } from './normalize';
+import { splitSentences } from './segment';
+import type { CompareRow, DiffOp, Edit, NumberCheck } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Attribution: source lines, editor lines, bylines, original-title lines.
+
+const LABELS = '(?:文章来源|新闻来源|信息来源|稿件来源|来源|出处|责任编辑|责编|编辑|编审|审核|校对|监制|作者|记者|通讯员|撰文|摄影|供稿|原标题|原题)';
+/** A line that is only an attribution: 来源：光明网, （文章来源：光明网）, (责编:李源、曹淼), 原标题:..., (战钊), Source: Xinhua. */
+const ATTRIBUTION_LINE: RegExp[] = [
+  new RegExp(`^[（(【\\[]?\\s*${LABELS}\\s*[:：]`, 'u'),
+  new RegExp(`^[（(【\\[]\\s*(?:本报|本刊|本网)?${LABELS}`, 'u'),
+  /^(?:本报|本刊|本网)?(?:记者|通讯员)\s*\S{1,12}(?:\s+\S{1,12})*$/u,
+  // a bare name tag: (战钊), （李源、曹淼）
+  /^[（(]\s*[\p{Script=Han}·]{2,4}(?:[、，,\s]+[\p{Script=Han}·]{2,4})*\s*[)）]$/u,
+  /^(?:source|editor|edited by|reporting by|reported by|written by|by|original title)\s*:?\s+\S/iu,
+];
+const ATTRIBUTION_MAX = 80;
+
+/** True when `line` is a whole attribution line (source, editor, byline, original title). */
+export function isAttributionLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > ATTRIBUTION_MAX) return false;
+  return ATTRIBUTION_LINE.some((re) => re.test(t));
+}
+
+// Attribution inside a changed stretch of a paragraph: a trailing name tag "(战钊)" or a source note.
+const ATTRIBUTION_INLINE: RegExp[] = [
+  /[（(]\s*[\p{Script=Han}·]{2,4}(?:[、，,]\s*[\p{Script=Han}·]{2,4})*\s*[)）]/u,
+  new RegExp(`[（(【\\[]?\\s*${LABELS}\\s*[:：][^（）()【】\\[\\]\\n]{1,40}[)）】\\]]?`, 'u'),
+];
+
+/** The attribution written in a changed stretch, if the stretch is one (or holds one at its edge). */
+export function attributionIn(text: string): string | null {
+  const t = text.trim();
+  if (t.length === 0) return null;
+  if (isAttributionLine(t)) return t;
+  for (const re of ATTRIBUTION_INLINE) {
+    const m = re.exec(t);
+    if (!m) continue;
+    // only when the tag is the stretch, or stands at its start or end (a byline closes a paragraph)
+    const at = m.index;
+    const end = at + m[0].length;
+    if (at === 0 || end === t.length) return m[0];
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change groups: nearby changes of one clause, read as one edit.
+
+/** Letters and digits: what a change has to touch to be worth naming (punctuation alone is not). */
+export function contentLength(text: string): number {
+  return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+}
+
+const CLAUSE_PUNCT = /[，。；：！？、,.;:!?\n]/u;
+
+export interface ChangeGroup {
+  /** Offsets of the group in the row's a text and in its b text as rebuilt from the ops. */
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  /** The group's text on each side (kept text between its changes included). */
+  a: string;
+  b: string;
+  /** Only the deleted / inserted text of the group. */
+  deleted: string;
+  inserted: string;
+  numbers: NumberCheck[];
+}
+
+/** Text of a side rebuilt from ops: a from ops -1 and 0, b from ops 0 and 1. */
+export function sideText(ops: readonly DiffOp[], side: 'a' | 'b'): string {
+  const skip = side === 'a' ? 1 : -1;
+  return ops.filter(([op]) => op !== skip).map(([, s]) => s).join('');
+}
+
+/**
+ * Groups of the changes in `ops`. Two changes are one group when only a short stretch (at most 4
+ * letters or digits, no clause punctuation) is kept between them and together they replace
+ * something: "省，220+地市" -> "省份超220个地市" is one rewording, while two separate cuts around a
+ * kept word stay two deletions.
+ */
+export function changeGroups(ops: readonly DiffOp[], isNoiseChange: (s: string) => boolean): ChangeGroup[] {
+  interface Cluster { aStart: number; aEnd: number; bStart: number; bEnd: number; deleted: string; inserted: string }
+  const clusters: Cluster[] = [];
+  const keptBetween: string[] = [];
+  let ap = 0;
+  let bp = 0;
+  let open: Cluster | null = null;
+  let kept = '';
+  for (const [op, s] of ops) {
+    if (op === 0) {
+      if (open) {
+        clusters.push(open);
+        open = null;
+        kept = '';
+      }
+      kept += s;
+      ap += s.length;
+      bp += s.length;
+      continue;
+    }
+    if (!open) {
+      if (clusters.length > 0) keptBetween.push(kept);
+      open = { aStart: ap, aEnd: ap, bStart: bp, bEnd: bp, deleted: '', inserted: '' };
+    }
+    if (op === -1) {
+      open.deleted += s;
+      ap += s.length;
+      open.aEnd = ap;
+    } else {
+      open.inserted += s;
+      bp += s.length;
+      open.bEnd = bp;
+    }
+  }
+  if (open) clusters.push(open);
+
+  // drop clusters that are only noise (whitespace); the kept text around them joins up
+  const real: Cluster[] = [];
+  const gaps: string[] = [];
+  let pendingGap = '';
+  clusters.forEach((c, k) => {
+    if (k > 0) pendingGap += keptBetween[k - 1] ?? '';
+    if (isNoiseChange(c.deleted) && isNoiseChange(c.inserted)) {
+      pendingGap += c.deleted;
+      return;
+    }
+    if (real.length > 0) gaps.push(pendingGap);
+    pendingGap = '';
+    real.push(c);
+  });
+
+  const a = sideText(ops, 'a');
+  const b = sideText(ops, 'b');
+  const groups: Cluster[] = [];
+  real.forEach((c, k) => {
+    const last = groups[groups.length - 1];
+    const gap = k > 0 ? gaps[k - 1]! : '';
+    if (last && contentLength(gap) <= 4 && !CLAUSE_PUNCT.test(gap)) {
+      const deletes = last.deleted.length + c.deleted.length > 0;
+      const inserts = last.inserted.length + c.inserted.length > 0;
+      if (deletes && inserts) {
+        last.aEnd = c.aEnd;
+        last.bEnd = c.bEnd;
+        last.deleted += c.deleted;
+        last.inserted += c.inserted;
+        return;
+      }
+    }
+    groups.push({ ...c });
+  });
+
+  const numsA = findNumbers(a);
+  const numsB = findNumbers(b);
+  return groups.map((g) => ({
+    ...g,
+    a: a.slice(g.aStart, g.aEnd),
+    b: b.slice(g.bStart, g.bEnd),
+    numbers: pairNumbers(touching(numsA, g.aStart, g.aEnd), touching(numsB, g.bStart, g.bEnd)),
+  }));
+}
+
+/** Mentions that overlap [start, end); for an empty range, mentions that touch the insertion point. */
+function touching(ms: NumberMention[], start: number, end: number): NumberMention[] {
+  if (start === end) return ms.filter((m) => m.start <= start && m.end >= start);
+  return ms.filter((m) => m.start < end && m.end > start);
+}
+
+function pairNumbers(as: NumberMention[], bs: NumberMention[]): NumberCheck[] {
+  const out: NumberCheck[] = [];
+  for (let k = 0; k < Math.min(as.length, bs.length); k++) {
+    const x = as[k]!;
+    const y = bs[k]!;
+    out.push({ a: x.text, b: y.text, agree: sameNumber(x, y) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification.
+
+/** True when [start, end) of `text` covers at least one whole sentence with content. */
+function coversSentence(text: string, start: number, end: number): boolean {
+  let at = 0;
+  for (const s of splitSentences(text)) {
+    const lead = s.length - s.trimStart().length;
+    const from = at + lead;
+    const to = at + s.trimEnd().length;
+    at += s.length;
+    if (contentLength(s) >= 2 && from >= start && to <= end) return true;
+  }
+  return false;
+}
+
+function withoutNumbers(text: string): string {
+  let out = text;
+  for (const m of findNumbers(text)) out = out.replace(m.text, '');
+  return out;
+}
+
+/** Edits of one change group in row `row` (whose a and b texts are `a` and `b`). */
+function groupEdits(g: ChangeGroup, a: string, b: string, row: number): Edit[] {
+  const out: Edit[] = [];
+  for (const n of g.numbers) if (!n.agree) out.push({ type: 'number-changed', a: n.a, b: n.b, row });
+  let deleted = g.numbers.length > 0 ? withoutNumbers(g.deleted) : g.deleted;
+  let inserted = g.numbers.length > 0 ? withoutNumbers(g.inserted) : g.inserted;
+  if (g.numbers.length > 0) {
+    // digits left over once whole figures are removed were parts of a re-typeset number (1014 -> 1,014)
+    deleted = deleted.replace(/[0-9０-９]/g, '');
+    inserted = inserted.replace(/[0-9０-９]/g, '');
+  }
+  const attrA = attributionIn(g.deleted);
+  if (attrA) {
+    out.push({ type: 'attribution-removed', a: attrA, row });
+    deleted = deleted.replace(attrA, '');
+  }
+  const attrB = attributionIn(g.inserted);
+  if (attrB) {
+    out.push({ type: 'attribution-added', b: attrB, row });
+    inserted = inserted.replace(attrB, '');
+  }
+  const cd = contentLength(deleted);
+  const ci = contentLength(inserted);
+  if (cd === 0 && ci === 0) return out;
+  if (ci === 0) {
+    out.push({ type: coversSentence(a, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, row });
+  } else if (cd === 0) {
+    out.push({ type: coversSentence(b, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', b: g.b, row });
+  } else if (cd >= ci) {
+    // a rewording: named for the larger side, with both texts
+    out.push({ type: coversSentence(a, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, b: g.b, row });
+  } else {
+    out.push({ type: coversSentence(b, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', a: g.a, b: g.b, row });
+  }
+  return out;
+}
+
+export interface EditInput {
+  rows: readonly CompareRow[];
+  title: { a: string; b: string };
+  sourceLines: { a: readonly string[]; b: readonly string[] };
+  /** Unrelated material after the compared region, one block per side (paragraphs). */
+  appended: { a: readonly string[]; b: readonly string[] };
+  /** True when whitespace-only changes are noise (folded comparison). */
+  foldNoise: boolean;
+}
+
+const PREVIEW = 120;
+function preview(paragraphs: readonly string[]): string {
+  const text = paragraphs.join(' ').replace(/\s+/gu, ' ').trim();
+  const cps = Array.from(text);
+  return cps.length <= PREVIEW ? text : `${cps.slice(0, PREVIEW).join('')}…`;
+}
+
+/** Folding for comparing short lines: display fold, no spaces. */
+function lineKey(s: string): string {
+  return foldDisplay(s).replace(/ /g, '');
+}
+
+/** Change groups of a row with ops (changed or moved rows), with whitespace as noise when folding. */
+export function rowGroups(row: CompareRow, foldNoise: boolean): ChangeGroup[] {
+  if (!row.ops) return [];
+  const noise = (s: string): boolean => s.length === 0 || (foldNoise && /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff\u00ad]*$/u.test(s));
+  return changeGroups(row.ops, noise);
+}
+
+/** The edits between two versions, in reading order (title first, appended material last). */
+export function classifyEdits(input: EditInput): Edit[] {
+  const edits: Edit[] = [];
+  if (lineKey(input.title.a) !== lineKey(input.title.b) && (input.title.a.trim() || input.title.b.trim())) {
+    edits.push({ type: 'title-changed', a: input.title.a, b: input.title.b });
+  }
+  const inRows = new Set<string>();
+  input.rows.forEach((row, i) => {
+    if (row.a !== null) inRows.add(lineKey(row.a));
+    if (row.b !== null) inRows.add(lineKey(row.b));
+    switch (row.kind) {
+      case 'deleted': {
+        const text = row.a ?? '';
+        if (contentLength(text) === 0) break;
+        edits.push({ type: isAttributionLine(text) ? 'attribution-removed' : 'sentence-deleted', a: text, row: i });
+        break;
+      }
+      case 'inserted': {
+        const text = row.b ?? '';
+        if (contentLength(text) === 0) break;
+        edits.push({ type: isAttributionLine(text) ? 'attribution-added' : 'sentence-inserted', b: text, row: i });
+        break;
+      }
+      case 'moved':
+        edits.push({ type: 'paragraph-moved', a: row.a ?? '', b: row.b ?? '', row: i });
+        for (const g of rowGroups(row, input.foldNoise)) edits.push(...groupEdits(g, sideText(row.ops!, 'a'), sideText(row.ops!, 'b'), i));
+        break;
+      case 'changed':
+        for (const g of rowGroups(row, input.foldNoise)) edits.push(...groupEdits(g, sideText(row.ops!, 'a'), sideText(row.ops!, 'b'), i));
+        break;
+      case 'equal':
+        break;
+    }
+  });
+  // source and editor lines kept beside the body: compared as lines
+  const keysB = new Set(input.sourceLines.b.map(lineKey));
+  const keysA = new Set(input.sourceLines.a.map(lineKey));
+  for (const line of input.sourceLines.a) {
+    const k = lineKey(line);
+    if (k && !keysB.has(k) && !inRows.has(k)) edits.push({ type: 'attribution-removed', a: line });
+  }
+  for (const line of input.sourceLines.b) {
+    const k = lineKey(line);
+    if (k && !keysA.has(k) && !inRows.has(k)) edits.push({ type: 'attribution-added', b: line });
+  }
+  if (input.appended.a.length > 0) edits.push({ type: 'appended-material', a: preview(input.appended.a) });
+  if (input.appended.b.length > 0) edits.push({ type: 'appended-material', b: preview(input.appended.b) });
+  return edits;
+}
