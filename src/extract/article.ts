@@ -1,0 +1,123 @@
+// DOM -> Article. Readability finds the body; around it this module adds what Readability misses on
+// Chinese news portals: body parts split by an ad block, attribution lines (来源, 责任编辑, 原标题 ...),
+// dates written the Chinese way, the canonical URL and the language.
+// The document is modified (Readability rewrites it): callers pass a clone, the content script
+// `document.cloneNode(true)`, the CLI a freshly parsed page.
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { Article } from '../core/types';
+import { detectLanguage } from '../core/language';
+import { readMeta, type PageMeta } from './meta';
+import { paragraphsOf, clean } from './paragraphs';
+import { takeSourceLines, findSourceLinesInPage } from './source-lines';
+import { findDate, parseDate } from './dates';
+import { pickTitle } from './title';
+import { judgeArticle } from './is-article';
+import { addSplitParts } from './split-body';
+
+export interface ExtractResult {
+  article: Article;
+  isArticle: boolean;
+  reasons: string[];
+}
+
+export interface ExtractOptions {
+  url?: string;
+  /** Cap on the article text taken, in characters (default 200 000). */
+  maxChars?: number;
+}
+
+const DEFAULT_MAX_CHARS = 200_000;
+
+function emptyArticle(url: string | null): Article {
+  return { title: '', byline: null, siteName: null, published: null, url, lang: 'und', paragraphs: [], sourceLines: [] };
+}
+
+/** Cuts `paragraphs` to `maxChars` characters in total; returns whether anything was cut. */
+function cap(paragraphs: string[], maxChars: number): boolean {
+  let total = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (total + p.length > maxChars) {
+      const rest = maxChars - total;
+      paragraphs.length = i;
+      if (rest > 0) paragraphs.push(p.slice(0, rest));
+      return true;
+    }
+    total += p.length + 1;
+  }
+  return false;
+}
+
+/** The first date written near the top of the article: after the <h1> when there is one. */
+function findDateInPage(doc: Document): string | null {
+  const body = doc.body;
+  if (!body) return null;
+  const h1 = doc.querySelector('h1');
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let passed = h1 === null;
+  let visited = 0;
+  for (let n = walker.nextNode(); n && visited < 5000; n = walker.nextNode()) {
+    visited++;
+    if (!passed) {
+      passed = h1 !== null && (h1.compareDocumentPosition(n) & 4) !== 0 && !h1.contains(n);
+      if (!passed) continue;
+    }
+    const text = (n as Text).data;
+    if (text.length > 80 || !/\d{4}/.test(text)) continue;
+    const tag = n.parentElement?.tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+    const d = findDate(text);
+    if (d) return d;
+  }
+  return null;
+}
+
+export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractResult {
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  const fallbackUrl = opts.url ?? null;
+  try {
+    return extract(doc, maxChars, fallbackUrl);
+  } catch (err) {
+    // odd markup must never break the page or the CLI: report it as "not an article"
+    const article = emptyArticle(fallbackUrl);
+    try {
+      article.title = clean(doc.title ?? '');
+    } catch {
+      // no title either
+    }
+    return { article, isArticle: false, reasons: [`extraction failed: ${err instanceof Error ? err.message : String(err)}`] };
+  }
+}
+
+function extract(doc: Document, maxChars: number, fallbackUrl: string | null): ExtractResult {
+  const meta: PageMeta = readMeta(doc, fallbackUrl ?? undefined);
+  const readerable = isProbablyReaderable(doc);
+  const pageLines = findSourceLinesInPage(doc);
+  const pageDate = meta.published ?? findDateInPage(doc);
+  // Readability rewrites the document it parses; keep an untouched copy to look for body parts it left out
+  const pristine = doc.cloneNode(true) as Document;
+  const parsed = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 300 }).parse();
+
+  const article = emptyArticle(meta.canonical ?? meta.ogUrl ?? fallbackUrl);
+  article.siteName = clean(parsed?.siteName ?? meta.siteName ?? '') || null;
+  article.title = pickTitle(clean(parsed?.title ?? ''), pristine, meta, article.siteName);
+  article.byline = clean(parsed?.byline ?? meta.author ?? '') || null;
+
+  let paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
+  paragraphs = addSplitParts(pristine, paragraphs);
+  const bodyLines = takeSourceLines(paragraphs);
+  // a repeated title at the top of the body is not body text
+  while (paragraphs.length > 0 && paragraphs[0] === article.title) paragraphs.shift();
+  article.truncated = cap(paragraphs, maxChars) || undefined;
+  if (!article.truncated) delete article.truncated;
+  article.paragraphs = paragraphs;
+  article.sourceLines = [...new Set([...pageLines, ...bodyLines])];
+
+  article.published =
+    pageDate ?? parseDate(parsed?.publishedTime ?? null) ?? article.sourceLines.map(findDate).find((d) => d !== null) ?? null;
+  const bodyText = paragraphs.join('\n');
+  article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
+
+  const verdict = judgeArticle({ readerable, parsed: parsed !== null, paragraphs, content: parsed?.content ?? null, meta, lang: article.lang });
+  return { article, isArticle: verdict.isArticle, reasons: verdict.reasons };
+}

@@ -1,0 +1,102 @@
+// Page metadata that Readability does not report or reports only in part: canonical URL, declared
+// language, og:type, site name and publication date from meta tags, JSON-LD and <time>.
+// Read from the document before Readability runs, because Readability rewrites the document.
+import { parseDate } from './dates';
+
+export interface PageMeta {
+  canonical: string | null;
+  ogUrl: string | null;
+  ogType: string | null;
+  ogTitle: string | null;
+  siteName: string | null;
+  /** Declared language: <html lang>, content-language, og:locale. */
+  lang: string | null;
+  published: string | null;
+  /** Author names from meta tags / JSON-LD, when declared. */
+  author: string | null;
+  h1: string | null;
+}
+
+function metaContent(doc: Document, ...names: string[]): string | null {
+  for (const name of names) {
+    const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+type Json = unknown;
+
+/** Objects of every JSON-LD block, flattening arrays and @graph. */
+function jsonLdObjects(doc: Document): Record<string, Json>[] {
+  const out: Record<string, Json>[] = [];
+  const add = (v: Json): void => {
+    if (Array.isArray(v)) v.forEach(add);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, Json>;
+      out.push(o);
+      if (o['@graph']) add(o['@graph']);
+    }
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    try {
+      add(JSON.parse(s.textContent ?? ''));
+    } catch {
+      // malformed JSON-LD is common (trailing commas, HTML entities): ignore that block
+    }
+  }
+  return out;
+}
+
+function str(v: Json): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object') return str((v as Record<string, Json>)['name']);
+  return null;
+}
+
+function absolute(href: string | null, base: string | undefined): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return /^https?:\/\//i.test(href) ? href : null;
+  }
+}
+
+export function readMeta(doc: Document, pageUrl?: string): PageMeta {
+  const ld = jsonLdObjects(doc);
+  const ldArticle = ld.find((o) => typeof o['@type'] === 'string' && /Article|Posting|Report/i.test(o['@type'] as string));
+  const ldAny = (key: string): Json => (ldArticle?.[key] ?? ld.find((o) => o[key] !== undefined)?.[key]) as Json;
+
+  const timeEl = doc.querySelector('article time[datetime], time[pubdate], time[itemprop="datePublished"]');
+  const published =
+    parseDate(
+      metaContent(doc, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
+        'PubDate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'date'),
+    ) ??
+    parseDate(str(ldAny('datePublished'))) ??
+    parseDate(timeEl?.getAttribute('datetime'));
+
+  const canonicalEl = doc.querySelector('link[rel~="canonical" i]');
+  const base = pageUrl ?? undefined;
+  const publisher = ldAny('publisher');
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  return {
+    canonical: absolute(canonicalEl?.getAttribute('href')?.trim() ?? null, base),
+    ogUrl: absolute(metaContent(doc, 'og:url'), base),
+    ogType: metaContent(doc, 'og:type')?.toLowerCase() ?? null,
+    ogTitle: metaContent(doc, 'og:title', 'twitter:title'),
+    siteName: metaContent(doc, 'og:site_name', 'application-name') ?? str(publisher),
+    lang:
+      doc.documentElement?.getAttribute('lang')?.trim() ||
+      doc.documentElement?.getAttribute('xml:lang')?.trim() ||
+      doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim() ||
+      metaContent(doc, 'language', 'og:locale', 'inLanguage') ||
+      null,
+    published,
+    author: metaContent(doc, 'author', 'article:author', 'byl') ?? str(ldAny('author')),
+    h1,
+  };
+}

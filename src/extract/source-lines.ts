@@ -1,0 +1,100 @@
+// Attribution lines: where an article comes from and who edited it (来源, 文章来源, 责任编辑, 责编,
+// 原标题, (作者) tags, "Our reporter ...", "Editing by ..."). Reprints drop or rewrite exactly these
+// lines, so they are kept apart from the body: the comparison reports them as attribution edits
+// instead of as ordinary text changes.
+import { clean } from './paragraphs';
+
+// a keyword followed by a colon (half or full width) or, for 来源/来自, a space
+const ZH_KEY =
+  /^[[【〔(（]?\s*(?:文章来源|来源|來源|稿源|出处|出處|责任编辑|責任編輯|责编|責編|编辑|編輯|原标题|原標題|作者|撰文|记者|記者|本报记者|本報記者|通讯员|通訊員|摄影|攝影|校对|审核|审校)\s*[:：]/;
+const EN_KEY = /^[[(]?\s*(?:source|sources|editor|edited by|editing by|reporting by|writing by|additional reporting by|our (?:staff )?reporters?|by our reporter|original title)\b[:\s]/i;
+// "(战钊)", "（记者 张三）", "[责任编辑:肖春芳]" as a whole line
+const TAG = /^[[(（【〔]\s*(?:(?:记者|記者|编辑|編輯|责编|責編|作者)\s*)?[\p{Script=Han}·]{2,6}\s*[\])）】〕]$/u;
+// the same tag at the end of the last paragraph: "...。（战钊）"
+const TRAILING_TAG = /([。！？!?.”"])\s*([(（][\p{Script=Han}·]{2,4}[)）])$/u;
+
+/** Longest line still taken for an attribution line; a longer one is prose that happens to start so. */
+const MAX_LINE = 120;
+
+export function isSourceLine(line: string): boolean {
+  if (line.length > MAX_LINE) return false;
+  return ZH_KEY.test(line) || EN_KEY.test(line) || TAG.test(line);
+}
+
+/** Moves attribution lines out of `paragraphs` (in place); returns them in order. */
+export function takeSourceLines(paragraphs: string[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (isSourceLine(p)) {
+      lines.push(p);
+      paragraphs.splice(i--, 1);
+    }
+  }
+  const last = paragraphs.length - 1;
+  const m = last >= 0 ? TRAILING_TAG.exec(paragraphs[last]!) : null;
+  if (m) {
+    paragraphs[last] = paragraphs[last]!.slice(0, m.index + m[1]!.length);
+    lines.push(m[2]!);
+  }
+  return lines;
+}
+
+const BLOCKISH = /^(?:P|DIV|LI|TD|TH|DD|DT|SPAN|SECTION|H[1-6]|CENTER|FONT|EM|STRONG|B|I|SMALL)$/;
+const NOT_TEXT = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|OPTION|TITLE)$/;
+const KEY_ANYWHERE = /(?:文章来源|来源|來源|稿源|责任编辑|責任編輯|责编|責編|原标题|原標題|作者|编辑|編輯)\s*[:：]/;
+/** Text nodes looked at when searching a whole page, so that a huge page stays cheap. */
+const MAX_TEXT_NODES = 20_000;
+const MAX_PAGE_LINES = 8;
+
+/**
+ * Attribution lines anywhere on the page outside the extracted body (the header row of a Chinese
+ * portal article: "2017-03-10 09:58 来源：网易科学人 作者： 责任编辑：肖春芳"). Each line is the
+ * text of the smallest element around the keyword, so "来源：<a>网易科学人</a>" comes out whole.
+ */
+export function findSourceLinesInPage(doc: Document): string[] {
+  const body = doc.body;
+  if (!body) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let visited = 0;
+  for (let n = walker.nextNode(); n && visited < MAX_TEXT_NODES && out.length < MAX_PAGE_LINES; n = walker.nextNode()) {
+    visited++;
+    const data = (n as Text).data;
+    if (!KEY_ANYWHERE.test(data)) continue;
+    let el = n.parentElement;
+    if (!el || NOT_TEXT.test(el.tagName.toUpperCase())) continue;
+    // widen from the text node to the element that holds the whole "key: value" pair
+    let line = clean(el.textContent ?? '');
+    while (el && BLOCKISH.test(el.tagName.toUpperCase()) && /[:：]\s*$/.test(line) && el.parentElement) {
+      el = el.parentElement;
+      line = clean(el.textContent ?? '');
+    }
+    // a header row holds several keys: cut it into one line per key
+    for (const piece of splitKeys(line)) {
+      if (piece.length > MAX_LINE || !isSourceLine(piece) || seen.has(piece)) continue;
+      seen.add(piece);
+      out.push(piece);
+    }
+  }
+  return out;
+}
+
+const SPLIT_AT = /(?=(?:文章来源|来源|來源|稿源|责任编辑|責任編輯|责编|責編|原标题|原標題|作者|编辑|編輯)\s*[:：])/;
+
+function splitKeys(line: string): string[] {
+  if (line.length > 400) return [];
+  return line
+    .split(SPLIT_AT)
+    .map((s) => s.trim())
+    // "责任编辑" contains "编辑": re-join a split that cut a keyword in two
+    .reduce<string[]>((acc, s) => {
+      const prev = acc[acc.length - 1];
+      if (prev !== undefined && /(?:责任|責任|文章)$/.test(prev)) acc[acc.length - 1] = prev + s;
+      else acc.push(s);
+      return acc;
+    }, [])
+    .map((s) => s.replace(/\s*[|｜/]\s*$/, '').trim())
+    .filter((s) => /[:：]\s*\S/.test(s));
+}
