@@ -1,0 +1,101 @@
+// `corpus build <dir> [-o <out>]`: compiles a folder of articles into <out>/index.json and
+// <out>/texts.json. Bad files are named on stderr and left out; the exit code is 0 when at least
+// one article compiled. Also the loader the other commands use for `--corpus` and the bundled corpus.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileCorpus, type CompileResult } from '../corpus/compile';
+import { loadCorpus } from '../corpus/load';
+import type { Corpus } from '../corpus/types';
+
+const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out>]';
+
+function fail(message: string, code = 1): number {
+  process.stderr.write(`reprint-lens: ${message}\n`);
+  return code;
+}
+
+/** Reads every regular, non-hidden file of a folder (not recursive). */
+function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => ({ name: path, content: readFileSync(path) }));
+}
+
+/** Compiles a folder of raw articles; bad files are reported on stderr. Throws when none compiled. */
+export function compileFolder(dir: string): CompileResult {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+  const result = compileCorpus(readFolder(dir));
+  for (const e of result.errors) process.stderr.write(`reprint-lens: skipped ${e}\n`);
+  if (result.index.docs.length === 0) throw new Error(`no article in ${dir} could be compiled`);
+  return result;
+}
+
+/**
+ * The corpus for match and compare: `--corpus <dir>` holding raw articles (compiled on the fly) or
+ * a compiled corpus (index.json + texts.json); by default the corpus bundled next to dist/cli.mjs
+ * (dist/corpus), or, when the CLI runs from a checkout without it, assets/corpus compiled on the fly.
+ */
+export function openCorpus(dir?: string): Corpus {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = dir ? [resolve(dir)] : [join(here, 'corpus'), join(here, '..', 'assets', 'corpus')];
+  for (const d of candidates) {
+    const index = join(d, 'index.json');
+    if (existsSync(index)) {
+      const json = (path: string): unknown => {
+        try {
+          return JSON.parse(readFileSync(path, 'utf8'));
+        } catch (e) {
+          throw new Error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      };
+      return loadCorpus(json(index), () => json(join(d, 'texts.json')));
+    }
+    if (existsSync(d) && statSync(d).isDirectory()) {
+      const { index: idx, texts } = compileFolder(d);
+      return loadCorpus(idx, () => texts);
+    }
+  }
+  throw new Error(dir ? `no corpus at ${dir}` : 'no bundled corpus found next to the CLI (build it, or pass --corpus <dir>)');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'build') return fail(sub ? `unknown corpus command "${sub}" (${USAGE})` : USAGE, 2);
+  let dir: string | undefined;
+  let out = 'corpus-out';
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '-o' || a === '--out') {
+      const v = rest[++i];
+      if (!v) return fail(`${a} needs a folder (${USAGE})`, 2);
+      out = v;
+    } else if (a.startsWith('-')) return fail(`unknown option ${a} (${USAGE})`, 2);
+    else if (dir === undefined) dir = a;
+    else return fail(`one folder only (${USAGE})`, 2);
+  }
+  if (!dir) return fail(USAGE, 2);
+  let result: CompileResult;
+  try {
+    result = compileFolder(dir);
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'index.json'), JSON.stringify(result.index));
+    writeFileSync(join(out, 'texts.json'), JSON.stringify(result.texts));
+  } catch (e) {
+    return fail(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const { docs, postings, droppedHashes } = result.stats;
+  const rel = result.index.relations.map((r) => `${r.a.slice(0, 3)}~${r.b.slice(0, 3)} ${r.relation} ${r.similarity}`).join(', ');
+  process.stdout.write(
+    `compiled ${docs} article(s) into ${out}: ${postings} postings (${droppedHashes} boilerplate hashes dropped), ` +
+      `${result.index.relations.length} relation(s)${rel ? `: ${rel}` : ''}` +
+      `${result.errors.length ? `; ${result.errors.length} file(s) skipped` : ''}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,236 @@
+// Finding a page's versions in the corpus: retrieval through the fingerprint index, verification
+// by locating the shared passages, a relation for each verified article, then the corpus's own
+// relations to list the rest of each article's family.
+//
+// Retrieval never reads article texts: the page's sampled n-gram hashes are looked up in the
+// inverted index (same language) and its figures in the anchor index (translations). Only the few
+// candidates that share enough hashes have their text read and verified, so the cost of a page
+// does not grow with the size of the corpus beyond the binary searches.
+import { anchorKeys, fingerprint } from './fingerprint';
+import { sharedRegion, type SharedRegion } from './passages';
+import type { Lang, Match, Relation, Span } from './types';
+import { countHits } from '../corpus/postings';
+import type { Corpus, DocMeta } from '../corpus/types';
+
+export interface PageText {
+  title: string;
+  lang: Lang;
+  paragraphs: string[];
+}
+
+export interface FindOptions {
+  /** Corpus ids to leave out (the page's own entry when a corpus article is matched against the rest). */
+  exclude?: string[];
+  /** Add family members reached through the corpus's own relations (default true). */
+  family?: boolean;
+}
+
+// ---------------------------------------------------------------- thresholds
+//
+// Measured with `tests/unit/match.test.ts` over the corpus (leave-one-out), a Traditional rendering
+// of 000, a commentary quoting two paragraphs of 000, and the 30 real-world pages (none a version).
+//
+// Retrieval: a candidate must share MIN_HITS sampled hashes. One shared 10-character gram is
+// chance (a stock phrase); two already mean ~30 shared characters in expectation at SAMPLE 16.
+// The 003/004 vs 000 pairs share 0 hashes; 002 and 000 share ~70.
+const MIN_HITS = 2;
+/** Candidates verified per page, most hits first: verification reads text, so it is bounded. */
+const MAX_CANDIDATES = 24;
+/** Translation candidates must state this many of the same figures (001 and 000 share 15; 003 and 000 share 2). */
+const MIN_ANCHORS = 5;
+const MAX_TRANSLATION_CANDIDATES = 6;
+
+// Verification, on the passages sharedRegion finds (>= 10 Han characters or 5 words each):
+// - same: the page carries >= 95% of the article and the article >= 90% of the page (a byline or a
+//   caption more is still the same text). Leave-one-out self matches are 100%/100%.
+const SAME_DOC = 0.95;
+const SAME_PAGE = 0.9;
+// - reprint: most of one text derives from the other. Either the page carries >= 50% of the
+//   article and the page's shared region is >= 60% shared (002 vs 000: 73% and 98%; the site's
+//   appended articles lie outside the region), or the reverse (000 vs 002's own body: 97%, 73%).
+const REPRINT_COVER = 0.5;
+const REPRINT_DENSITY = 0.6;
+// - excerpt: less than that, but real quoted text: >= 60 shared Han characters (40 words) in all,
+//   with one passage of >= 30 (20 words). Stock phrases of the topic (为推进国家治理体系和治理能力
+//   现代化提供有力支撑, 23 characters) are shorter and scattered; a quoted paragraph is longer. The
+//   same-topic articles 003 and 004 share no passage of 10 characters with 000 at all.
+const EXCERPT_TOTAL = { han: 60, words: 40 };
+const EXCERPT_LONGEST = { han: 30, words: 20 };
+
+// ---------------------------------------------------------------- translation seam
+
+/** What the cross-language verifier says about a page and an article in another language. */
+export interface TranslationVerdict {
+  similarity: number;
+  pageSpan?: Span;
+  docSpan?: Span;
+}
+export type TranslationCheck = (page: PageText, doc: { id: string; title: string; lang: Lang; paragraphs: string[] }) => TranslationVerdict | null;
+
+/** The cross-language verifier; null until one is installed (translation matching is then off). */
+let translationCheck: TranslationCheck | null = null;
+export function setTranslationCheck(check: TranslationCheck | null): void {
+  translationCheck = check;
+}
+
+// ---------------------------------------------------------------- verification
+
+export interface Verdict {
+  relation: Relation;
+  similarity: number;
+  pageSpan: Span;
+  docSpan: Span;
+}
+
+/**
+ * The relation between a page text and an article text of the same language, from their shared
+ * passages; null when they are not versions of each other. Exported for calibration and tests.
+ */
+export function classify(r: SharedRegion | null): Omit<Verdict, 'pageSpan' | 'docSpan'> | null {
+  if (!r || r.sharedChars === 0) return null;
+  const S = r.sharedChars;
+  const docCover = S / Math.max(1, r.bChars);
+  const pageCover = S / Math.max(1, r.aChars);
+  const pageDensity = S / Math.max(1, r.aRegionChars);
+  const docDensity = S / Math.max(1, r.bRegionChars);
+  // similarity: Dice over the article and the page's shared region, so that clutter and appended
+  // material outside the region do not dilute it, while edits inside it do
+  const similarity = Math.min(1, (2 * S) / (r.bChars + r.aRegionChars));
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  if (docCover >= SAME_DOC && pageCover >= SAME_PAGE) return { relation: 'same', similarity: round(similarity) };
+  if ((docCover >= REPRINT_COVER && pageDensity >= REPRINT_DENSITY) || (pageCover >= REPRINT_COVER && docDensity >= REPRINT_DENSITY)) {
+    return { relation: 'reprint', similarity: round(similarity) };
+  }
+  const unit = r.sharedChars > r.sharedTokens * 2 ? 'words' : 'han';
+  if (r.sharedTokens >= EXCERPT_TOTAL[unit] && r.longestTokens >= EXCERPT_LONGEST[unit]) {
+    return { relation: 'excerpt', similarity: round(similarity) };
+  }
+  return null;
+}
+
+/** Verifies one same-language candidate. */
+export function verify(pageBody: string, docBody: string): Verdict | null {
+  const r = sharedRegion(pageBody, docBody);
+  const c = classify(r);
+  return c && r ? { ...c, pageSpan: r.a, docSpan: r.b } : null;
+}
+
+// ---------------------------------------------------------------- retrieval
+
+export interface Candidate {
+  doc: number;
+  /** Shared sampled hashes (same language) or shared figures (translation). */
+  hits: number;
+  crossLanguage: boolean;
+}
+
+/** The corpus articles worth verifying for a page, from the index alone (no texts read). */
+export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {}): Candidate[] {
+  const body = page.paragraphs.join('\n');
+  const excluded = new Set((opts.exclude ?? []).map((id) => corpus.byId.get(id)).filter((d) => d !== undefined));
+  const out: Candidate[] = [];
+  const fp = fingerprint(body);
+  const same = [...countHits(corpus.postings, fp.hashes)]
+    .filter(([d, n]) => n >= MIN_HITS && !excluded.has(d))
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, MAX_CANDIDATES);
+  for (const [doc, hits] of same) out.push({ doc, hits, crossLanguage: false });
+  if (translationCheck) {
+    const lang = baseLang(page.lang);
+    const cross = [...countHits(corpus.anchors, anchorKeys(body))]
+      .filter(([d, n]) => n >= MIN_ANCHORS && !excluded.has(d) && baseLang(corpus.docs[d]!.lang) !== lang)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, MAX_TRANSLATION_CANDIDATES);
+    for (const [doc, hits] of cross) out.push({ doc, hits, crossLanguage: true });
+  }
+  return out;
+}
+
+const baseLang = (lang: Lang): string => lang.toLowerCase().split(/[-_]/)[0] ?? lang;
+
+// ---------------------------------------------------------------- the whole search
+
+function toMatch(meta: DocMeta, v: { relation: Relation; similarity: number; pageSpan?: Span; docSpan?: Span }): Match {
+  return {
+    id: meta.id,
+    relation: v.relation,
+    similarity: v.similarity,
+    title: meta.title,
+    lang: meta.lang,
+    ...(v.pageSpan ? { pageSpan: v.pageSpan } : {}),
+    ...(v.docSpan ? { docSpan: v.docSpan } : {}),
+  };
+}
+
+/** The direct matches: candidates verified against their text. Needs the corpus texts of the candidates. */
+function directMatches(page: PageText, corpus: Corpus, cands: Candidate[]): Match[] {
+  const body = page.paragraphs.join('\n');
+  const out: Match[] = [];
+  for (const c of cands) {
+    const meta = corpus.docs[c.doc]!;
+    const text = corpus.text(meta.id);
+    if (c.crossLanguage) {
+      const v = translationCheck?.(page, { id: meta.id, title: meta.title, lang: meta.lang, paragraphs: text.paragraphs });
+      if (v) out.push(toMatch(meta, { relation: 'translation', similarity: Math.round(v.similarity * 1000) / 1000, ...spans(v) }));
+    } else {
+      const v = verify(body, text.paragraphs.join('\n'));
+      if (v) out.push(toMatch(meta, v));
+    }
+  }
+  return out.sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
+}
+
+function spans(v: TranslationVerdict): { pageSpan?: Span; docSpan?: Span } {
+  return { ...(v.pageSpan ? { pageSpan: v.pageSpan } : {}), ...(v.docSpan ? { docSpan: v.docSpan } : {}) };
+}
+
+/**
+ * The rest of the family of the direct matches, from the relations computed at compile time: a
+ * page matching 000 also lists 002 (reprint of 000) and 001 (translation of 000), `via` 000. The
+ * relation and similarity shown are those between the member and the article it was reached
+ * through. The walk goes on through same/reprint/translation links (versions of versions) but
+ * stops after an excerpt link, so that one shared quotation does not chain unrelated articles.
+ */
+function familyMatches(corpus: Corpus, direct: Match[], excluded: Set<string>): Match[] {
+  const seen = new Set([...direct.map((m) => m.id), ...excluded]);
+  const links = new Map<string, Array<{ other: string; relation: Relation; similarity: number }>>();
+  for (const r of corpus.relations) {
+    links.set(r.a, [...(links.get(r.a) ?? []), { other: r.b, relation: r.relation, similarity: r.similarity }]);
+    links.set(r.b, [...(links.get(r.b) ?? []), { other: r.a, relation: r.relation, similarity: r.similarity }]);
+  }
+  const out: Match[] = [];
+  // breadth first from the strongest direct match, so that `via` names the closest known version
+  const queue: Array<{ id: string; passOn: boolean }> = direct.map((m) => ({ id: m.id, passOn: true }));
+  while (queue.length > 0) {
+    const { id, passOn } = queue.shift()!;
+    if (!passOn) continue;
+    for (const l of links.get(id) ?? []) {
+      if (seen.has(l.other)) continue;
+      seen.add(l.other);
+      const meta = corpus.docs[corpus.byId.get(l.other)!]!;
+      out.push({ ...toMatch(meta, l), via: id });
+      queue.push({ id: l.other, passOn: l.relation !== 'excerpt' });
+    }
+  }
+  return out;
+}
+
+/**
+ * The corpus versions of a page, strongest first: direct matches (verified on their text), then
+ * family members reached through them (`via`). pageSpan and docSpan are offsets into
+ * paragraphs.join('\n') of the page and of the article. Synchronous: the corpus texts must be
+ * loadable without waiting (the CLI) or already loaded (the extension: see findVersionsLoading).
+ */
+export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions = {}): Match[] {
+  const cands = candidates(page, corpus, opts);
+  if (cands.length === 0) return [];
+  const direct = directMatches(page, corpus, cands);
+  if (opts.family === false || direct.length === 0) return direct;
+  return [...direct, ...familyMatches(corpus, direct, new Set(opts.exclude ?? []))];
+}
+
+/** findVersions for the extension: loads the corpus texts only when the index found candidates. */
+export async function findVersionsLoading(page: PageText, corpus: Corpus, opts: FindOptions = {}): Promise<Match[]> {
+  if (!corpus.textsLoaded() && candidates(page, corpus, opts).length > 0) await corpus.loadTexts();
+  return corpus.textsLoaded() ? findVersions(page, corpus, opts) : [];
+}

@@ -1,0 +1,117 @@
+// Compiling a folder of articles into the corpus the extension bundles: index.json (metadata,
+// fingerprint postings, figure anchors, the articles' relations to each other) and texts.json
+// (their bodies). Pure: files in, JSON objects out; src/cli/corpus.ts does the reading and writing.
+import { anchorKeys, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
+import { findVersions } from '../core/match';
+import { loadCorpus } from './load';
+import { parseCorpusFile } from './parse';
+import { buildPostings, encodeU32 } from './postings';
+import type { CompiledIndex, CompiledTexts, CorpusDoc, DocMeta, DocRelation, DocText } from './types';
+
+export interface CorpusFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface CompileResult {
+  index: CompiledIndex;
+  texts: CompiledTexts;
+  /** One message per file that could not be compiled, naming the file. */
+  errors: string[];
+  /** Sizes for the report: postings kept, hashes dropped as boilerplate. */
+  stats: { docs: number; postings: number; droppedHashes: number; anchors: number };
+}
+
+/**
+ * Boilerplate: a hash found in more than this many articles says nothing about which one a page
+ * reprints (site footers, the official communiqué every report quotes). 100 documents as in
+ * Churnalism, or 0.5% of the corpus when that is more, so that a big family of reprints of one
+ * article (all sharing its hashes) is not dropped from a corpus of 100,000.
+ */
+export function maxDocFrequency(docs: number): number {
+  return Math.max(100, Math.ceil(docs * 0.005));
+}
+
+function metaOf(doc: CorpusDoc, chars: number): DocMeta {
+  return {
+    id: doc.id,
+    title: doc.title,
+    titleDerived: doc.titleDerived,
+    lang: doc.lang,
+    siteName: doc.siteName,
+    published: doc.published,
+    url: doc.url,
+    byline: doc.byline,
+    originalTitle: doc.originalTitle,
+    declaredSource: doc.declaredSource,
+    sourceLines: doc.sourceLines,
+    chars,
+    paragraphCount: doc.paragraphs.length,
+    appendedCount: doc.appended.length,
+  };
+}
+
+/** Compiles already parsed articles (the CLI's `--corpus <dir>` and the tests use this too). */
+export function compileDocs(docs: CorpusDoc[]): Omit<CompileResult, 'errors'> {
+  const fps = docs.map((d) => fingerprint(d.paragraphs.join('\n')));
+  const maxDf = maxDocFrequency(docs.length);
+  const { postings, dropped } = buildPostings(fps.map((f) => f.hashes), maxDf);
+  const { postings: anchors } = buildPostings(docs.map((d) => anchorKeys(d.paragraphs.join('\n'))), maxDf);
+  const texts: Record<string, DocText> = {};
+  for (const d of docs) texts[d.id] = { paragraphs: d.paragraphs, appended: d.appended };
+  const index: CompiledIndex = {
+    format: 'reprint-lens-corpus-index',
+    version: 1,
+    fingerprint: FINGERPRINT_VERSION,
+    docs: docs.map((d, i) => metaOf(d, fps[i]!.chars)),
+    postings: { hashes: encodeU32(postings.hashes), docs: encodeU32(postings.docs), count: postings.hashes.length },
+    maxDocFrequency: maxDf,
+    anchors: { hashes: encodeU32(anchors.hashes), docs: encodeU32(anchors.docs), count: anchors.hashes.length },
+    relations: [],
+  };
+  const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts };
+  index.relations = corpusRelations(docs, loadCorpus(index, () => compiledTexts));
+  return {
+    index,
+    texts: compiledTexts,
+    stats: { docs: docs.length, postings: postings.hashes.length, droppedHashes: dropped, anchors: anchors.hashes.length },
+  };
+}
+
+/**
+ * The corpus's own relations, found with the page matcher itself (each article as the page, itself
+ * excluded), so that run time and compile time agree on what a version is. A pair found from both
+ * sides keeps the stronger verdict.
+ */
+function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus>): DocRelation[] {
+  const rank = { same: 4, reprint: 3, translation: 2, excerpt: 1 } as const;
+  const pairs = new Map<string, DocRelation>();
+  for (const d of docs) {
+    for (const m of findVersions(d, corpus, { exclude: [d.id], family: false })) {
+      const [a, b] = d.id < m.id ? [d.id, m.id] : [m.id, d.id];
+      const key = `${a}\u0000${b}`;
+      const old = pairs.get(key);
+      if (!old || rank[m.relation] > rank[old.relation] || (m.relation === old.relation && m.similarity > old.similarity)) {
+        pairs.set(key, { a, b, relation: m.relation, similarity: m.similarity });
+      }
+    }
+  }
+  return [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}
+
+/** Parses and compiles files; bad files are reported in `errors` and left out, the rest compiled. */
+export function compileCorpus(files: CorpusFile[]): CompileResult {
+  const errors: string[] = [];
+  const docs: CorpusDoc[] = [];
+  const seen = new Set<string>();
+  for (const f of [...files].sort((x, y) => x.name.localeCompare(y.name))) {
+    const r = parseCorpusFile(f.name, f.content);
+    if (!r.ok) errors.push(r.error);
+    else if (seen.has(r.doc.id)) errors.push(`${f.name}: another file already has the id ${r.doc.id}`);
+    else {
+      seen.add(r.doc.id);
+      docs.push(r.doc);
+    }
+  }
+  return { ...compileDocs(docs), errors };
+}

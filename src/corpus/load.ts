@@ -1,0 +1,143 @@
+// Loading a compiled corpus: the same code in the extension (fetching the packaged files) and the
+// CLI (reading them from disk, or compiling raw articles on the fly). The JSON is checked field
+// by field, so a damaged or outdated index fails here with a clear message rather than deep in
+// matching.
+import { FINGERPRINT_VERSION } from '../core/fingerprint';
+import { decodeU32 } from './postings';
+import type { AppendedPiece, CompiledIndex, Corpus, DocMeta, DocRelation, DocText, Postings } from './types';
+
+const RELATIONS = new Set(['same', 'reprint', 'excerpt', 'translation']);
+
+function fail(what: string): never {
+  throw new Error(`damaged corpus index: ${what}`);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+
+function checkDoc(v: unknown, i: number): DocMeta {
+  if (!isObj(v)) fail(`docs[${i}] is not an object`);
+  const strs = ['id', 'title', 'lang'] as const;
+  for (const k of strs) if (!isStr(v[k])) fail(`docs[${i}].${k} is not a string`);
+  const nullable = ['siteName', 'published', 'url', 'byline', 'originalTitle', 'declaredSource'] as const;
+  for (const k of nullable) if (!isStrOrNull(v[k])) fail(`docs[${i}].${k} is not a string or null`);
+  if (!isStrArray(v.sourceLines)) fail(`docs[${i}].sourceLines is not a list of strings`);
+  for (const k of ['chars', 'paragraphCount', 'appendedCount'] as const) {
+    if (typeof v[k] !== 'number' || !Number.isFinite(v[k])) fail(`docs[${i}].${k} is not a number`);
+  }
+  return v as unknown as DocMeta;
+}
+
+function checkPostings(v: unknown, name: string, ndocs: number): Postings {
+  if (!isObj(v) || !isStr(v.hashes) || !isStr(v.docs) || typeof v.count !== 'number') fail(`${name} is missing or malformed`);
+  let p: Postings;
+  try {
+    p = { hashes: decodeU32(v.hashes, v.count), docs: decodeU32(v.docs, v.count) };
+  } catch (e) {
+    fail(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (let i = 0; i < p.docs.length; i++) {
+    if (p.docs[i]! >= ndocs) fail(`${name} refers to doc ${p.docs[i]} of ${ndocs}`);
+    if (i > 0 && p.hashes[i]! < p.hashes[i - 1]!) fail(`${name} is not sorted`);
+  }
+  return p;
+}
+
+function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
+  if (!isObj(v) || v.format !== 'reprint-lens-corpus-texts' || v.version !== 1 || !isObj(v.texts)) {
+    throw new Error('damaged corpus texts: not a reprint-lens texts file (format/version)');
+  }
+  const out = new Map<string, DocText>();
+  for (const d of docs) {
+    const t = v.texts[d.id];
+    if (!isObj(t) || !isStrArray(t.paragraphs) || !Array.isArray(t.appended)) {
+      throw new Error(`damaged corpus texts: no text for ${d.id}`);
+    }
+    const appended = t.appended.map((p: unknown): AppendedPiece => {
+      if (!isObj(p) || !isStrOrNull(p.title) || !isStrArray(p.paragraphs) || !isStrArray(p.sourceLines)) {
+        throw new Error(`damaged corpus texts: appended material of ${d.id}`);
+      }
+      return { title: p.title, paragraphs: p.paragraphs, sourceLines: p.sourceLines };
+    });
+    out.set(d.id, { paragraphs: t.paragraphs, appended });
+  }
+  return out;
+}
+
+/**
+ * A corpus from its compiled index (parsed JSON) and a function giving its texts (parsed JSON, or a
+ * promise of it). The texts are read only when first needed. Throws a clear Error on a damaged index.
+ */
+export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | unknown): Corpus {
+  if (!isObj(index) || index.format !== 'reprint-lens-corpus-index') fail('not a reprint-lens corpus index');
+  if (index.version !== 1) fail(`unsupported version ${String(index.version)}`);
+  if (index.fingerprint !== FINGERPRINT_VERSION) {
+    throw new Error(`corpus index was built with fingerprints ${String(index.fingerprint)}, this code uses ${FINGERPRINT_VERSION}: rebuild it (corpus build)`);
+  }
+  if (!Array.isArray(index.docs)) fail('docs is not a list');
+  const docs = index.docs.map(checkDoc);
+  const byId = new Map<string, number>();
+  docs.forEach((d, i) => {
+    if (byId.has(d.id)) fail(`duplicate id ${d.id}`);
+    byId.set(d.id, i);
+  });
+  const postings = checkPostings(index.postings, 'postings', docs.length);
+  const anchors = checkPostings(index.anchors, 'anchors', docs.length);
+  if (!Array.isArray(index.relations)) fail('relations is not a list');
+  const relations = index.relations.map((r: unknown, i): DocRelation => {
+    if (!isObj(r) || !isStr(r.a) || !isStr(r.b) || !byId.has(r.a) || !byId.has(r.b)) fail(`relations[${i}] names an unknown article`);
+    if (!isStr(r.relation) || !RELATIONS.has(r.relation) || typeof r.similarity !== 'number') fail(`relations[${i}] is malformed`);
+    return r as unknown as DocRelation;
+  });
+
+  let texts: Map<string, DocText> | null = null;
+  let pending: Promise<void> | null = null;
+  const begin = (v: unknown): Promise<void> => {
+    pending = Promise.resolve(v)
+      .then((json) => {
+        texts = checkTexts(json, docs);
+      })
+      .catch((e: unknown) => {
+        pending = null; // a failed fetch may succeed next time
+        throw e;
+      });
+    return pending;
+  };
+  const notLoaded = (): Error => new Error('corpus texts are not loaded yet: await corpus.loadTexts() first');
+
+  const corpus: Corpus = {
+    docs,
+    byId,
+    postings,
+    anchors,
+    relations,
+    resolve(idOrPrefix: string): string | null {
+      if (byId.has(idOrPrefix)) return idOrPrefix;
+      const hits = docs.filter((d) => d.id.startsWith(idOrPrefix));
+      return hits.length === 1 ? hits[0]!.id : null;
+    },
+    textsLoaded: () => texts !== null,
+    loadTexts(): Promise<void> {
+      if (texts) return Promise.resolve();
+      return pending ?? begin(readTexts());
+    },
+    text(id: string): DocText {
+      let loaded = texts;
+      if (!loaded) {
+        if (pending) throw notLoaded();
+        const v = readTexts();
+        if (isObj(v) && typeof v.then === 'function') {
+          begin(v).catch(() => undefined); // the caller is told to await loadTexts(), which reports the error
+          throw notLoaded();
+        }
+        loaded = texts = checkTexts(v, docs);
+      }
+      const t = loaded.get(id);
+      if (!t) throw new Error(`no article ${id} in the corpus`);
+      return t;
+    },
+  };
+  return corpus;
+}
