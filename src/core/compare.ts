@@ -16,10 +16,11 @@
 // side. Rows with an a text, in aIndex order, joined with "\n", are exactly the region of a
 // (a.paragraphs.join("\n") sliced by `region.a`); the same holds for b. A row's a text may hold
 // two paragraphs joined by "\n" (a merge). The ops of a changed or moved row rebuild its a
-// exactly from ops -1 and 0; from ops 0 and 1 they rebuild its b exactly when noise is not folded,
-// and up to display folding when it is (kept text is then spelled as in a). `outside.a` is the
-// paragraphs before the region, then those after it, then `a.appended`; likewise for b.
-import { diffKeys, diffTextPieces, hasRealChange, isNoise, visibleLength, type Granularity, type Piece } from './diff';
+// exactly from ops -1 and 0, and its b exactly from ops 0 and 1 with each kept op spelled as in
+// `keptB` when the row has it (noise folded, and b spells kept text differently: see rowSteps).
+// `outside.a` is the paragraphs before the region, then those after it, then `a.appended`;
+// likewise for b.
+import { diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
 import { classifyEdits, isAttributionLine, rowGroups } from './edits';
 import { foldDisplay, foldForMatch } from './normalize';
 import { sharedRegion } from './passages';
@@ -51,6 +52,16 @@ export interface CompareOptions {
 export interface VersionRow extends CompareRow {
   aIndex?: number;
   bIndex?: number;
+  /**
+   * When noise is folded, a kept op is spelled as in a; where b spells some kept op differently
+   * (，for ,), this lists b's spelling of every kept op in order, so that b can be shown as written.
+   */
+  keptB?: string[];
+}
+
+/** The steps of a changed or moved row with b's own spelling of kept text; [] for rows without ops. */
+export function rowSteps(row: VersionRow): Piece[] {
+  return row.ops ? stepsOf(row.ops, row.keptB) : [];
 }
 
 export interface VersionComparison extends Comparison {
@@ -400,7 +411,10 @@ function pairRow(
   countPieces(pieces, foldNoise, counts);
   if (!hasRealChange(pieces, foldNoise)) return { row: { kind, a, b }, degraded };
   const ops = pieces.map((p: Piece): DiffOp => [p.op, p.op === 1 ? p.b : p.a]);
-  return { row: { kind: kind === 'equal' ? 'changed' : 'moved', a, b, ops }, degraded };
+  const row: VersionRow = { kind: kind === 'equal' ? 'changed' : 'moved', a, b, ops };
+  const kept = pieces.filter((p) => p.op === 0);
+  if (kept.some((p) => p.a !== p.b)) row.keptB = kept.map((p) => p.b);
+  return { row, degraded };
 }
 
 function countPieces(pieces: readonly Piece[], foldNoise: boolean, counts: Counts): void {

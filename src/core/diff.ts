@@ -10,7 +10,8 @@
 //
 // Noise: with `foldNoise`, tokens are compared by their display fold (punctuation width, quote
 // style, whitespace), so ，/, or “/" never show as changes; a change made only of whitespace or
-// zero-width characters is noise too (see `isNoise`). Kept (op 0) text is then a's spelling.
+// zero-width characters is noise too (see `isNoise`). Kept text then has two spellings: a Piece
+// keeps both, a DiffOp carries a's.
 import DiffMatchPatch from 'diff-match-patch';
 import { foldDisplay } from './normalize';
 import { splitWords } from './segment';
@@ -322,6 +323,18 @@ export function diffTextPieces(a: string, b: string, opts: TextDiffOptions): { p
 export function diffTexts(a: string, b: string, opts: TextDiffOptions): TextDiff {
   const { pieces, degraded } = diffTextPieces(a, b, opts);
   return { ops: pieces.map((p): DiffOp => [p.op, p.op === 1 ? p.b : p.a]), degraded };
+}
+
+/** Pieces from diff ops, with b's spelling of each kept op taken from `keptB` when given. */
+export function stepsOf(ops: readonly DiffOp[], keptB?: readonly string[]): Piece[] {
+  let k = 0;
+  return ops.map(([op, text]): Piece => {
+    if (op === -1) return { op, a: text, b: '' };
+    if (op === 1) return { op, a: '', b: text };
+    const b = keptB?.[k] ?? text;
+    k++;
+    return { op, a: text, b };
+  });
 }
 
 /** True when the diff has a change that is not noise (with folding) or any change at all (without). */

@@ -5,7 +5,8 @@
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
 import { foldDisplay } from './normalize';
 import { splitSentences } from './segment';
-import type { CompareRow, DiffOp, Edit, NumberCheck } from './types';
+import { isNoise, stepsOf, type Piece } from './diff';
+import type { CompareRow, Edit, NumberCheck } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Attribution: source lines, editor lines, bylines, original-title lines.
@@ -76,10 +77,9 @@ export interface ChangeGroup {
   numbers: NumberCheck[];
 }
 
-/** Text of a side rebuilt from ops: a from ops -1 and 0, b from ops 0 and 1. */
-export function sideText(ops: readonly DiffOp[], side: 'a' | 'b'): string {
-  const skip = side === 'a' ? 1 : -1;
-  return ops.filter(([op]) => op !== skip).map(([, s]) => s).join('');
+/** Text of one side rebuilt from the steps of a diff. */
+export function sideText(steps: readonly Piece[], side: 'a' | 'b'): string {
+  return steps.map((p) => p[side]).join('');
 }
 
 /**
@@ -88,7 +88,7 @@ export function sideText(ops: readonly DiffOp[], side: 'a' | 'b'): string {
  * something: "省，220+地市" -> "省份超220个地市" is one rewording, while two separate cuts around a
  * kept word stay two deletions.
  */
-export function changeGroups(ops: readonly DiffOp[], isNoiseChange: (s: string) => boolean): ChangeGroup[] {
+export function changeGroups(steps: readonly Piece[], isNoiseChange: (s: string) => boolean): ChangeGroup[] {
   interface Cluster { aStart: number; aEnd: number; bStart: number; bEnd: number; deleted: string; inserted: string }
   const clusters: Cluster[] = [];
   const keptBetween: string[] = [];
@@ -96,18 +96,19 @@ export function changeGroups(ops: readonly DiffOp[], isNoiseChange: (s: string) 
   let bp = 0;
   let open: Cluster | null = null;
   let kept = '';
-  for (const [op, s] of ops) {
+  for (const { op, a: sa, b: sb } of steps) {
     if (op === 0) {
       if (open) {
         clusters.push(open);
         open = null;
         kept = '';
       }
-      kept += s;
-      ap += s.length;
-      bp += s.length;
+      kept += sa;
+      ap += sa.length;
+      bp += sb.length;
       continue;
     }
+    const s = op === -1 ? sa : sb;
     if (!open) {
       if (clusters.length > 0) keptBetween.push(kept);
       open = { aStart: ap, aEnd: ap, bStart: bp, bEnd: bp, deleted: '', inserted: '' };
@@ -139,8 +140,8 @@ export function changeGroups(ops: readonly DiffOp[], isNoiseChange: (s: string) 
     real.push(c);
   });
 
-  const a = sideText(ops, 'a');
-  const b = sideText(ops, 'b');
+  const a = sideText(steps, 'a');
+  const b = sideText(steps, 'b');
   const groups: Cluster[] = [];
   real.forEach((c, k) => {
     const last = groups[groups.length - 1];
@@ -245,7 +246,7 @@ function groupEdits(g: ChangeGroup, a: string, b: string, row: number): Edit[] {
 }
 
 export interface EditInput {
-  rows: readonly CompareRow[];
+  rows: readonly Row[];
   title: { a: string; b: string };
   sourceLines: { a: readonly string[]; b: readonly string[] };
   /** Unrelated material after the compared region, one block per side (paragraphs). */
@@ -266,11 +267,22 @@ function lineKey(s: string): string {
   return foldDisplay(s).replace(/ /g, '');
 }
 
+/** A row as compare.ts makes it: ops may come with b's spelling of kept text. */
+type Row = CompareRow & { keptB?: string[] };
+
 /** Change groups of a row with ops (changed or moved rows), with whitespace as noise when folding. */
-export function rowGroups(row: CompareRow, foldNoise: boolean): ChangeGroup[] {
+export function rowGroups(row: Row, foldNoise: boolean): ChangeGroup[] {
   if (!row.ops) return [];
-  const noise = (s: string): boolean => s.length === 0 || (foldNoise && /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff\u00ad]*$/u.test(s));
-  return changeGroups(row.ops, noise);
+  const noise = (s: string): boolean => s.length === 0 || (foldNoise && isNoise(s));
+  return changeGroups(stepsOf(row.ops, row.keptB), noise);
+}
+
+function rowEdits(row: Row, i: number, foldNoise: boolean): Edit[] {
+  if (!row.ops) return [];
+  const steps = stepsOf(row.ops, row.keptB);
+  const a = sideText(steps, 'a');
+  const b = sideText(steps, 'b');
+  return rowGroups(row, foldNoise).flatMap((g) => groupEdits(g, a, b, i));
 }
 
 /** The edits between two versions, in reading order (title first, appended material last). */
@@ -298,10 +310,10 @@ export function classifyEdits(input: EditInput): Edit[] {
       }
       case 'moved':
         edits.push({ type: 'paragraph-moved', a: row.a ?? '', b: row.b ?? '', row: i });
-        for (const g of rowGroups(row, input.foldNoise)) edits.push(...groupEdits(g, sideText(row.ops!, 'a'), sideText(row.ops!, 'b'), i));
+        edits.push(...rowEdits(row, i, input.foldNoise));
         break;
       case 'changed':
-        for (const g of rowGroups(row, input.foldNoise)) edits.push(...groupEdits(g, sideText(row.ops!, 'a'), sideText(row.ops!, 'b'), i));
+        edits.push(...rowEdits(row, i, input.foldNoise));
         break;
       case 'equal':
         break;
@@ -322,3 +334,20 @@ export function classifyEdits(input: EditInput): Edit[] {
   if (input.appended.b.length > 0) edits.push({ type: 'appended-material', b: preview(input.appended.b) });
   return edits;
 }
+
+/** What each kind of edit is called in reports, for a reader. */
+export const EDIT_LABELS: Record<Edit['type'], string> = {
+  'sentence-deleted': 'sentence deleted',
+  'sentence-inserted': 'sentence inserted',
+  'phrase-deleted': 'phrase deleted',
+  'phrase-inserted': 'phrase inserted',
+  'number-changed': 'number changed',
+  'attribution-removed': 'attribution removed',
+  'attribution-added': 'attribution added',
+  'title-changed': 'title changed',
+  'paragraph-moved': 'paragraph moved',
+  'appended-material': 'unrelated material appended',
+  'not-translated': 'not translated',
+  'added-in-translation': 'added in translation',
+  'number-mismatch': 'number differs in translation',
+};

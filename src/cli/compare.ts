@@ -1,0 +1,170 @@
+// `compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]`
+// a and b are corpus ids (a unique prefix such as 000 will do) or files: a saved page (.html) is
+// extracted like the extension does, any other file is read as an article in one of the corpus
+// formats. Two languages go to the translation aligner, one language to the diff.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareAny, versionOfArticle, versionOfDoc, type VersionText } from '../core/compare-any';
+import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
+import { renderHtml } from '../core/report-html';
+import { renderMarkdown } from '../core/report-markdown';
+import { renderText } from '../core/report-text';
+import { parseCorpusFile } from '../corpus/parse';
+import type { Corpus } from '../corpus/types';
+import { extractArticle } from '../extract/article';
+import { openCorpus } from './corpus';
+import { readPage } from './html';
+
+const USAGE = 'usage: reprint-lens compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]';
+
+class UsageError extends Error {}
+
+interface Args {
+  a: string;
+  b: string;
+  format: 'text' | 'json' | 'html' | 'markdown';
+  htmlOut?: string;
+  granularity?: 'char' | 'word';
+  fold: boolean;
+  corpus?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const inputs: string[] = [];
+  let format: Args['format'] | null = null;
+  let htmlOut: string | undefined;
+  let granularity: Args['granularity'];
+  let fold = true;
+  let corpus: string | undefined;
+  const setFormat = (f: Args['format']): void => {
+    if (format !== null && format !== f) throw new UsageError('choose one of --json, --html, --markdown and --text');
+    format = f;
+  };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    switch (arg) {
+      case '--json':
+        setFormat('json');
+        break;
+      case '--text':
+        setFormat('text');
+        break;
+      case '--markdown':
+      case '--md':
+        setFormat('markdown');
+        break;
+      case '--html':
+        setFormat('html');
+        htmlOut = value(i++, '--html');
+        break;
+      case '--granularity': {
+        const g = value(i++, '--granularity');
+        if (g !== 'char' && g !== 'word') throw new UsageError(`--granularity is char or word, not "${g}"`);
+        granularity = g;
+        break;
+      }
+      case '--no-fold':
+        fold = false;
+        break;
+      case '--corpus':
+        corpus = value(i++, '--corpus');
+        break;
+      default:
+        if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg} (${USAGE})`);
+        inputs.push(arg);
+    }
+  }
+  if (inputs.length !== 2) throw new UsageError(USAGE);
+  return { a: inputs[0]!, b: inputs[1]!, format: format ?? 'text', ...(htmlOut ? { htmlOut } : {}), ...(granularity ? { granularity } : {}), fold, ...(corpus ? { corpus } : {}) };
+}
+
+const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
+const PAGE_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+
+/** A version from a file: a saved page is extracted, anything else is parsed as an article file. */
+async function versionOfFile(path: string): Promise<VersionText> {
+  if (PAGE_EXT.has(extname(path).toLowerCase())) {
+    const { doc } = await readPage(path);
+    const { article } = extractArticle(doc);
+    if (article.paragraphs.length === 0) throw new Error(`${path}: no article text found`);
+    return versionOfArticle(article, basename(path));
+  }
+  const parsed = parseCorpusFile(basename(path), readFileSync(path));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const d = parsed.doc;
+  return {
+    id: d.id,
+    title: d.title,
+    lang: d.lang,
+    paragraphs: d.paragraphs,
+    appended: d.appended.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs)),
+    sourceLines: d.sourceLines,
+  };
+}
+
+async function resolveVersion(input: string, corpus: () => Corpus): Promise<VersionText> {
+  if (isFile(input)) return versionOfFile(input);
+  const c = corpus();
+  const id = c.resolve(input);
+  if (!id) throw new Error(`"${input}" is neither a file nor a corpus id (or it is the prefix of several)`);
+  return versionOfDoc(c, id);
+}
+
+/** The bilingual lexicon, only needed for two languages: next to the corpus, the CLI, or in assets. */
+function readLexicon(corpusDir: string | undefined): Lexicon {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    ...(corpusDir ? [join(resolve(corpusDir), 'lexicon.json')] : []),
+    join(here, 'corpus', 'lexicon.json'),
+    join(here, '..', 'assets', 'lexicon', 'lexicon.json'),
+    join(here, '..', '..', 'assets', 'lexicon', 'lexicon.json'),
+  ];
+  const path = candidates.find(isFile);
+  if (!path) throw new Error('comparing two languages needs the bilingual lexicon (build the project first)');
+  return loadLexicon(JSON.parse(readFileSync(path, 'utf8')) as LexiconJson);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`reprint-lens: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  try {
+    let corpus: Corpus | null = null;
+    const getCorpus = (): Corpus => (corpus ??= openCorpus(args.corpus));
+    const a = await resolveVersion(args.a, getCorpus);
+    const b = await resolveVersion(args.b, getCorpus);
+    const lexicon = a.lang !== b.lang ? readLexicon(args.corpus) : null;
+    const comparison = compareAny(a, b, { granularity: args.granularity, foldNoise: args.fold }, lexicon);
+    switch (args.format) {
+      case 'json':
+        process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+        break;
+      case 'markdown':
+        process.stdout.write(renderMarkdown(comparison));
+        break;
+      case 'html':
+        writeFileSync(args.htmlOut!, renderHtml(comparison));
+        process.stdout.write(`wrote ${args.htmlOut}: ${comparison.edits.length} edits\n`);
+        break;
+      default: {
+        const noColor = (process.env.NO_COLOR ?? '') !== '';
+        const color = !noColor && (process.stdout.isTTY === true || (process.env.FORCE_COLOR ?? '') !== '');
+        process.stdout.write(renderText(comparison, { color }));
+      }
+    }
+    return 0;
+  } catch (e) {
+    process.stderr.write(`reprint-lens: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+    return 1;
+  }
+}
