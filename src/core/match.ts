@@ -7,6 +7,7 @@
 // candidates that share enough hashes have their text read and verified, so the cost of a page
 // does not grow with the size of the corpus beyond the binary searches.
 import { anchorKeys, fingerprint } from './fingerprint';
+import { toSimplified } from './normalize';
 import { sharedRegion, type SharedRegion } from './passages';
 import type { Lang, Match, Relation, Span } from './types';
 import { countHits } from '../corpus/postings';
@@ -49,6 +50,9 @@ const SAME_PAGE = 0.9;
 //   article and the page's shared region is >= 60% shared (002 vs 000: 73% and 98%; the site's
 //   appended articles lie outside the region), or the reverse (000 vs 002's own body: 97%, 73%).
 const REPRINT_COVER = 0.5;
+// A Traditional rendering of 000 has ~20% of its Han characters in Traditional form, 000 itself
+// 0%; texts in one script differ by well under 1% (a stray variant character).
+const SCRIPT_GAP = 0.05;
 const REPRINT_DENSITY = 0.6;
 // - excerpt: less than that, but real quoted text: >= 60 shared Han characters (40 words) in all,
 //   with one passage of >= 30 (20 words). Stock phrases of the topic (为推进国家治理体系和治理能力
@@ -108,11 +112,30 @@ export function classify(r: SharedRegion | null): Omit<Verdict, 'pageSpan' | 'do
   return null;
 }
 
-/** Verifies one same-language candidate. */
+/** Share of Han characters that are Traditional forms (change under Traditional -> Simplified). */
+function traditionalShare(text: string): number {
+  const han = text.match(/\p{Script=Han}/gu) ?? [];
+  if (han.length === 0) return 0;
+  const simp = toSimplified(han.join(''));
+  let changed = 0;
+  for (let i = 0; i < han.length; i++) if (simp[i] !== han[i]) changed++;
+  return changed / han.length;
+}
+
+/**
+ * Verifies one same-language candidate. `same` means only formatting differs (width, spaces,
+ * punctuation, quotes); a rendering in the other script (Simplified <-> Traditional, where about
+ * a quarter of the characters change) is a re-edition by another site, so it is a reprint.
+ */
 export function verify(pageBody: string, docBody: string): Verdict | null {
   const r = sharedRegion(pageBody, docBody);
   const c = classify(r);
-  return c && r ? { ...c, pageSpan: r.a, docSpan: r.b } : null;
+  if (!c || !r) return null;
+  if (c.relation === 'same') {
+    const scriptGap = Math.abs(traditionalShare(pageBody.slice(r.a.start, r.a.end)) - traditionalShare(docBody.slice(r.b.start, r.b.end)));
+    if (scriptGap > SCRIPT_GAP) c.relation = 'reprint';
+  }
+  return { ...c, pageSpan: r.a, docSpan: r.b };
 }
 
 // ---------------------------------------------------------------- retrieval
