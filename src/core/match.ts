@@ -125,7 +125,8 @@ function traditionalShare(text: string): number {
 /**
  * Verifies one same-language candidate. `same` means only formatting differs (width, spaces,
  * punctuation, quotes); a rendering in the other script (Simplified <-> Traditional, where about
- * a quarter of the characters change) is a re-edition by another site, so it is a reprint.
+ * a fifth of the characters change) or with its paragraphs reordered is an edition of its own,
+ * so it is a reprint.
  */
 export function verify(pageBody: string, docBody: string): Verdict | null {
   const r = sharedRegion(pageBody, docBody);
@@ -133,7 +134,9 @@ export function verify(pageBody: string, docBody: string): Verdict | null {
   if (!c || !r) return null;
   if (c.relation === 'same') {
     const scriptGap = Math.abs(traditionalShare(pageBody.slice(r.a.start, r.a.end)) - traditionalShare(docBody.slice(r.b.start, r.b.end)));
-    if (scriptGap > SCRIPT_GAP) c.relation = 'reprint';
+    // passages come in the page's order; the same text has them in the article's order too
+    const reordered = r.passages.some((p, i) => i > 0 && p.b.start < r.passages[i - 1]!.b.start);
+    if (scriptGap > SCRIPT_GAP || reordered) c.relation = 'reprint';
   }
   return { ...c, pageSpan: r.a, docSpan: r.b };
 }

@@ -330,7 +330,8 @@ export function parseCorpusFile(fileName: string, content: string | Uint8Array):
   const lang = field(fm, 'lang', 'language') ?? detectLang(paragraphs.join('\n'));
   const doc: CorpusDoc = {
     id,
-    title: titleDerived ? deriveTitle(paragraphs) : title!,
+    // no-break and ideographic spaces in a title are layout, not content
+    title: (titleDerived ? deriveTitle(paragraphs) : title!).replace(/[\s\u00a0\u3000]+/g, ' ').trim(),
     titleDerived,
     byline,
     siteName,

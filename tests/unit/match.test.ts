@@ -1,0 +1,178 @@
+// Finding a page's versions in the corpus: the corpus against itself (leave-one-out), edited
+// renderings of 000 written for the purpose, same-topic negatives and the 30 real-world pages.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Converter } from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { compileCorpus } from '../../src/corpus/compile';
+import { loadCorpus } from '../../src/corpus/load';
+import { parseCorpusFile } from '../../src/corpus/parse';
+import type { Corpus, CorpusDoc } from '../../src/corpus/types';
+import { findVersions, findVersionsLoading, type PageText } from '../../src/core/match';
+import { sharedRegion } from '../../src/core/passages';
+import type { Match } from '../../src/core/types';
+import { decodeHtml, parseHtml } from '../../src/cli/html';
+import { extractArticle } from '../../src/extract/article';
+import { htmlToParagraphs } from '../../src/corpus/html-text';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CORPUS = path.join(ROOT, 'assets/corpus');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/match');
+const REALWORLD = path.resolve(ROOT, '../shared/realworld');
+
+const filesOf = (dir: string) => readdirSync(dir).sort().map((f) => ({ name: f, content: readFileSync(path.join(dir, f)) }));
+function parse(file: string): CorpusDoc {
+  const r = parseCorpusFile(file, readFileSync(file));
+  if (!r.ok) throw new Error(r.error);
+  return r.doc;
+}
+function corpusOf(files: Array<{ name: string; content: Uint8Array }>): Corpus {
+  const c = compileCorpus(files);
+  return loadCorpus(c.index, () => c.texts);
+}
+
+const corpus = corpusOf(filesOf(CORPUS));
+const docs = new Map(corpus.docs.map((d) => [d.id.slice(0, 3), parse(path.join(CORPUS, `${d.id}.txt`))]));
+const doc = (short: string): CorpusDoc => docs.get(short)!;
+const id = (short: string): string => corpus.resolve(short)!;
+const brief = (ms: Match[]) => ms.map((m) => [m.id.slice(0, 3), m.relation, ...(m.via ? [`via ${m.via.slice(0, 3)}`] : [])]);
+const direct = (ms: Match[]) => brief(ms.filter((m) => !m.via));
+const commentary = parse(path.join(FIXTURES, 'commentary-quoting-000.txt'));
+
+describe('leave-one-out: each corpus article as the page, itself excluded', () => {
+  const rows: Array<[string, unknown[]]> = [
+    ['000', [['002', 'reprint']]],
+    ['002', [['000', 'reprint']]],
+    ['003', []],
+    ['004', []],
+  ];
+  it.each(rows)('%s -> %j', (short, expected) => {
+    expect(brief(findVersions(doc(short), corpus, { exclude: [id(short)] }))).toEqual(expected);
+  });
+
+  it('001 (the English translation) has no same-language version in the corpus', () => {
+    const ms = findVersions(doc('001'), corpus, { exclude: [id('001')] });
+    expect(ms.filter((m) => m.relation !== 'translation')).toEqual([]);
+  });
+
+  it('the reprint verdicts are strong and their spans lie in both texts', () => {
+    const page = doc('002');
+    const [m] = findVersions(page, corpus, { exclude: [id('002')] });
+    expect(m!.similarity).toBeGreaterThan(0.8);
+    const pageText = page.paragraphs.join('\n');
+    const docText = doc('000').paragraphs.join('\n');
+    expect(pageText.slice(m!.pageSpan!.start, m!.pageSpan!.end)).toMatch(/^加强数字政府建设,要全面贯彻[\s\S]*助力数字政府建设提速。$/);
+    // 000's first sentence (the meeting) was cut by 002, so the shared region starts after it
+    expect(docText.slice(m!.docSpan!.start, m!.docSpan!.end)).toMatch(/^加强数字政府建设，要全面贯彻[\s\S]*助力数字政府建设提速。$/);
+  });
+});
+
+describe('each corpus article against the whole corpus', () => {
+  it.each(['000', '001', '002', '003', '004'])('%s is `same` to itself, first, with similarity 1', (short) => {
+    const [first] = findVersions(doc(short), corpus);
+    expect(first).toMatchObject({ id: id(short), relation: 'same', similarity: 1, title: doc(short).title, lang: doc(short).lang });
+  });
+});
+
+describe('renderings of 000 written for the test', () => {
+  const p000 = doc('000');
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  const page = (paragraphs: string[], lang = 'zh'): PageText => ({ title: '', lang, paragraphs });
+
+  it('a Traditional-Chinese rendering is a reprint of 000 (not the same text) and of 002', () => {
+    const trad = p000.paragraphs.map((p) => toTraditional(p));
+    expect(trad.join('')).not.toBe(p000.paragraphs.join('')); // the fixture really is in the other script
+    const ms = findVersions(page(trad, 'zh-TW'), corpus);
+    expect(direct(ms)).toEqual([['000', 'reprint'], ['002', 'reprint']]);
+    expect(ms[0]!.similarity).toBeGreaterThan(0.95);
+  });
+
+  it('the same paragraphs in another order are a reprint, not the same text', () => {
+    const reordered = [...p000.paragraphs.slice(8), ...p000.paragraphs.slice(0, 8)];
+    expect(direct(findVersions(page(reordered), corpus)).slice(0, 1)).toEqual([['000', 'reprint']]);
+  });
+
+  it('full-width digits, other quotes and extra spaces only: still the same text', () => {
+    const retyped = p000.paragraphs.map((p) =>
+      p.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/[“”]/g, '"').replace(/，/g, ', '),
+    );
+    expect(direct(findVersions(page(retyped), corpus))[0]).toEqual(['000', 'same']);
+  });
+
+  it('a commentary quoting two paragraphs of 000 is an excerpt of it, not a reprint', () => {
+    const ms = findVersions(commentary, corpus);
+    const m000 = ms.find((m) => m.id === id('000'));
+    expect(m000?.relation).toBe('excerpt');
+    expect(ms.every((m) => m.relation === 'excerpt')).toBe(true);
+    expect(ms.some((m) => /^00[34]/.test(m.id))).toBe(false);
+  });
+
+  it('a reprint with site clutter before and another article after is still found, the span on the reprint only', () => {
+    const gmw = htmlToParagraphs(decodeHtml(readFileSync(path.join(REALWORLD, 'gmw/source.html'))).html).slice(0, 40);
+    const youth = htmlToParagraphs(decodeHtml(readFileSync(path.join(REALWORLD, 'youth/source.html'))).html).slice(0, 40);
+    const paragraphs = [...gmw, ...doc('002').paragraphs, ...youth];
+    const ms = findVersions(page(paragraphs), corpus);
+    // 002 itself with material around it, and through it the original 000
+    expect(direct(ms)).toEqual([['002', 'reprint'], ['000', 'reprint']]);
+    const m = ms.find((x) => x.id === id('000'));
+    const text = paragraphs.join('\n');
+    const before = gmw.join('\n').length;
+    expect(m!.pageSpan!.start).toBeGreaterThanOrEqual(before);
+    expect(m!.pageSpan!.end).toBeLessThanOrEqual(before + 1 + doc('002').paragraphs.join('\n').length);
+    expect(text.slice(m!.pageSpan!.start, m!.pageSpan!.end)).toContain('南京智能计算中心');
+  });
+});
+
+describe('same-topic material that is not a version of anything', () => {
+  it.each(doc('002').appended.map((p) => [p.title, p] as const))('002 appended article %s matches nothing', (_, piece) => {
+    expect(findVersions({ title: piece.title ?? '', lang: 'zh', paragraphs: piece.paragraphs }, corpus)).toEqual([]);
+  });
+
+  it('003 and 004 share no passage of 10 characters with 000', () => {
+    const t000 = doc('000').paragraphs.join('\n');
+    expect(sharedRegion(doc('003').paragraphs.join('\n'), t000)).toBeNull();
+    expect(sharedRegion(doc('004').paragraphs.join('\n'), t000)).toBeNull();
+  });
+});
+
+describe('family members through the corpus relations', () => {
+  const withFixtures = corpusOf([...filesOf(CORPUS), ...filesOf(FIXTURES)]);
+  it('a brief quoting only what 002 cut from 000 is listed for a 002 page via 000', () => {
+    const ms = findVersions(doc('002'), withFixtures, { exclude: [withFixtures.resolve('002')!] });
+    expect(brief(ms)).toContainEqual(['bri', 'excerpt', 'via 000']);
+    expect(brief(ms)[0]).toEqual(['000', 'reprint']);
+    // direct matches come before family members
+    const firstVia = ms.findIndex((m) => m.via);
+    expect(ms.slice(firstVia).every((m) => m.via)).toBe(true);
+  });
+  it('excluding an article removes it from the family as well', () => {
+    const ms = findVersions(doc('000'), withFixtures, { exclude: [withFixtures.resolve('000')!, withFixtures.resolve('bri')!] });
+    expect(ms.some((m) => m.id.startsWith('bri') || m.id.startsWith('000'))).toBe(false);
+  });
+});
+
+describe('the extension path: texts are fetched only for pages with candidates', () => {
+  it('loads texts for a reprint, not for an unrelated page', async () => {
+    const c = compileCorpus(filesOf(CORPUS));
+    let reads = 0;
+    const lazy = loadCorpus(c.index, () => {
+      reads++;
+      return Promise.resolve(c.texts);
+    });
+    expect(await findVersionsLoading(doc('003'), lazy, { exclude: [lazy.resolve('003')!] })).toEqual([]);
+    expect(reads).toBe(0);
+    expect(direct(await findVersionsLoading(doc('002'), lazy, { exclude: [lazy.resolve('002')!] }))).toEqual([['000', 'reprint']]);
+    expect(reads).toBe(1);
+  });
+});
+
+describe('real-world pages: none is a version of a corpus article', () => {
+  const pages = readdirSync(REALWORLD).filter((n) => statSync(path.join(REALWORLD, n)).isDirectory());
+  it('there are 30 of them', () => expect(pages).toHaveLength(30));
+  it.each(pages)('%s: no match, whether extracted or with all its text', (name) => {
+    const { html } = decodeHtml(readFileSync(path.join(REALWORLD, name, 'source.html')));
+    const { article } = extractArticle(parseHtml(html));
+    expect(findVersions(article, corpus)).toEqual([]);
+    expect(findVersions({ title: '', lang: article.lang, paragraphs: htmlToParagraphs(html) }, corpus)).toEqual([]);
+  });
+});
