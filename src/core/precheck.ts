@@ -40,18 +40,18 @@ export function precheck(sample: PageSample): PrecheckResult {
     ['meta', `${sample.description}\n${sample.keywords}`, META_FACTOR],
     ['text', sample.text, 1],
   ];
-  let strong = 0; // weight-3 terms: at least one is needed, context terms alone never decide
+  let hits = 0; // core terms found anywhere
   for (const [where, text, factor] of parts) {
     if (!text) continue;
     for (const hit of findTerms(text)) {
       const s = hit.weight * Math.min(hit.count, MAX_COUNT) * factor;
       score += s;
-      if (hit.weight >= 3) strong += hit.count;
+      hits += hit.count;
       reasons.push(`${where}: ${hit.term} x${hit.count}`);
     }
   }
   score = Math.round(score * 10) / 10;
-  const candidate = strong > 0 && score >= THRESHOLD;
-  reasons.unshift(candidate ? `score ${score} >= ${THRESHOLD}` : strong === 0 ? 'no topic-naming term' : `score ${score} < ${THRESHOLD}`);
+  const candidate = score >= THRESHOLD;
+  reasons.unshift(candidate ? `score ${score} >= ${THRESHOLD}` : hits === 0 ? 'no digital-government term' : `score ${score} < ${THRESHOLD}`);
   return { candidate, score, reasons };
 }

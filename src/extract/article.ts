@@ -8,7 +8,7 @@ import type { Article } from '../core/types';
 import { detectLanguage } from '../core/language';
 import { readMeta, type PageMeta } from './meta';
 import { paragraphsOf, clean } from './paragraphs';
-import { takeSourceLines, findSourceLinesInPage } from './source-lines';
+import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { findDate, parseDate } from './dates';
 import { pickTitle } from './title';
 import { judgeArticle } from './is-article';
@@ -91,16 +91,21 @@ export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extrac
 
 function extract(doc: Document, maxChars: number, fallbackUrl: string | null): ExtractResult {
   const meta: PageMeta = readMeta(doc, fallbackUrl ?? undefined);
-  const readerable = isProbablyReaderable(doc);
+  // isProbablyReaderable counts paragraphs of 140+ characters; a Chinese paragraph says as much in
+  // about a third of that, so CJK pages get a proportionally lower bar
+  const cjkPage = /[\u3040-\u30ff\u3400-\u9fff]/.test(doc.title ?? '') || /^(?:zh|ja|ko)\b/i.test(meta.lang ?? '');
+  const readerable = isProbablyReaderable(doc, cjkPage ? { minContentLength: 50, minScore: 20 } : {});
   const pageLines = findSourceLinesInPage(doc);
-  const pageDate = meta.published ?? findDateInPage(doc);
+  const textDate = findDateInPage(doc);
+  // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
+  const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
   // Readability rewrites the document it parses; keep an untouched copy to look for body parts it left out
   const pristine = doc.cloneNode(true) as Document;
   const parsed = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 300 }).parse();
 
   const article = emptyArticle(meta.canonical ?? meta.ogUrl ?? fallbackUrl);
   article.siteName = clean(parsed?.siteName ?? meta.siteName ?? '') || null;
-  article.title = pickTitle(clean(parsed?.title ?? ''), pristine, meta, article.siteName);
+  article.title = pickTitle(parsed?.title ?? '', pristine, meta, article.siteName);
   article.byline = clean(parsed?.byline ?? meta.author ?? '') || null;
 
   let paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
@@ -111,13 +116,13 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.truncated = cap(paragraphs, maxChars) || undefined;
   if (!article.truncated) delete article.truncated;
   article.paragraphs = paragraphs;
-  article.sourceLines = [...new Set([...pageLines, ...bodyLines])];
+  article.sourceLines = uniqueLines([...pageLines, ...bodyLines]);
 
   article.published =
     pageDate ?? parseDate(parsed?.publishedTime ?? null) ?? article.sourceLines.map(findDate).find((d) => d !== null) ?? null;
   const bodyText = paragraphs.join('\n');
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
-  const verdict = judgeArticle({ readerable, parsed: parsed !== null, paragraphs, content: parsed?.content ?? null, meta, lang: article.lang });
+  const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null });
   return { article, isArticle: verdict.isArticle, reasons: verdict.reasons };
 }

@@ -41,7 +41,8 @@ function jsonLdObjects(doc: Document): Record<string, Json>[] {
   };
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     try {
-      add(JSON.parse(s.textContent ?? ''));
+      // some sites wrap the JSON in CDATA or HTML comment markers
+      add(JSON.parse((s.textContent ?? '').replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, '')));
     } catch {
       // malformed JSON-LD is common (trailing commas, HTML entities): ignore that block
     }
@@ -71,12 +72,13 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
   const ldAny = (key: string): Json => (ldArticle?.[key] ?? ld.find((o) => o[key] !== undefined)?.[key]) as Json;
 
   const timeEl = doc.querySelector('article time[datetime], time[pubdate], time[itemprop="datePublished"]');
+  // JSON-LD first: news sites fill article:published_time with the last update more often
   const published =
+    parseDate(str(ldAny('datePublished'))) ??
     parseDate(
       metaContent(doc, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
         'PubDate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'date'),
     ) ??
-    parseDate(str(ldAny('datePublished'))) ??
     parseDate(timeEl?.getAttribute('datetime'));
 
   const canonicalEl = doc.querySelector('link[rel~="canonical" i]');

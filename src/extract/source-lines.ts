@@ -7,7 +7,7 @@ import { clean } from './paragraphs';
 // a keyword followed by a colon (half or full width) or, for 来源/来自, a space
 const ZH_KEY =
   /^[[【〔(（]?\s*(?:文章来源|来源|來源|稿源|出处|出處|责任编辑|責任編輯|责编|責編|编辑|編輯|原标题|原標題|作者|撰文|记者|記者|本报记者|本報記者|通讯员|通訊員|摄影|攝影|校对|审核|审校)\s*[:：]/;
-const EN_KEY = /^[[(]?\s*(?:source|sources|editor|edited by|editing by|reporting by|writing by|additional reporting by|our (?:staff )?reporters?|by our reporter|original title)\b[:\s]/i;
+const EN_KEY = /^[[(]?\s*(?:(?:source|sources|editor|original title)\s*:|(?:edited|editing|reporting|writing|additional reporting) by\s|(?:our|staff) (?:staff )?reporters?\s|by our (?:staff )?reporter)/i;
 // "(战钊)", "（记者 张三）", "[责任编辑:肖春芳]" as a whole line
 const TAG = /^[[(（【〔]\s*(?:(?:记者|記者|编辑|編輯|责编|責編|作者)\s*)?[\p{Script=Han}·]{2,6}\s*[\])）】〕]$/u;
 // the same tag at the end of the last paragraph: "...。（战钊）"
@@ -19,6 +19,25 @@ const MAX_LINE = 120;
 export function isSourceLine(line: string): boolean {
   if (line.length > MAX_LINE) return false;
   return ZH_KEY.test(line) || EN_KEY.test(line) || TAG.test(line);
+}
+
+/** "[责任编辑:肖春芳]" -> "责任编辑:肖春芳": square brackets around an attribution line are decoration. */
+function tidyLine(line: string): string {
+  return line.replace(/^[[【〔]\s*/, '').replace(/\s*[\]】〕]$/, '').trim();
+}
+
+/** Attribution lines without repeats: the page header and the foot of the body often say the same thing. */
+export function uniqueLines(lines: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of lines) {
+    const t = tidyLine(line);
+    const key = t.replace(/：/g, ':').replace(/\s+/g, '');
+    if (!t || seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+  }
+  return out;
 }
 
 /** Moves attribution lines out of `paragraphs` (in place); returns them in order. */
