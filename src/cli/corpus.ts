@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { compileCorpus, type CompileResult } from '../corpus/compile';
 import { loadCorpus } from '../corpus/load';
 import type { Corpus } from '../corpus/types';
+import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
 
-const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out>]';
+const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out>] [--lexicon <lexicon.json>]';
 
 function fail(message: string, code = 1): number {
   process.stderr.write(`reprint-lens: ${message}\n`);
@@ -24,10 +25,39 @@ function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
     .map((path) => ({ name: path, content: readFileSync(path) }));
 }
 
+const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
+
+/**
+ * The bilingual lexicon (scripts/build-lexicon.mjs) for relating and finding translations: the
+ * file given, else one next to the corpus folder (its lexicon.json, or ../lexicon/lexicon.json as in
+ * assets/), next to the CLI (dist/corpus), or in the checkout's assets. Null when there is none:
+ * matching then finds translations only through the relations of a compiled corpus.
+ */
+export function findLexicon(file?: string, corpusDir?: string): Lexicon | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = file
+    ? [resolve(file)]
+    : [
+        ...(corpusDir ? [join(resolve(corpusDir), 'lexicon.json'), join(resolve(corpusDir), '..', 'lexicon', 'lexicon.json')] : []),
+        join(here, 'corpus', 'lexicon.json'),
+        join(here, '..', 'assets', 'lexicon', 'lexicon.json'),
+      ];
+  const path = candidates.find(isFile);
+  if (!path) {
+    if (file) throw new Error(`no lexicon at ${file}`);
+    return null;
+  }
+  try {
+    return loadLexicon(JSON.parse(readFileSync(path, 'utf8')) as LexiconJson);
+  } catch (e) {
+    throw new Error(`cannot read the lexicon ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** Compiles a folder of raw articles; bad files are reported on stderr. Throws when none compiled. */
-export function compileFolder(dir: string): CompileResult {
+export function compileFolder(dir: string, lexicon: Lexicon | null = findLexicon(undefined, dir)): CompileResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
-  const result = compileCorpus(readFolder(dir));
+  const result = compileCorpus(readFolder(dir), { lexicon });
   for (const e of result.errors) process.stderr.write(`reprint-lens: skipped ${e}\n`);
   if (result.index.docs.length === 0) throw new Error(`no article in ${dir} could be compiled`);
   return result;
@@ -66,12 +96,16 @@ export async function run(argv: string[]): Promise<number> {
   if (sub !== 'build') return fail(sub ? `unknown corpus command "${sub}" (${USAGE})` : USAGE, 2);
   let dir: string | undefined;
   let out = 'corpus-out';
+  let lexiconFile: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '-o' || a === '--out') {
       const v = rest[++i];
       if (!v) return fail(`${a} needs a folder (${USAGE})`, 2);
       out = v;
+    } else if (a === '--lexicon') {
+      lexiconFile = rest[++i];
+      if (!lexiconFile) return fail(`--lexicon needs a file (${USAGE})`, 2);
     } else if (a.startsWith('-')) return fail(`unknown option ${a} (${USAGE})`, 2);
     else if (dir === undefined) dir = a;
     else return fail(`one folder only (${USAGE})`, 2);
@@ -79,7 +113,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!dir) return fail(USAGE, 2);
   let result: CompileResult;
   try {
-    result = compileFolder(dir);
+    const lexicon = findLexicon(lexiconFile, dir);
+    if (!lexicon) process.stderr.write('reprint-lens: no bilingual lexicon found: translations among the articles are not related\n');
+    result = compileFolder(dir, lexicon);
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }

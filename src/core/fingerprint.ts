@@ -17,7 +17,7 @@
 //   English tokens are words (about 2.5 per Han character of the same content), so SAMPLE_WORDS 8
 //   gives a similar count per article.
 import { foldForMatch } from './normalize';
-import { findNumbers } from './numbers';
+import { translationAnchors } from './translation-match';
 
 export const GRAM_HAN = 10;
 export const GRAM_WORDS = 5;
@@ -121,19 +121,12 @@ export function fingerprint(text: string): Fingerprints {
 }
 
 /**
- * Language-neutral anchors of a text: the figures it states (1014 = 1,014; 100亿 = 10 billion;
- * 95% = 95%以上; 4月19日 = April 19), as hashed keys. A translation shares few words with its
- * source but most of its figures, so these find translation candidates in the index. Years and
- * orders of magnitude (百亿级) are left out, and so are counts below 10: every article has them.
+ * Language-neutral anchors of a text, hashed for the index: the figures and Latin tokens a
+ * translation keeps (translationAnchors: 1014 = 1,014, 100亿 = 10 billion, AI, IDC). A translation
+ * shares few words with its source but most of these, so they find translation candidates.
  */
-export function anchorKeys(text: string): Uint32Array {
+export function anchorHashes(text: string): Uint32Array {
   const keys = new Set<number>();
-  for (const m of findNumbers(text)) {
-    if (m.kind === 'year' || m.kind === 'magnitude') continue;
-    if ((m.kind === 'integer' || m.kind === 'ordinal') && m.value < 10) continue;
-    const key =
-      m.kind === 'date' ? `d${m.value % 10000}` : m.kind === 'percent' ? `p${m.value}${m.unit ?? ''}` : `n${m.value}`;
-    keys.add(mix(hashString(key, 0, key.length)));
-  }
+  for (const k of translationAnchors(text)) keys.add(mix(hashString(k, 0, k.length)));
   return Uint32Array.from(keys).sort();
 }

@@ -6,7 +6,9 @@
 // inverted index (same language) and its figures in the anchor index (translations). Only the few
 // candidates that share enough hashes have their text read and verified, so the cost of a page
 // does not grow with the size of the corpus beyond the binary searches.
-import { anchorKeys, fingerprint } from './fingerprint';
+import { anchorHashes, fingerprint } from './fingerprint';
+import type { Lexicon } from './lexicon';
+import { bilingualSide, translationEvidence } from './translation-match';
 import { toSimplified } from './normalize';
 import { sharedRegion, type SharedRegion } from './passages';
 import type { Lang, Match, Relation, Span } from './types';
@@ -24,6 +26,13 @@ export interface FindOptions {
   exclude?: string[];
   /** Add family members reached through the corpus's own relations (default true). */
   family?: boolean;
+  /**
+   * The bilingual lexicon. With it, articles in the other language (Chinese <-> English) that state
+   * the same figures are aligned with the page and reported as translations; without it,
+   * translations are still listed as family members of a same-language match (their relations
+   * were computed when the corpus was compiled).
+   */
+  lexicon?: Lexicon | null;
 }
 
 // ---------------------------------------------------------------- thresholds
@@ -37,7 +46,10 @@ export interface FindOptions {
 const MIN_HITS = 2;
 /** Candidates verified per page, most hits first: verification reads text, so it is bounded. */
 const MAX_CANDIDATES = 24;
-/** Translation candidates must state this many of the same figures (001 and 000 share 15; 003 and 000 share 2). */
+/**
+ * Translation candidates must share this many anchors (figures, Latin tokens; see anchorHashes):
+ * 001 shares 15 with 000 and with 002, 1 with 003 and with 004.
+ */
 const MIN_ANCHORS = 5;
 const MAX_TRANSLATION_CANDIDATES = 6;
 
@@ -60,22 +72,6 @@ const REPRINT_DENSITY = 0.6;
 //   same-topic articles 003 and 004 share no passage of 10 characters with 000 at all.
 const EXCERPT_TOTAL = { han: 60, words: 40 };
 const EXCERPT_LONGEST = { han: 30, words: 20 };
-
-// ---------------------------------------------------------------- translation seam
-
-/** What the cross-language verifier says about a page and an article in another language. */
-export interface TranslationVerdict {
-  similarity: number;
-  pageSpan?: Span;
-  docSpan?: Span;
-}
-export type TranslationCheck = (page: PageText, doc: { id: string; title: string; lang: Lang; paragraphs: string[] }) => TranslationVerdict | null;
-
-/** The cross-language verifier; null until one is installed (translation matching is then off). */
-let translationCheck: TranslationCheck | null = null;
-export function setTranslationCheck(check: TranslationCheck | null): void {
-  translationCheck = check;
-}
 
 // ---------------------------------------------------------------- verification
 
@@ -161,10 +157,10 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, MAX_CANDIDATES);
   for (const [doc, hits] of same) out.push({ doc, hits, crossLanguage: false });
-  if (translationCheck) {
-    const lang = baseLang(page.lang);
-    const cross = [...countHits(corpus.anchors, anchorKeys(body))]
-      .filter(([d, n]) => n >= MIN_ANCHORS && !excluded.has(d) && baseLang(corpus.docs[d]!.lang) !== lang)
+  const pageSide = opts.lexicon ? bilingualSide(page.lang, page.paragraphs) : null;
+  if (pageSide) {
+    const cross = [...countHits(corpus.anchors, anchorHashes(body))]
+      .filter(([d, n]) => n >= MIN_ANCHORS && !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide))
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, MAX_TRANSLATION_CANDIDATES);
     for (const [doc, hits] of cross) out.push({ doc, hits, crossLanguage: true });
@@ -172,7 +168,11 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   return out;
 }
 
-const baseLang = (lang: Lang): string => lang.toLowerCase().split(/[-_]/)[0] ?? lang;
+/** Whether an article's language is the other side of a Chinese/English pair. */
+function otherSide(docLang: Lang, pageSide: 'zh' | 'en'): boolean {
+  const l = docLang.toLowerCase();
+  return pageSide === 'zh' ? l.startsWith('en') : l.startsWith('zh');
+}
 
 // ---------------------------------------------------------------- the whole search
 
@@ -189,25 +189,24 @@ function toMatch(meta: DocMeta, v: { relation: Relation; similarity: number; pag
 }
 
 /** The direct matches: candidates verified against their text. Needs the corpus texts of the candidates. */
-function directMatches(page: PageText, corpus: Corpus, cands: Candidate[]): Match[] {
+function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexicon: Lexicon | null): Match[] {
   const body = page.paragraphs.join('\n');
   const out: Match[] = [];
   for (const c of cands) {
     const meta = corpus.docs[c.doc]!;
     const text = corpus.text(meta.id);
     if (c.crossLanguage) {
-      const v = translationCheck?.(page, { id: meta.id, title: meta.title, lang: meta.lang, paragraphs: text.paragraphs });
-      if (v) out.push(toMatch(meta, { relation: 'translation', similarity: Math.round(v.similarity * 1000) / 1000, ...spans(v) }));
+      const e = lexicon ? translationEvidence(page, { lang: meta.lang, paragraphs: text.paragraphs }, lexicon) : null;
+      if (e?.isTranslation) {
+        const spans = { ...(e.pageSpan ? { pageSpan: e.pageSpan } : {}), ...(e.docSpan ? { docSpan: e.docSpan } : {}) };
+        out.push(toMatch(meta, { relation: 'translation', similarity: e.similarity, ...spans }));
+      }
     } else {
       const v = verify(body, text.paragraphs.join('\n'));
       if (v) out.push(toMatch(meta, v));
     }
   }
   return out.sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
-}
-
-function spans(v: TranslationVerdict): { pageSpan?: Span; docSpan?: Span } {
-  return { ...(v.pageSpan ? { pageSpan: v.pageSpan } : {}), ...(v.docSpan ? { docSpan: v.docSpan } : {}) };
 }
 
 /**
@@ -250,9 +249,18 @@ function familyMatches(corpus: Corpus, direct: Match[], excluded: Set<string>): 
 export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions = {}): Match[] {
   const cands = candidates(page, corpus, opts);
   if (cands.length === 0) return [];
-  const direct = directMatches(page, corpus, cands);
+  const lexicon = opts.lexicon ?? null;
+  const excluded = new Set(opts.exclude ?? []);
+  const same = directMatches(page, corpus, cands.filter((c) => !c.crossLanguage), lexicon);
+  // an article in the other language that is already family of a same-language match (001, the
+  // translation of 000, for a page quoting 000) is listed through that match, not aligned again
+  const related = new Set(familyMatches(corpus, same, excluded).map((m) => m.id));
+  const crossCands = cands.filter((c) => c.crossLanguage && !related.has(corpus.docs[c.doc]!.id));
+  const direct = [...same, ...directMatches(page, corpus, crossCands, lexicon)].sort(
+    (x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id),
+  );
   if (opts.family === false || direct.length === 0) return direct;
-  return [...direct, ...familyMatches(corpus, direct, new Set(opts.exclude ?? []))];
+  return [...direct, ...familyMatches(corpus, direct, excluded)];
 }
 
 /** findVersions for the extension: loads the corpus texts only when the index found candidates. */

@@ -1,7 +1,8 @@
 // Compiling a folder of articles into the corpus the extension bundles: index.json (metadata,
 // fingerprint postings, figure anchors, the articles' relations to each other) and texts.json
 // (their bodies). Pure: files in, JSON objects out; src/cli/corpus.ts does the reading and writing.
-import { anchorKeys, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
+import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
+import type { Lexicon } from '../core/lexicon';
 import { findVersions } from '../core/match';
 import { loadCorpus } from './load';
 import { parseCorpusFile } from './parse';
@@ -51,12 +52,17 @@ function metaOf(doc: CorpusDoc, chars: number): DocMeta {
   };
 }
 
+export interface CompileOptions {
+  /** The bilingual lexicon: without it, translations among the articles are not related. */
+  lexicon?: Lexicon | null;
+}
+
 /** Compiles already parsed articles (the CLI's `--corpus <dir>` and the tests use this too). */
-export function compileDocs(docs: CorpusDoc[]): Omit<CompileResult, 'errors'> {
+export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<CompileResult, 'errors'> {
   const fps = docs.map((d) => fingerprint(d.paragraphs.join('\n')));
   const maxDf = maxDocFrequency(docs.length);
   const { postings, dropped } = buildPostings(fps.map((f) => f.hashes), maxDf);
-  const { postings: anchors } = buildPostings(docs.map((d) => anchorKeys(d.paragraphs.join('\n'))), maxDf);
+  const { postings: anchors } = buildPostings(docs.map((d) => anchorHashes(d.paragraphs.join('\n'))), maxDf);
   const texts: Record<string, DocText> = {};
   for (const d of docs) texts[d.id] = { paragraphs: d.paragraphs, appended: d.appended };
   const index: CompiledIndex = {
@@ -70,7 +76,7 @@ export function compileDocs(docs: CorpusDoc[]): Omit<CompileResult, 'errors'> {
     relations: [],
   };
   const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts };
-  index.relations = corpusRelations(docs, loadCorpus(index, () => compiledTexts));
+  index.relations = corpusRelations(docs, loadCorpus(index, () => compiledTexts), opts.lexicon ?? null);
   return {
     index,
     texts: compiledTexts,
@@ -83,11 +89,11 @@ export function compileDocs(docs: CorpusDoc[]): Omit<CompileResult, 'errors'> {
  * excluded), so that run time and compile time agree on what a version is. A pair found from both
  * sides keeps the stronger verdict.
  */
-function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus>): DocRelation[] {
+function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus>, lexicon: Lexicon | null): DocRelation[] {
   const rank = { same: 4, reprint: 3, translation: 2, excerpt: 1 } as const;
   const pairs = new Map<string, DocRelation>();
   for (const d of docs) {
-    for (const m of findVersions(d, corpus, { exclude: [d.id], family: false })) {
+    for (const m of findVersions(d, corpus, { exclude: [d.id], family: false, lexicon })) {
       const [a, b] = d.id < m.id ? [d.id, m.id] : [m.id, d.id];
       const key = `${a}\u0000${b}`;
       const old = pairs.get(key);
@@ -100,7 +106,7 @@ function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus
 }
 
 /** Parses and compiles files; bad files are reported in `errors` and left out, the rest compiled. */
-export function compileCorpus(files: CorpusFile[]): CompileResult {
+export function compileCorpus(files: CorpusFile[], opts: CompileOptions = {}): CompileResult {
   const errors: string[] = [];
   const docs: CorpusDoc[] = [];
   const seen = new Set<string>();
@@ -113,5 +119,5 @@ export function compileCorpus(files: CorpusFile[]): CompileResult {
       docs.push(r.doc);
     }
   }
-  return { ...compileDocs(docs), errors };
+  return { ...compileDocs(docs, opts), errors };
 }

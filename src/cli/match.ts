@@ -1,0 +1,104 @@
+// `match <file.html|file.txt|url> [--json] [--corpus <dir>] [--exclude <id>]`: the corpus versions
+// of a page, as the extension would report them (the MatchReport JSON contract with --json).
+// Web pages and .html files go through the article extractor; other files (corpus articles in any
+// of their formats, plain text) through the corpus parser, so `match assets/corpus/002_...txt` works.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { buildMatchReport } from '../core/match-report';
+import type { FindOptions } from '../core/match';
+import type { Article, MatchReport } from '../core/types';
+import { extractArticle } from '../extract/article';
+import { parseCorpusFile } from '../corpus/parse';
+import { findLexicon, openCorpus } from './corpus';
+import { readPage } from './html';
+
+const USAGE = 'usage: reprint-lens match <file.html|file.txt|url> [--json] [--corpus <dir>] [--exclude <id>]';
+
+interface Args {
+  input: string;
+  json: boolean;
+  corpus?: string;
+  exclude: string[];
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const inputs: string[] = [];
+  const args: Args = { input: '', json: false, exclude: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') args.json = true;
+    else if (a === '--corpus' || a === '--exclude') {
+      const v = argv[++i];
+      if (!v) return `${a} needs a value (${USAGE})`;
+      if (a === '--corpus') args.corpus = v;
+      else args.exclude.push(v);
+    } else if (a.startsWith('-')) return `unknown option ${a} (${USAGE})`;
+    else inputs.push(a);
+  }
+  if (inputs.length !== 1) return USAGE;
+  args.input = inputs[0]!;
+  return args;
+}
+
+const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+const isHtmlFile = (s: string): boolean => /\.(?:html?|xhtml)$/i.test(s);
+
+/** The page's article and whether it is one: extraction for web pages, the corpus parser for text files. */
+async function readArticle(input: string): Promise<{ article: Article; isArticle: boolean }> {
+  if (!isUrl(input) && !(existsSync(input) && statSync(input).isFile())) throw new Error(`no such file: ${input}`);
+  if (isUrl(input) || isHtmlFile(input)) {
+    const { doc } = await readPage(input);
+    const { article, isArticle } = extractArticle(doc, isUrl(input) ? { url: input } : {});
+    return { article, isArticle };
+  }
+  const r = parseCorpusFile(input, readFileSync(input));
+  if (!r.ok) throw new Error(r.error);
+  const { title, byline, siteName, published, url, lang, paragraphs, sourceLines } = r.doc;
+  return { article: { title, byline, siteName, published, url, lang, paragraphs, sourceLines }, isArticle: true };
+}
+
+function formatText(report: MatchReport): string {
+  const { page, topic, matches } = report;
+  const lines = [
+    `page:    ${page.title || '(no title)'} (${page.lang}, ${page.chars} characters${page.isArticle ? '' : ', not an article'})`,
+    `topic:   ${topic.digitalGovernment ? 'digital government' : 'not digital government'} (score ${topic.score}${
+      topic.terms.length ? `; ${topic.terms.slice(0, 5).map((t) => t.term).join(', ')}` : ''
+    })`,
+  ];
+  if (matches.length === 0) lines.push('matches: none');
+  else {
+    lines.push(`matches: ${matches.length}`);
+    for (const m of matches) {
+      const via = m.via ? `  (via ${m.via})` : '';
+      lines.push(`  ${m.relation.padEnd(11)} ${m.similarity.toFixed(3)}  ${m.id}  ${m.title}${via}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`reprint-lens: ${args}\n`);
+    return 2;
+  }
+  try {
+    const corpus = openCorpus(args.corpus);
+    const exclude: string[] = [];
+    for (const e of args.exclude) {
+      const id = corpus.resolve(e);
+      if (!id) {
+        process.stderr.write(`reprint-lens: --exclude ${e}: no corpus article has that id (or it is the prefix of several)\n`);
+        return 2;
+      }
+      exclude.push(id);
+    }
+    const { article, isArticle } = await readArticle(args.input);
+    const opts: FindOptions = { exclude, lexicon: findLexicon(undefined, args.corpus) };
+    const report = buildMatchReport(article, isArticle, corpus, opts);
+    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
+    return 0;
+  } catch (e) {
+    process.stderr.write(`reprint-lens: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+    return 1;
+  }
+}
