@@ -54,9 +54,18 @@ function collect(root: Node, exclude: Node | null, out: string[], budget: Budget
   }
 }
 
-function meta(doc: Document, name: string): string {
-  const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`);
-  return el?.getAttribute('content')?.trim() ?? '';
+/** name/property -> content of the <meta> tags in <head> (lower-case keys), read in one pass over the head only. */
+function metas(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  const list = doc.head?.getElementsByTagName('meta');
+  if (!list) return out;
+  for (let i = 0; i < list.length && i < 200; i++) {
+    const el = list[i]!;
+    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? el.getAttribute('http-equiv'))?.toLowerCase();
+    const content = el.getAttribute('content')?.trim();
+    if (key && content && !out.has(key)) out.set(key, content);
+  }
+  return out;
 }
 
 /** The precheck's view of a page: title, description, keywords, og:type, declared language and a bounded text sample. */
@@ -67,16 +76,13 @@ export function takeSample(doc: Document, maxChars = 3000): PageSample {
   const main = doc.querySelector('article, [itemprop="articleBody"], main, [role="main"]');
   if (main) collect(main, null, out, budget);
   if (body && budget.chars > maxChars / 2) collect(body, main, out, budget);
-  const lang =
-    doc.documentElement?.getAttribute('lang')?.trim() ||
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim() ||
-    meta(doc, 'language') ||
-    null;
+  const meta = metas(doc);
+  const lang = doc.documentElement?.getAttribute('lang')?.trim() || meta.get('content-language') || meta.get('language') || null;
   return {
-    title: (doc.title ?? '').trim() || meta(doc, 'og:title'),
-    description: meta(doc, 'description') || meta(doc, 'og:description'),
-    keywords: meta(doc, 'keywords'),
-    ogType: meta(doc, 'og:type') || null,
+    title: (doc.title ?? '').trim() || meta.get('og:title') || '',
+    description: meta.get('description') ?? meta.get('og:description') ?? '',
+    keywords: meta.get('keywords') ?? '',
+    ogType: meta.get('og:type') ?? null,
     lang,
     text: out.join(' '),
   };

@@ -6,6 +6,7 @@
 // comment, related-news or navigation block.
 import { clean } from './paragraphs';
 import { textUnits } from './is-article';
+import { isSourceLine } from './source-lines';
 
 /** Containers whose prose is never the article's (comments, related stories, chrome). */
 const FOREIGN = /comment|reply|related|recommend|hot|rank|footer|sidebar|side-bar|nav|menu|share|copyright|breadcrumb|xgxw|xgwz|pinglun/i;
@@ -79,8 +80,10 @@ export function addSplitParts(doc: Document, paragraphs: string[]): string[] {
         anchor = p;
         continue;
       }
-      // headings and captions between parts are not taken but count towards the gap
-      if (!t || !isProse(t) || p.querySelector('p') || anchor.contains(p) || p.contains(anchor)) continue;
+      // headings and captions between parts are not taken but count towards the gap; attribution
+      // lines next to the body ("（战钊）", "责任编辑：张三") are taken so that they are not lost
+      const attribution = isSourceLine(t);
+      if (!t || !(attribution || isProse(t)) || p.querySelector('p') || anchor.contains(p) || p.contains(anchor)) continue;
       if (foreign(p)) break;
       const gap = step === 1 ? gapBetween(anchor, p) : gapBetween(p, anchor);
       if (gap > MAX_GAP) break;

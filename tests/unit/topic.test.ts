@@ -1,0 +1,76 @@
+// Topic verdicts: the five corpus articles (including the two same-topic articles that are not
+// versions of 000) are digital-government news; none of the 30 real pages is, including the two
+// about surveillance laws; a passing mention does not make a page on topic.
+import { describe, expect, it } from 'vitest';
+import { Converter } from 'opencc-js/cn2t';
+import { detectTopic } from '../../src/core/topic';
+import { detectLanguage } from '../../src/core/language';
+import { extractArticle } from '../../src/extract/article';
+import { corpusArticle, corpusStems, labels, realworldDoc } from './extract-fixtures';
+
+describe('corpus articles are digital-government news', () => {
+  it.each(corpusStems)('%s', (stem) => {
+    const a = corpusArticle(stem);
+    const v = detectTopic(a, detectLanguage(a.paragraphs.join('\n')));
+    expect(v.digitalGovernment, JSON.stringify(v)).toBe(true);
+    expect(v.score).toBeGreaterThanOrEqual(1);
+    // explainable: the deciding terms come first and are topic-naming ones
+    expect(v.terms[0]!.weight).toBeGreaterThan(2);
+    expect(v.terms[0]!.count).toBeGreaterThan(0);
+  });
+
+  it('000 in Traditional characters is still on topic', () => {
+    const a = corpusArticle(corpusStems[0]!);
+    const toTraditional = Converter({ from: 'cn', to: 'tw' });
+    const t = { title: toTraditional(a.title), paragraphs: a.paragraphs.map(toTraditional) };
+    expect(t.title).not.toBe(a.title);
+    expect(detectTopic(t, 'zh').digitalGovernment).toBe(true);
+  });
+});
+
+describe('real-world pages are not', () => {
+  it.each(labels.map((l) => l.name))('%s', (name) => {
+    const { article } = extractArticle(realworldDoc(name));
+    const v = detectTopic(article, article.lang);
+    expect(v.digitalGovernment, JSON.stringify(v.terms)).toBe(false);
+    expect(v.score).toBeLessThan(1);
+  });
+});
+
+describe('passing mentions', () => {
+  const sports = extractArticle(realworldDoc('aktualne')).article; // football
+  const bbc = extractArticle(realworldDoc('bbc-1')).article; // gun laws
+  const gmw = extractArticle(realworldDoc('gmw')).article; // astronauts and alcohol
+
+  it.each([
+    ['an English article with one "smart city"', bbc, 'The president spoke in a city that calls itself a smart city.'],
+    ['an English article with one "e-government" and one "digital government"', bbc, 'Critics said e-government and digital government were not the point.'],
+    ['a Chinese article with one 智慧城市 and one 数字政府', gmw, '这座智慧城市也在推进数字政府建设。'],
+  ])('%s stays off topic', (_, article, sentence) => {
+    const paragraphs = [...article.paragraphs];
+    paragraphs.splice(2, 0, sentence);
+    const v = detectTopic({ title: article.title, paragraphs }, article.lang);
+    expect(v.digitalGovernment).toBe(false);
+    // the mention is reported even though it did not decide
+    expect(v.terms.length).toBeGreaterThan(0);
+  });
+
+  it('a sports page with "smart city" in passing is off topic', () => {
+    const v = detectTopic({ title: sports.title, paragraphs: [...sports.paragraphs, 'Smart city lights lit up the stadium.'] }, 'cs');
+    expect(v.digitalGovernment).toBe(false);
+  });
+
+  it('the same terms throughout a short article put it on topic', () => {
+    const paragraphs = [
+      '市政务服务中心推出一网通办平台，市民办理政务服务事项不再跑腿。',
+      '数字政府建设提速，政务云承载了全市八成以上的政务信息系统，政务数据共享率明显提高。',
+      '下一步将建设城市大脑，推进智慧城市与数字政府协同发展。',
+    ];
+    const v = detectTopic({ title: '我市数字政府建设再提速', paragraphs }, 'zh');
+    expect(v.digitalGovernment).toBe(true);
+    expect(v.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['数字政府', '政务服务', '一网通办', '政务云']));
+    // strongest first
+    const scores = v.terms.map((t) => t.weight);
+    expect(scores[0]).toBe(Math.max(...scores));
+  });
+});
