@@ -114,8 +114,11 @@ export async function run(argv: string[]): Promise<number> {
   let result: CompileResult;
   try {
     const lexicon = findLexicon(lexiconFile, dir);
-    if (!lexicon) process.stderr.write('reprint-lens: no bilingual lexicon found: translations among the articles are not related\n');
     result = compileFolder(dir, lexicon);
+    const langs = new Set(result.index.docs.map((d) => d.lang.slice(0, 2)));
+    if (!lexicon && langs.has('zh') && langs.has('en')) {
+      process.stderr.write('reprint-lens: no bilingual lexicon found (--lexicon): translations among the articles are not related\n');
+    }
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }

@@ -223,13 +223,14 @@ describe('corpus build (CLI)', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const out = path.join(dir, 'out');
-    expect(await corpusCli(['build', src, '-o', out])).toBe(0);
+    expect(await corpusCli(['build', src, '-o', out, '--lexicon', path.resolve(CORPUS, '../lexicon/lexicon.json')])).toBe(0);
     expect(existsSync(path.join(out, 'index.json')) && existsSync(path.join(out, 'texts.json'))).toBe(true);
     expect(err.join('')).toMatch(/^reprint-lens: skipped .*junk\.txt: binary/);
     const corpus = loadCorpus(JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')), () =>
       JSON.parse(readFileSync(path.join(out, 'texts.json'), 'utf8')),
     );
     expect(corpus.docs).toHaveLength(5);
+    expect(corpus.relations.map((r) => r.relation).sort()).toEqual(['reprint', 'translation', 'translation']);
   });
 
   it('fails with one line when the folder has no usable article', async () => {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Converter } from 'opencc-js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
 import { parseCorpusFile } from '../../src/corpus/parse';
@@ -14,6 +14,8 @@ import type { Match } from '../../src/core/types';
 import { decodeHtml, parseHtml } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
 import { htmlToParagraphs } from '../../src/corpus/html-text';
+import { loadLexicon, type LexiconJson } from '../../src/core/lexicon';
+import { run as matchCli } from '../../src/cli/match';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.join(ROOT, 'assets/corpus');
@@ -26,8 +28,10 @@ function parse(file: string): CorpusDoc {
   if (!r.ok) throw new Error(r.error);
   return r.doc;
 }
+// the bilingual lexicon scripts/build-lexicon.mjs writes for the bundled corpus
+const lexicon = loadLexicon(JSON.parse(readFileSync(path.join(ROOT, 'assets/lexicon/lexicon.json'), 'utf8')) as LexiconJson);
 function corpusOf(files: Array<{ name: string; content: Uint8Array }>): Corpus {
-  const c = compileCorpus(files);
+  const c = compileCorpus(files, { lexicon });
   return loadCorpus(c.index, () => c.texts);
 }
 
@@ -41,18 +45,27 @@ const commentary = parse(path.join(FIXTURES, 'commentary-quoting-000.txt'));
 
 describe('leave-one-out: each corpus article as the page, itself excluded', () => {
   const rows: Array<[string, unknown[]]> = [
-    ['000', [['002', 'reprint']]],
-    ['002', [['000', 'reprint']]],
+    ['000', [['002', 'reprint'], ['001', 'translation', 'via 002']]],
+    ['001', [['000', 'translation'], ['002', 'translation']]],
+    ['002', [['000', 'reprint'], ['001', 'translation', 'via 000']]],
     ['003', []],
     ['004', []],
   ];
   it.each(rows)('%s -> %j', (short, expected) => {
-    expect(brief(findVersions(doc(short), corpus, { exclude: [id(short)] }))).toEqual(expected);
+    expect(brief(findVersions(doc(short), corpus, { exclude: [id(short)], lexicon }))).toEqual(expected);
   });
 
-  it('001 (the English translation) has no same-language version in the corpus', () => {
-    const ms = findVersions(doc('001'), corpus, { exclude: [id('001')] });
-    expect(ms.filter((m) => m.relation !== 'translation')).toEqual([]);
+  it('without the lexicon, the translation is still listed through the corpus relations', () => {
+    expect(brief(findVersions(doc('002'), corpus, { exclude: [id('002')] }))).toEqual([['000', 'reprint'], ['001', 'translation', 'via 000']]);
+    expect(findVersions(doc('001'), corpus, { exclude: [id('001')] })).toEqual([]);
+  });
+
+  it('the compiled relations: 000~002 reprint, 001 a translation of both, nothing for 003 and 004', () => {
+    expect(corpus.relations.map((r) => [r.a.slice(0, 3), r.b.slice(0, 3), r.relation])).toEqual([
+      ['000', '001', 'translation'],
+      ['000', '002', 'reprint'],
+      ['001', '002', 'translation'],
+    ]);
   });
 
   it('the reprint verdicts are strong and their spans lie in both texts', () => {
@@ -100,10 +113,11 @@ describe('renderings of 000 written for the test', () => {
   });
 
   it('a commentary quoting two paragraphs of 000 is an excerpt of it, not a reprint', () => {
-    const ms = findVersions(commentary, corpus);
-    const m000 = ms.find((m) => m.id === id('000'));
-    expect(m000?.relation).toBe('excerpt');
-    expect(ms.every((m) => m.relation === 'excerpt')).toBe(true);
+    const ms = findVersions(commentary, corpus, { lexicon });
+    expect(ms.find((m) => m.id === id('000'))?.relation).toBe('excerpt');
+    expect(direct(ms).every(([, relation]) => relation === 'excerpt')).toBe(true);
+    // 001 translates the quoted paragraphs too, but it is listed as 000's translation, not aligned anew
+    expect(brief(ms)).toContainEqual(['001', 'translation', `via ${ms[0]!.id.slice(0, 3)}`]);
     expect(ms.some((m) => /^00[34]/.test(m.id))).toBe(false);
   });
 
@@ -125,7 +139,7 @@ describe('renderings of 000 written for the test', () => {
 
 describe('same-topic material that is not a version of anything', () => {
   it.each(doc('002').appended.map((p) => [p.title, p] as const))('002 appended article %s matches nothing', (_, piece) => {
-    expect(findVersions({ title: piece.title ?? '', lang: 'zh', paragraphs: piece.paragraphs }, corpus)).toEqual([]);
+    expect(findVersions({ title: piece.title ?? '', lang: 'zh', paragraphs: piece.paragraphs }, corpus, { lexicon })).toEqual([]);
   });
 
   it('003 and 004 share no passage of 10 characters with 000', () => {
@@ -172,7 +186,50 @@ describe('real-world pages: none is a version of a corpus article', () => {
   it.each(pages)('%s: no match, whether extracted or with all its text', (name) => {
     const { html } = decodeHtml(readFileSync(path.join(REALWORLD, name, 'source.html')));
     const { article } = extractArticle(parseHtml(html));
-    expect(findVersions(article, corpus)).toEqual([]);
-    expect(findVersions({ title: '', lang: article.lang, paragraphs: htmlToParagraphs(html) }, corpus)).toEqual([]);
+    expect(findVersions(article, corpus, { lexicon })).toEqual([]);
+    expect(findVersions({ title: '', lang: article.lang, paragraphs: htmlToParagraphs(html) }, corpus, { lexicon })).toEqual([]);
+  });
+});
+
+describe('match (CLI)', () => {
+  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+    try {
+      return { code: await matchCli(argv), out: out.join(''), err: err.join('') };
+    } finally {
+      so.mockRestore();
+      se.mockRestore();
+    }
+  }
+
+  it('prints the MatchReport contract for a corpus file given as the page', async () => {
+    const r = await cli([path.join(CORPUS, `${id('002')}.txt`), '--json', '--corpus', CORPUS, '--exclude', '002']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { page: Record<string, unknown>; topic: Record<string, unknown>; matches: Match[] };
+    expect(Object.keys(report)).toEqual(['page', 'topic', 'matches']);
+    expect(report.page).toMatchObject({ title: doc('002').title, lang: 'zh', isArticle: true });
+    expect(report.topic.digitalGovernment).toBe(true);
+    expect(brief(report.matches)).toEqual([['000', 'reprint'], ['001', 'translation', 'via 000']]);
+  });
+
+  it('an HTML page goes through extraction', async () => {
+    const r = await cli([path.join(REALWORLD, 'gmw/source.html'), '--json', '--corpus', CORPUS]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ page: { lang: 'zh', isArticle: true }, topic: { digitalGovernment: false }, matches: [] });
+  });
+
+  it.each([
+    [['--corpus', CORPUS, 'no-such-file.txt'], 1, /^reprint-lens: no such file: no-such-file\.txt\n$/],
+    [[path.join(CORPUS, `${id('000')}.txt`), '--corpus', CORPUS, '--exclude', '00'], 2, /^reprint-lens: --exclude 00: no corpus article/],
+    [['a.txt', '--frobnicate'], 2, /^reprint-lens: unknown option --frobnicate/],
+    [[], 2, /^reprint-lens: usage:/],
+  ])('bad input %j: one line on stderr, exit %i', async (argv, code, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });
