@@ -1,0 +1,437 @@
+// Sentence alignment of a Chinese text with its English translation, in the way hunalign and
+// Gale-Church work, without any translation service:
+//   - each side is cut into sentences (paragraph boundaries kept), and each sentence into units:
+//     Chinese by longest match against the lexicon, English into words reduced to crude stems;
+//   - a pair of passages is scored by how much of each side the other explains: a Chinese unit is
+//     explained when one of its English glosses (or the pinyin of a name, or a gazetteer name) occurs
+//     in the English, an English word when it is among the glosses; numbers count when they agree
+//     (1014 = 1,014, 100亿 = 10 billion), Latin tokens (AI, IDC, 5G) when they occur on both sides;
+//   - a length model for Chinese characters against English words (Gale-Church, constants measured
+//     on corpus 000/001, see LENGTH_RATIO) adjusts the score;
+//   - a monotone dynamic programme over 1-0, 0-1, 1-1, 1-2 and 2-1 beads picks the best chain.
+//     Skipping a sentence scores 0 and a pairing scores (similarity - threshold), so the chain keeps
+//     only pairings that are better than chance: this is what lets a page that translates a part of
+//     an article, or adds paragraphs of its own, align without forcing every sentence into a pair.
+import { pinyin } from 'pinyin-pro';
+import { findNumbers, sameNumber, type NumberMention } from './numbers';
+import { EN_STOP, stemEnglish, type Lexicon } from './lexicon';
+import { toSimplified } from './normalize';
+import { splitSentences } from './segment';
+
+export interface Sentence {
+  /** Index of the paragraph it belongs to. */
+  para: number;
+  /** Offsets inside that paragraph. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AlignmentBead {
+  /** Chinese sentences of the bead (0, 1 or 2, consecutive). */
+  zh: Sentence[];
+  /** English sentences of the bead (0, 1 or 2, consecutive). */
+  en: Sentence[];
+  /** Similarity of the pair, 0..1; 0 for a sentence left without a counterpart. */
+  score: number;
+}
+
+/**
+ * English words per Chinese character (Han characters, plus Latin words and numbers counted as one
+ * each), and the variance of that count per character. Measured on corpus 000/001 over the 16 beads
+ * the aligner pairs with similarity >= 0.6, re-estimated once with the measured values in place:
+ * 0.76-0.79 words per character, variance 0.74-0.98 per character (tests/unit/align.test.ts checks
+ * the constants against the corpus). Gale-Church's constants for European pairs (1 and 6.8,
+ * characters against characters) do not apply to Chinese against English.
+ */
+export const LENGTH_RATIO = 0.78;
+export const LENGTH_VARIANCE = 0.85;
+
+/** A pairing must beat this similarity to be worth more than leaving both sentences unpaired. */
+export const PAIR_THRESHOLD = 0.16;
+/** 1-2 and 2-1 beads are rarer than 1-1 (Gale-Church priors 0.089 vs 0.89): they must earn it. */
+const MERGE_PENALTY = 0.04;
+/** Weight of the length model against the lexical similarity. */
+const LENGTH_WEIGHT = 0.03;
+
+const NUMBER_WEIGHT = 1.5;
+const ANCHOR_WEIGHT = 1.5; // Latin tokens and names: rare, and strong evidence when shared
+
+const ZH_STOP = new Set(Array.from('的了和与及等在是为对将把被也都而并从以于其之这那该此各已还就又或即让使给向由因所着过到能会要可个'));
+
+// English stems are interned as small integers, once per process, so that the scorer marks and
+// tests them in flat arrays instead of hashing strings in the inner loop of the dynamic programme.
+const keyIds = new Map<string, number>();
+function keyId(stem: string): number {
+  let id = keyIds.get(stem);
+  if (id === undefined) {
+    id = keyIds.size;
+    keyIds.set(stem, id);
+  }
+  return id;
+}
+
+interface Unit {
+  keys: number[];
+  weight: number;
+}
+
+/** What the scorer needs of one sentence. */
+export interface SentenceFeatures {
+  units: Unit[];
+  /** Chinese: every English stem (interned) the sentence can be translated by. English: its stems. */
+  keys: number[];
+  numbers: NumberMention[];
+  /** Sum of unit and number weights. */
+  weight: number;
+  /** Length in the unit of the length model: Han characters (zh) or words (en). */
+  size: number;
+}
+
+/** Text with the number mentions blanked out, so that digits do not become words. */
+function blankNumbers(text: string, numbers: NumberMention[]): string {
+  let out = '';
+  let at = 0;
+  for (const m of numbers) {
+    out += text.slice(at, m.start) + ' '.repeat(m.end - m.start);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+const LATIN = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
+
+/** Features of English sentences. */
+export function englishFeatures(text: string): SentenceFeatures {
+  const numbers = findNumbers(text);
+  const units: Unit[] = [];
+  const keys = new Set<number>();
+  let words = 0;
+  for (const m of blankNumbers(text, numbers).matchAll(LATIN)) {
+    words++;
+    const raw = m[0].replace(/’/g, "'");
+    const acronym = /^[A-Z0-9]{2,}$/.test(raw) || /\d/.test(raw); // AI, IDC, GDP, 5G
+    const name = /^[A-Z][a-z]/.test(raw) && m.index !== undefined && m.index > 0; // not the capital that opens a sentence
+    for (const part of raw.toLowerCase().split('-')) {
+      if (!part || EN_STOP.has(part)) continue;
+      const key = keyId(stemEnglish(part));
+      units.push({ keys: [key], weight: acronym || name ? ANCHOR_WEIGHT : 1 });
+      keys.add(key);
+    }
+  }
+  const weight = units.reduce((s, u) => s + u.weight, 0) + numbers.length * NUMBER_WEIGHT;
+  return { units, keys: [...keys], numbers, weight, size: words + numbers.length };
+}
+
+/** Pinyin of each UTF-16 unit of `text` (non-Han characters stay themselves). */
+function pinyinOf(text: string): string[] {
+  const out = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[];
+  // pinyin-pro returns one item per character for Han text; fall back when the shapes differ
+  if (out.length === text.length) return out;
+  return Array.from(text, (ch) => (/\p{Script=Han}/u.test(ch) ? (pinyin(ch, { toneType: 'none' }) as string) : ch));
+}
+
+/** Features of Chinese sentences (Traditional is read as Simplified). */
+export function chineseFeatures(text: string, lexicon: Lexicon): SentenceFeatures {
+  const numbers = findNumbers(text);
+  const simp = toSimplified(blankNumbers(text, numbers)).normalize('NFKC');
+  const units: Unit[] = [];
+  const keys = new Set<number>();
+  let size = numbers.length;
+  // Latin tokens inside Chinese text: AI, IDC, 5G, GDP
+  for (const m of simp.matchAll(LATIN)) {
+    const key = keyId(stemEnglish(m[0].toLowerCase()));
+    units.push({ keys: [key], weight: ANCHOR_WEIGHT });
+    keys.add(key);
+    size++;
+  }
+  for (const run of simp.matchAll(/\p{Script=Han}+/gu)) {
+    const han = run[0];
+    size += han.length;
+    // Names through pinyin: every 2-4 character window also "translates" as its pinyin (南京 -> nanjing,
+    // 山东省 -> shandongsheng, whose stem shando meets Shandong). Non-names almost never spell an English word.
+    const py = pinyinOf(han);
+    const pyKeys: number[][] = Array.from(han, () => []);
+    for (let i = 0; i < han.length; i++) {
+      let s = py[i] ?? '';
+      for (let len = 2; len <= 4 && i + len <= han.length; len++) {
+        s += py[i + len - 1] ?? '';
+        const key = keyId(stemEnglish(s));
+        for (let k = i; k < i + len; k++) pyKeys[k]!.push(key);
+      }
+    }
+    // longest match against the lexicon
+    let i = 0;
+    while (i < han.length) {
+      let len = Math.min(lexicon.maxLength, han.length - i);
+      let gl: number[] | undefined;
+      for (; len > 1; len--) {
+        gl = glossIds(lexicon, han.slice(i, i + len));
+        if (gl) break;
+      }
+      const word = han.slice(i, i + len);
+      if (len === 1) gl = glossIds(lexicon, word);
+      if (!(len === 1 && ZH_STOP.has(word))) {
+        const uk = [...(gl ?? [])];
+        for (let k = i; k < i + len; k++) uk.push(...pyKeys[k]!);
+        // single characters are ambiguous (dozens of senses): half a word of evidence
+        units.push({ keys: uk, weight: len === 1 ? 0.5 : 1 });
+        for (const k of uk) keys.add(k);
+      }
+      i += len;
+    }
+  }
+  const weight = units.reduce((s, u) => s + u.weight, 0) + numbers.length * NUMBER_WEIGHT;
+  return { units, keys: [...keys], numbers, weight, size };
+}
+
+const glossCache = new WeakMap<Lexicon, Map<string, number[]>>();
+/** Interned gloss stems of a headword, or undefined when the lexicon lacks it. */
+function glossIds(lexicon: Lexicon, word: string): number[] | undefined {
+  let cache = glossCache.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    glossCache.set(lexicon, cache);
+  }
+  let ids = cache.get(word);
+  if (ids === undefined) {
+    const stems = lexicon.glosses.get(word);
+    if (!stems) return undefined;
+    ids = stems.map(keyId);
+    cache.set(word, ids);
+  }
+  return ids;
+}
+
+/** Number of mentions of `a` that agree with a distinct mention of `b`. */
+export function agreeingNumbers(a: NumberMention[], b: NumberMention[]): number {
+  const used = new Set<number>();
+  let n = 0;
+  for (const x of a) {
+    const k = b.findIndex((y, j) => !used.has(j) && sameNumber(x, y));
+    if (k >= 0) {
+      used.add(k);
+      n++;
+    }
+  }
+  return n;
+}
+
+// Marks for the scorer: mark[key] === stamp means "the key occurs on the other side of this bead".
+let enMark = new Int32Array(1024);
+let zhMark = new Int32Array(1024);
+let stamp = 0;
+
+/** Similarity of Chinese passage `zh` and English passage `en` (each one or more sentences), 0..1. */
+export function pairSimilarity(zh: SentenceFeatures[], en: SentenceFeatures[]): number {
+  if (enMark.length < keyIds.size) {
+    enMark = new Int32Array(keyIds.size * 2);
+    zhMark = new Int32Array(keyIds.size * 2);
+    stamp = 0;
+  }
+  stamp++;
+  for (const f of en) for (const k of f.keys) enMark[k] = stamp;
+  for (const f of zh) for (const k of f.keys) zhMark[k] = stamp;
+  let covered = 0;
+  let total = 0;
+  for (const f of zh) {
+    total += f.weight;
+    for (const u of f.units) {
+      for (const k of u.keys) {
+        if (enMark[k] === stamp) {
+          covered += u.weight;
+          break;
+        }
+      }
+    }
+  }
+  for (const f of en) {
+    total += f.weight;
+    for (const u of f.units) if (zhMark[u.keys[0]!] === stamp) covered += u.weight;
+  }
+  const zn = zh.length === 1 ? zh[0]!.numbers : zh.flatMap((f) => f.numbers);
+  const enN = en.length === 1 ? en[0]!.numbers : en.flatMap((f) => f.numbers);
+  if (zn.length && enN.length) covered += 2 * NUMBER_WEIGHT * agreeingNumbers(zn, enN);
+  return total === 0 ? 0 : covered / total;
+}
+
+/** Standard normal upper tail, for the Gale-Church length model. */
+function normalTail(x: number): number {
+  // Abramowitz-Stegun 26.2.17
+  const t = 1 / (1 + 0.2316419 * x);
+  const d = 0.3989423 * Math.exp((-x * x) / 2);
+  return d * t * (0.3193815 + t * (-0.3565638 + t * (1.781478 + t * (-1.821256 + t * 1.330274))));
+}
+
+/** Log-probability-like length score of a pairing: 0 for a perfect ratio, down to about -5 for absurd ones. */
+export function lengthScore(zhSize: number, enSize: number): number {
+  if (zhSize === 0 || enSize === 0) return -5;
+  const delta = (enSize - zhSize * LENGTH_RATIO) / Math.sqrt(zhSize * LENGTH_VARIANCE);
+  const p = 2 * normalTail(Math.abs(delta));
+  return Math.max(-5, Math.log(Math.max(p, 1e-12)));
+}
+
+/** Sentences of each paragraph, in order. */
+export function sentencesOf(paragraphs: string[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, para) => {
+    let at = 0;
+    for (const s of splitSentences(p)) {
+      if (s.trim()) out.push({ para, start: at, end: at + s.length, text: s });
+      at += s.length;
+    }
+  });
+  return out;
+}
+
+// Chinese sentences are long and translators often cut one into two or three English sentences
+const BEADS: [number, number][] = [
+  [1, 1],
+  [1, 2],
+  [2, 1],
+  [1, 3],
+  [3, 1],
+];
+/** Every sentence of a merged bead must resemble the other side at least this much (1-1). */
+const MERGE_FLOOR = PAIR_THRESHOLD / 2;
+/** A bead whose sentences on one side come from two paragraphs: possible, but a paragraph break usually survives translation. */
+const CROSS_PARAGRAPH_PENALTY = 0.1;
+
+/**
+ * Best monotone chain of beads between prepared Chinese and English sentences. Returns, for both
+ * sides in order, every sentence exactly once: paired sentences in 1-1 / 1-2 / 2-1 beads and the
+ * others in 1-0 / 0-1 beads.
+ */
+export function alignFeatures(
+  zh: SentenceFeatures[],
+  en: SentenceFeatures[],
+  zhPara: number[] = [],
+  enPara: number[] = [],
+): { zh: number[]; en: number[]; score: number }[] {
+  const n = zh.length;
+  const m = en.length;
+  const W = m + 1;
+  const best = new Float64Array((n + 1) * W);
+  const back = new Uint8Array((n + 1) * W); // 0 start, 1 skip zh, 2 skip en, 3.. BEADS index + 3
+  const sim = new Float64Array((n + 1) * W);
+  const one = new Float32Array(n * m); // 1-1 similarities, filled as the cells are visited
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      const at = i * W + j;
+      let b = -Infinity;
+      let how = 0;
+      if (i > 0 && best[at - W]! > b) {
+        b = best[at - W]!;
+        how = 1;
+      }
+      if (j > 0 && best[at - 1]! > b) {
+        b = best[at - 1]!;
+        how = 2;
+      }
+      for (let k = 0; k < BEADS.length; k++) {
+        const [di, dj] = BEADS[k]!;
+        if (i < di || j < dj) continue;
+        const prev = best[(i - di) * W + (j - dj)]!;
+        if (k > 0) {
+          // a merged bead is only worth scoring when each of its sentences already resembles the
+          // other side (true splits do: each half of a split sentence translates part of it)
+          let weak = false;
+          for (let x = i - di; x < i && !weak; x++) for (let y = j - dj; y < j && !weak; y++) weak = one[x * m + y]! < MERGE_FLOOR;
+          if (weak) continue;
+        }
+        const zs = di === 1 ? [zh[i - 1]!] : zh.slice(i - di, i);
+        const es = dj === 1 ? [en[j - 1]!] : en.slice(j - dj, j);
+        // a pairing is worth its excess similarity times the text it covers, so that a 1-2 bead that
+        // explains a whole translated sentence beats a 1-1 bead that leaves half of it unpaired
+        const mass = (zs.reduce((t, f) => t + f.weight, 0) + es.reduce((t, f) => t + f.weight, 0)) / 2;
+        const s = pairSimilarity(zs, es);
+        if (k === 0) one[(i - 1) * m + (j - 1)] = s;
+        const crosses =
+          (di > 1 && zhPara[i - di] !== zhPara[i - 1]) || (dj > 1 && enPara[j - dj] !== enPara[j - 1]);
+        const gain =
+          mass *
+          (s - PAIR_THRESHOLD - (di + dj > 2 ? MERGE_PENALTY * (di + dj - 2) : 0) - (crosses ? CROSS_PARAGRAPH_PENALTY : 0) +
+            LENGTH_WEIGHT * lengthScore(zs.reduce((t, f) => t + f.size, 0), es.reduce((t, f) => t + f.size, 0)));
+        if (gain <= 0) continue;
+        if (prev + gain > b) {
+          b = prev + gain;
+          how = 3 + k;
+          sim[at] = s;
+        }
+      }
+      best[at] = b;
+      back[at] = how;
+    }
+  }
+  const beads: { zh: number[]; en: number[]; score: number }[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const how = back[i * W + j]!;
+    if (how === 1) {
+      beads.push({ zh: [i - 1], en: [], score: 0 });
+      i--;
+    } else if (how === 2) {
+      beads.push({ zh: [], en: [j - 1], score: 0 });
+      j--;
+    } else {
+      const [di, dj] = BEADS[how - 3]!;
+      beads.push({
+        zh: Array.from({ length: di }, (_, k) => i - di + k),
+        en: Array.from({ length: dj }, (_, k) => j - dj + k),
+        score: sim[i * W + j]!,
+      });
+      i -= di;
+      j -= dj;
+    }
+  }
+  return beads.reverse();
+}
+
+/** A text cut into sentences, with the features the scorer needs (Chinese or English). */
+export interface PreparedText {
+  sentences: Sentence[];
+  features: SentenceFeatures[];
+}
+
+// Corpus articles are aligned against page after page: their features are kept for the last few texts.
+const PREPARED_CACHE_SIZE = 16;
+const prepared = new Map<string, PreparedText>();
+
+/** Sentences and features of `paragraphs`, read as Chinese (`zh`) or English. */
+export function prepareText(paragraphs: string[], zh: boolean, lexicon: Lexicon, cache = true): PreparedText {
+  const key = `${zh ? 'zh' : 'en'}\u0000${paragraphs.join('\n')}`;
+  const hit = cache ? prepared.get(key) : undefined;
+  if (hit && (!zh || preparedLexicon.get(hit) === lexicon)) return hit;
+  const sentences = sentencesOf(paragraphs);
+  const out: PreparedText = {
+    sentences,
+    features: sentences.map((s) => (zh ? chineseFeatures(s.text, lexicon) : englishFeatures(s.text))),
+  };
+  if (!cache) return out;
+  preparedLexicon.set(out, lexicon);
+  prepared.set(key, out);
+  if (prepared.size > PREPARED_CACHE_SIZE) prepared.delete(prepared.keys().next().value!);
+  return out;
+}
+const preparedLexicon = new WeakMap<PreparedText, Lexicon>();
+
+/** Aligns two prepared texts; see alignTranslation. */
+export function alignPrepared(zh: PreparedText, en: PreparedText): AlignmentBead[] {
+  const beads = alignFeatures(
+    zh.features,
+    en.features,
+    zh.sentences.map((s) => s.para),
+    en.sentences.map((s) => s.para),
+  );
+  return beads.map((b) => ({ zh: b.zh.map((k) => zh.sentences[k]!), en: b.en.map((k) => en.sentences[k]!), score: b.score }));
+}
+
+/**
+ * Aligns Chinese paragraphs with English paragraphs sentence by sentence. Every sentence of both
+ * sides appears in exactly one bead, in order; paired beads carry their similarity.
+ */
+export function alignTranslation(zh: string[], en: string[], lexicon: Lexicon): AlignmentBead[] {
+  return alignPrepared(prepareText(zh, true, lexicon), prepareText(en, false, lexicon));
+}

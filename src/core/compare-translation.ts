@@ -1,0 +1,386 @@
+// Comparing an article with its translation (Chinese <-> English): each paragraph of the translation
+// beside the source text it came from, what the translation left out or added, and where the
+// figures disagree. Same JSON as the same-language comparison (Comparison, crossLanguage: true).
+//
+// 1. Sentences are aligned (align.ts). Paired sentences are grouped into rows by the paragraphs of
+//    the side that cuts its text finer (for 000/001 the English): a row is one or more whole
+//    paragraphs of that side beside the sentences of the other side they translate.
+// 2. A sentence of the coarser side left unpaired joins the neighbouring row when it belongs to the
+//    same paragraph and that row's text explains it (the translator merged it into a neighbour);
+//    otherwise it is a `deleted` row (a side) or an `inserted` row (b side). A whole paragraph of
+//    the finer side left unpaired is likewise a deleted or inserted row.
+// 3. The alignment is monotone; a translated paragraph that was moved (an English paragraph
+//    translating a Chinese one from much earlier) is found afterwards among the unpaired text and
+//    shown as a `moved` row when it is a close translation.
+// 4. Unpaired text at either end is `outside` (site clutter, the rest of an article when only a part
+//    was translated) unless it is small: up to two rows and a fifth of the compared text stay in
+//    as deletions / insertions (a closing paragraph the translator dropped is an edit worth showing).
+// 5. Figures of each row are checked against each other (numbers.ts): 1014 = 1,014 and 100亿 =
+//    10 billion agree; 80亿亿 against 8 billion is a `number-mismatch`.
+import { alignPrepared, pairSimilarity, prepareText, PAIR_THRESHOLD, type PreparedText, type Sentence, type SentenceFeatures } from './align';
+import { findNumbers, sameNumber, type NumberMention } from './numbers';
+import { bilingualSide, STRONG_BEAD } from './translation-match';
+import type { Lexicon } from './lexicon';
+import type { CompareRow, Comparison, Edit, Lang, NumberCheck, RowKind } from './types';
+
+export interface TranslationVersion {
+  id?: string;
+  title: string;
+  lang: Lang;
+  paragraphs: string[];
+  /** Unrelated material the page carries after the article (reported in `outside`). */
+  appended?: string[];
+  /** Source, editor and byline lines kept apart from the body. */
+  sourceLines?: string[];
+}
+
+/** Leading or trailing unpaired rows stay in the comparison when there are at most this many... */
+const EDGE_ROWS = 2;
+/** ... and they hold at most this share of the side's compared text. */
+const EDGE_SHARE = 0.2;
+/** An unpaired sentence this short is not worth an edit of its own ("etc. target."). */
+const MIN_EDIT_SIZE = { zh: 12, en: 6 };
+/** A neighbour joins a row when the row's similarity drops by at most this much with it (a partly translated sentence), not more (an untranslated one). */
+const ATTACH_MARGIN = 0.1;
+
+type SideName = 'a' | 'b';
+
+/** One side of the comparison, prepared for alignment. */
+interface Side {
+  name: SideName;
+  zh: boolean;
+  version: TranslationVersion;
+  text: PreparedText;
+  index: Map<Sentence, number>;
+}
+
+interface RowBuild {
+  kind: RowKind;
+  /** Sentences of each side, in order. */
+  a: Sentence[];
+  b: Sentence[];
+  /** Position in the bead sequence, for ordering rows. */
+  order: number;
+  /** Row text for a side that shows whole paragraphs (the finer side); otherwise the sentences. */
+  wholeA?: number[];
+  wholeB?: number[];
+}
+
+const visible = (s: string): number => s.replace(/\s+/g, '').length;
+
+/** Sentences joined as the reader sees them: one paragraph's sentences run on, paragraphs are lines. */
+function joinSentences(sents: Sentence[]): string {
+  let out = '';
+  let para = -1;
+  for (const s of sents) {
+    if (para !== -1 && s.para !== para) out = out.trimEnd() + '\n';
+    out += s.text;
+    para = s.para;
+  }
+  return out.trim();
+}
+
+function sideText(side: Side, sents: Sentence[], whole?: number[]): string {
+  if (whole && whole.length) return whole.map((p) => side.version.paragraphs[p]!.trim()).join('\n');
+  return joinSentences(sents);
+}
+
+export function compareTranslation(a: TranslationVersion, b: TranslationVersion, lexicon: Lexicon): Comparison {
+  let aZh = bilingualSide(a.lang, a.paragraphs) === 'zh';
+  let bZh = bilingualSide(b.lang, b.paragraphs) === 'zh';
+  if (aZh === bZh) {
+    // both declared alike: let the script decide
+    const han = (v: TranslationVersion): number => v.paragraphs.join('').match(/\p{Script=Han}/gu)?.length ?? 0;
+    aZh = han(a) >= han(b);
+    bZh = !aZh;
+  }
+  const A: Side = makeSide('a', aZh, a, lexicon);
+  const B: Side = makeSide('b', bZh, b, lexicon);
+  const zhSide = aZh ? A : B;
+  const enSide = aZh ? B : A;
+  const beads = alignPrepared(zhSide.text, enSide.text);
+  // beads as a/b
+  const ab = beads.map((bd) => ({ a: aZh ? bd.zh : bd.en, b: aZh ? bd.en : bd.zh, score: bd.score }));
+  const sim = (as: Sentence[], bs: Sentence[]): number => {
+    const fa = as.map((s) => A.text.features[A.index.get(s)!]!);
+    const fb = bs.map((s) => B.text.features[B.index.get(s)!]!);
+    return aZh ? pairSimilarity(fa, fb) : pairSimilarity(fb, fa);
+  };
+
+  // The finer side keeps whole paragraphs in rows.
+  const fine: SideName = b.paragraphs.length >= a.paragraphs.length ? 'b' : 'a';
+  const coarse: SideName = fine === 'a' ? 'b' : 'a';
+  const sides = { a: A, b: B };
+
+  // 1. groups of paired beads that share a paragraph of the finer side
+  const rows: RowBuild[] = [];
+  const rowOfFineParagraph = new Map<number, RowBuild>();
+  const pairedA = new Set<Sentence>();
+  const pairedB = new Set<Sentence>();
+  ab.forEach((bd, k) => {
+    if (bd.a.length === 0 || bd.b.length === 0) return;
+    bd.a.forEach((s) => pairedA.add(s));
+    bd.b.forEach((s) => pairedB.add(s));
+    const paras = [...new Set(bd[fine].map((s) => s.para))];
+    const last = rows[rows.length - 1];
+    let row = paras.map((p) => rowOfFineParagraph.get(p)).find((r) => r !== undefined);
+    if (!row && last && last.kind === 'equal' && last[coarse].length && bd[coarse][0] && last[coarse].includes(bd[coarse][0]!)) row = last;
+    if (!row) {
+      row = { kind: 'equal', a: [], b: [], order: k };
+      rows.push(row);
+    }
+    row.a.push(...bd.a);
+    row.b.push(...bd.b);
+    for (const p of paras) rowOfFineParagraph.set(p, row);
+  });
+  for (const row of rows) {
+    const paras = [...new Set(row[fine].map((s) => s.para))].sort((x, y) => x - y);
+    if (fine === 'a') row.wholeA = paras;
+    else row.wholeB = paras;
+  }
+
+  // 2. unpaired sentences
+  const edits: Edit[] = [];
+  const pendingEdits: { row: RowBuild; edit: Edit }[] = [];
+  const fineSide = sides[fine];
+  const coarseSide = sides[coarse];
+  const fineParagraphRows = new Map<number, RowBuild>();
+  let coarseRun: RowBuild | null = null;
+  const pairedRowsInOrder = rows.slice();
+  ab.forEach((bd, k) => {
+    if (bd.a.length && bd.b.length) {
+      coarseRun = null;
+      return;
+    }
+    const name: SideName = bd.a.length ? 'a' : 'b';
+    const s = (bd.a[0] ?? bd.b[0])!;
+    if (name === fine) {
+      coarseRun = null;
+      const row = rowOfFineParagraph.get(s.para);
+      if (row) {
+        // inside a translated paragraph: part of the row; an edit when nothing on the other side explains it
+        row[fine].push(s);
+        const size = fineSide.zh ? visible(s.text) : s.text.split(/\s+/).filter(Boolean).length;
+        const explained = sim(name === 'a' ? [s] : row.a.filter((x) => x !== s), name === 'b' ? [s] : row.b.filter((x) => x !== s)) >= PAIR_THRESHOLD;
+        if (!explained && size >= (fineSide.zh ? MIN_EDIT_SIZE.zh : MIN_EDIT_SIZE.en)) {
+          pendingEdits.push({ row, edit: name === 'a' ? { type: 'not-translated', a: s.text.trim() } : { type: 'added-in-translation', b: s.text.trim() } });
+        }
+        return;
+      }
+      let own = fineParagraphRows.get(s.para);
+      if (!own) {
+        own = { kind: name === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k };
+        if (name === 'a') own.wholeA = [s.para];
+        else own.wholeB = [s.para];
+        fineParagraphRows.set(s.para, own);
+        rows.push(own);
+      }
+      own[name].push(s);
+      return;
+    }
+    // the coarser side: join a neighbouring row of the same paragraph that explains it
+    const neighbours = pairedRowsInOrder
+      .filter((r) => r[coarse].some((x) => x.para === s.para))
+      .sort((x, y) => Math.abs(x.order - k) - Math.abs(y.order - k));
+    const host = neighbours.find((r) => {
+      const withS = coarse === 'a' ? sim([...r.a, s], r.b) : sim(r.a, [...r.b, s]);
+      const without = sim(r.a, r.b);
+      return withS >= without - ATTACH_MARGIN;
+    });
+    if (host && (coarseRun === null || coarseRun.kind === 'equal')) {
+      host[coarse].push(s);
+      return;
+    }
+    const run = coarseRun as RowBuild | null;
+    if (run && run.kind !== 'equal' && run[coarse][run[coarse].length - 1]?.para === s.para) {
+      run[coarse].push(s);
+      return;
+    }
+    coarseRun = { kind: coarse === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k };
+    coarseRun[coarse].push(s);
+    rows.push(coarseRun);
+  });
+
+  // 3. moved translations among the unpaired rows
+  findMoves(rows, sim);
+
+  rows.sort((x, y) => x.order - y.order);
+  for (const r of rows) {
+    r.a.sort((x, y) => A.index.get(x)! - A.index.get(y)!);
+    r.b.sort((x, y) => B.index.get(x)! - B.index.get(y)!);
+  }
+
+  // 4. outside: large unpaired stretches at the ends
+  const outsideRows = new Set<RowBuild>();
+  for (const name of ['a', 'b'] as const) {
+    const kind: RowKind = name === 'a' ? 'deleted' : 'inserted';
+    const paired = rows.map((r, i) => (r.kind === 'equal' || r.kind === 'moved' ? i : -1)).filter((i) => i >= 0);
+    if (paired.length === 0) break;
+    const first = paired[0]!;
+    const last = paired[paired.length - 1]!;
+    const sizeOf = (r: RowBuild): number => visible(sideText(sides[name], r[name], name === 'a' ? r.wholeA : r.wholeB));
+    const total = rows.filter((r) => r[name].length).reduce((t, r) => t + sizeOf(r), 0);
+    for (const edge of [rows.slice(0, first), rows.slice(last + 1)]) {
+      const mine = edge.filter((r) => r.kind === kind);
+      const size = mine.reduce((t, r) => t + sizeOf(r), 0);
+      if (mine.length > EDGE_ROWS || size > EDGE_SHARE * total) mine.forEach((r) => outsideRows.add(r));
+    }
+  }
+
+  // 5. rows, numbers and edits
+  const outRows: CompareRow[] = [];
+  const outside = { a: [] as string[], b: [] as string[] };
+  let alignedA = 0;
+  let alignedB = 0;
+  let deletedChars = 0;
+  let insertedChars = 0;
+  let regionA = 0;
+  const rowIndex = new Map<RowBuild, number>();
+  for (const r of rows) {
+    const ta = r.a.length ? sideText(A, r.a, r.wholeA) : null;
+    const tb = r.b.length ? sideText(B, r.b, r.wholeB) : null;
+    if (outsideRows.has(r)) {
+      if (ta) outside.a.push(ta);
+      if (tb) outside.b.push(tb);
+      continue;
+    }
+    const row: CompareRow = { kind: r.kind, a: ta, b: tb };
+    const index = outRows.length;
+    rowIndex.set(r, index);
+    if (ta) regionA += visible(ta);
+    if (r.kind === 'equal' || r.kind === 'moved') {
+      alignedA += visible(ta ?? '');
+      alignedB += visible(tb ?? '');
+      const checks = checkNumbers(ta ?? '', tb ?? '');
+      if (checks.length) row.numbers = checks;
+      for (const c of checks) if (!c.agree) edits.push({ type: 'number-mismatch', a: c.a, b: c.b, row: index });
+      if (r.kind === 'moved') edits.push({ type: 'paragraph-moved', a: ta ?? '', b: tb ?? '', row: index });
+    } else if (r.kind === 'deleted') {
+      deletedChars += visible(ta ?? '');
+      edits.push({ type: 'not-translated', a: ta ?? '', row: index });
+    } else {
+      insertedChars += visible(tb ?? '');
+      edits.push({ type: 'added-in-translation', b: tb ?? '', row: index });
+    }
+    outRows.push(row);
+  }
+  for (const { row, edit } of pendingEdits) {
+    const index = rowIndex.get(row);
+    if (index === undefined) continue;
+    if (edit.a) deletedChars += visible(edit.a);
+    if (edit.b) insertedChars += visible(edit.b);
+    edits.push({ ...edit, row: index });
+  }
+  edits.sort((x, y) => (x.row ?? Infinity) - (y.row ?? Infinity));
+  edits.push(...attributionEdits(A, B, lexicon));
+  outside.a.push(...(a.appended ?? []));
+  outside.b.push(...(b.appended ?? []));
+
+  const totalA = visible(a.paragraphs.join(''));
+  const totalB = visible(b.paragraphs.join(''));
+  const share = (x: number, t: number): number => (t === 0 ? 0 : Math.min(1, x / t));
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    a: { ...(a.id ? { id: a.id } : {}), title: a.title, lang: a.lang },
+    b: { ...(b.id ? { id: b.id } : {}), title: b.title, lang: b.lang },
+    crossLanguage: true,
+    similarity: round((share(alignedA, totalA) + share(alignedB, totalB)) / 2),
+    rows: outRows,
+    outside,
+    edits,
+    summary: {
+      kept: round(share(alignedA, regionA)),
+      deletedChars,
+      insertedChars,
+    },
+    degraded: false,
+  };
+}
+
+function makeSide(name: SideName, zh: boolean, version: TranslationVersion, lexicon: Lexicon): Side {
+  const text = prepareText(version.paragraphs, zh, lexicon);
+  return { name, zh, version, text, index: new Map(text.sentences.map((s, i) => [s, i])) };
+}
+
+/**
+ * Unpaired text of one side that closely translates unpaired text of the other, out of order:
+ * a `moved` row at the place of the b side. Only whole unpaired rows are considered, so a moved
+ * paragraph is one that the monotone alignment had to leave out.
+ */
+function findMoves(rows: RowBuild[], sim: (a: Sentence[], b: Sentence[]) => number): void {
+  const onlyA = rows.filter((r) => r.kind === 'deleted');
+  const onlyB = rows.filter((r) => r.kind === 'inserted');
+  const candidates: { ra: RowBuild; rb: RowBuild; s: number }[] = [];
+  for (const ra of onlyA) for (const rb of onlyB) candidates.push({ ra, rb, s: sim(ra.a, rb.b) });
+  candidates.sort((x, y) => y.s - x.s);
+  const used = new Set<RowBuild>();
+  for (const c of candidates) {
+    if (c.s < STRONG_BEAD) break;
+    if (used.has(c.ra) || used.has(c.rb)) continue;
+    if (checkNumbers(joinSentences(c.ra.a), joinSentences(c.rb.b)).some((n) => !n.agree)) continue;
+    used.add(c.ra);
+    used.add(c.rb);
+    // the b row becomes the moved pair; the a row disappears
+    c.rb.kind = 'moved';
+    c.rb.a = c.ra.a;
+    if (c.ra.wholeA) c.rb.wholeA = c.ra.wholeA;
+    rows.splice(rows.indexOf(c.ra), 1);
+  }
+}
+
+/**
+ * The figures of a row checked against each other. Each figure of one side is paired with an equal
+ * one of the other (1014 / 1,014, 100亿 / 10 billion, 95%以上 / more than 95%); figures left over on
+ * both sides are paired in order, within the same family (counts with counts, percentages with
+ * percentages, dates with dates), and disagree. A figure only one side mentions is not checked: the
+ * translation may have left it out.
+ */
+export function checkNumbers(a: string, b: string): NumberCheck[] {
+  const na = findNumbers(a);
+  const nb = findNumbers(b);
+  const pairs: { x: NumberMention; y: NumberMention; agree: boolean }[] = [];
+  const usedB = new Set<number>();
+  const leftA: NumberMention[] = [];
+  for (const x of na) {
+    const k = nb.findIndex((y, j) => !usedB.has(j) && sameNumber(x, y));
+    if (k >= 0) {
+      usedB.add(k);
+      pairs.push({ x, y: nb[k]!, agree: true });
+    } else leftA.push(x);
+  }
+  const leftB = nb.filter((_, j) => !usedB.has(j));
+  const family = (m: NumberMention): string => (m.kind === 'percent' ? `p${m.unit}` : m.kind === 'date' ? 'd' : m.kind === 'year' ? 'y' : 'n');
+  const taken = new Set<NumberMention>();
+  for (const x of leftA) {
+    const y = leftB.find((c) => !taken.has(c) && family(c) === family(x) && c.kind !== 'magnitude' && x.kind !== 'magnitude');
+    if (!y) continue;
+    taken.add(y);
+    pairs.push({ x, y, agree: false });
+  }
+  pairs.sort((p, q) => p.x.start - q.x.start);
+  return pairs.map((p) => ({ a: p.x.text, b: p.y.text, agree: p.agree }));
+}
+
+/**
+ * Source and byline lines of each side that have no counterpart on the other: a translation that
+ * drops "文章来源：光明网" hides where the text came from. Lines are matched through the same
+ * scorer as sentences (names by pinyin, outlets through the gazetteer).
+ */
+function attributionEdits(A: Side, B: Side, lexicon: Lexicon): Edit[] {
+  const linesA = A.version.sourceLines ?? [];
+  const linesB = B.version.sourceLines ?? [];
+  if (linesA.length === 0 && linesB.length === 0) return [];
+  const fa = linesA.map((l) => prepareText([l], A.zh, lexicon, false).features);
+  const fb = linesB.map((l) => prepareText([l], B.zh, lexicon, false).features);
+  const carried = (x: SentenceFeatures[], y: SentenceFeatures[]): boolean =>
+    (A.zh ? pairSimilarity(x, y) : pairSimilarity(y, x)) >= STRONG_BEAD;
+  const out: Edit[] = [];
+  linesA.forEach((line, i) => {
+    if (!fb.some((f) => carried(fa[i]!, f))) out.push({ type: 'attribution-removed', a: line });
+  });
+  linesB.forEach((line, i) => {
+    if (!fa.some((f) => carried(f, fb[i]!))) out.push({ type: 'attribution-added', b: line });
+  });
+  return out;
+}
+

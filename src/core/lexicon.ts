@@ -1,0 +1,106 @@
+// The bilingual (Chinese -> English) lexicon the translation aligner works with: CC-CEDICT reduced to
+// a corpus by scripts/build-lexicon.mjs (assets/lexicon/lexicon.json), plus a small gazetteer of
+// names that are not pinyin (浪潮 is Inspur, not "Langchao"). Pure: takes the parsed JSON.
+//
+// English words on both sides (glosses and page text) are reduced to the same crude stem: plural
+// endings dropped, then cut to six letters, so that government / governance / governing, and
+// province / provincial, meet. Crude, but symmetric, and the aligner only asks "do they share a word".
+
+/** The JSON written by scripts/build-lexicon.mjs. */
+export interface LexiconJson {
+  version: number;
+  /** Simplified headword -> gloss words separated by spaces. */
+  entries: Record<string, string>;
+}
+
+export interface Lexicon {
+  /** Simplified headword -> stems of its English glosses. */
+  glosses: Map<string, string[]>;
+  /** Longest headword, in UTF-16 units, for longest-match lookups. */
+  maxLength: number;
+}
+
+/**
+ * Names that do not translate as their pinyin: companies, media, and a few terms whose English is
+ * an acronym. The aligner also tries pinyin for every name (南京 = Nanjing), so only the exceptions belong here.
+ */
+export const GAZETTEER: Record<string, string> = {
+  浪潮: 'inspur',
+  浪潮集团: 'inspur group',
+  浪潮云: 'inspur cloud',
+  华为: 'huawei',
+  光明网: 'guangming',
+  光明日报: 'guangming daily',
+  人民网: "people's daily",
+  人民日报: "people's daily",
+  新华社: 'xinhua',
+  阿里巴巴: 'alibaba',
+  阿里云: 'alibaba cloud aliyun',
+  腾讯: 'tencent',
+  百度: 'baidu',
+  中兴: 'zte',
+  联想: 'lenovo',
+  京东: 'jd',
+  小米: 'xiaomi',
+  中国移动: 'china mobile',
+  中国电信: 'china telecom',
+  中国联通: 'china unicom',
+  国际数据公司: 'idc',
+  互联网: 'internet',
+  人工智能: 'ai artificial intelligence',
+  大数据: 'big data',
+  云计算: 'cloud computing',
+  政务云: 'government cloud',
+  智算中心: 'intelligent computing center',
+  算力: 'computing power',
+  十四五: 'five-year plan',
+  我国: 'china country',
+  长三角: 'yangtze river delta',
+};
+
+/** English function words: they carry no evidence that two sentences say the same thing. */
+export const EN_STOP = new Set(
+  (
+    'a an the to of in on at by for from with and or but as is be are was were been being it its this that these those ' +
+    'there their they them he she his her we our us you your i me my which who whom whose what when where how than then ' +
+    'so such not no nor do does did done have has had having can could will would shall should may might must also very ' +
+    'into onto over under about after before between through during within without up down out off again further once ' +
+    'here all any both each few more most other some same only own too just s t sth sb something someone oneself etc ' +
+    'e.g i.e used lit fig esp especially one'
+  ).split(' '),
+);
+
+/** The shared crude stem of an English word (already lower case). */
+export function stemEnglish(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && /(?:ss|x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  return w.length > 6 ? w.slice(0, 6) : w;
+}
+
+/** English gloss words -> stems, function words dropped, duplicates removed. */
+function glossStems(gloss: string): string[] {
+  const out = new Set<string>();
+  for (const w of gloss.toLowerCase().split(/[^a-z0-9'-]+/)) {
+    if (!w || EN_STOP.has(w)) continue;
+    for (const part of w.split('-')) if (part && !EN_STOP.has(part)) out.add(stemEnglish(part));
+  }
+  return [...out];
+}
+
+/** Builds the lookup tables from the lexicon JSON (and the gazetteer). */
+export function loadLexicon(json: LexiconJson): Lexicon {
+  const glosses = new Map<string, string[]>();
+  let maxLength = 1;
+  const add = (zh: string, gloss: string): void => {
+    const stems = glossStems(gloss);
+    if (stems.length === 0) return;
+    const prev = glosses.get(zh);
+    glosses.set(zh, prev ? [...new Set([...prev, ...stems])] : stems);
+    maxLength = Math.max(maxLength, zh.length);
+  };
+  for (const [zh, gloss] of Object.entries(json.entries)) add(zh, gloss);
+  for (const [zh, gloss] of Object.entries(GAZETTEER)) add(zh, gloss);
+  return { glosses, maxLength };
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { Converter } from 'opencc-js/cn2t';
+import { compareTranslation, checkNumbers } from '../../src/core/compare-translation';
+import { translationEvidence, translationAnchors } from '../../src/core/translation-match';
+import type { Comparison, CompareRow } from '../../src/core/types';
+import { corpusDoc, corpusLexicon, gold, realworldPages } from '../fixtures/translation/corpus';
+
+const lex = corpusLexicon();
+const version = (short: string) => {
+  const d = corpusDoc(short);
+  return {
+    id: d.id,
+    title: d.title,
+    lang: d.lang,
+    paragraphs: d.paragraphs,
+    sourceLines: d.sourceLines,
+    appended: d.appended.flatMap((p) => p.paragraphs),
+  };
+};
+
+/** The row that shows English paragraph `en` (by its opening words). */
+function rowOf(c: Comparison, en: string): CompareRow | undefined {
+  return c.rows.find((r) => r.b !== null && r.b.split('\n').some((p) => p.startsWith(en)));
+}
+
+describe('compareTranslation(000, 001)', () => {
+  const c = compareTranslation(version('000'), version('001'), lex);
+  const paragraphs = gold();
+
+  it('is a cross-language comparison of the two articles', () => {
+    expect(c.crossLanguage).toBe(true);
+    expect(c.a.id).toMatch(/^000_/);
+    expect(c.b.id).toMatch(/^001_/);
+    // every English body paragraph is shown exactly once, in order
+    const shown = c.rows.flatMap((r) => (r.b ? r.b.split('\n') : []));
+    expect(shown).toEqual(corpusDoc('001').paragraphs.map((p) => p.trim()));
+  });
+
+  it('puts at least 90% of the English paragraphs that have a Chinese source beside that source', () => {
+    const sourced = paragraphs.filter((g) => g.zh !== null);
+    const right = sourced.filter((g) => {
+      const row = rowOf(c, g.en);
+      return row && (row.kind === 'equal' || row.kind === 'moved') && row.a !== null && row.a.includes(g.zh!);
+    });
+    expect(right.length / sourced.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each(gold().filter((g) => g.zh === null).map((g) => [g.en]))('marks "%s…" as added in translation', (en) => {
+    const row = rowOf(c, en);
+    expect(row?.kind).toBe('inserted');
+    const index = c.rows.indexOf(row!);
+    expect(c.edits).toContainEqual(expect.objectContaining({ type: 'added-in-translation', row: index }));
+  });
+
+  it("reports the translation's own byline and the dropped source line", () => {
+    expect(c.edits).toContainEqual({ type: 'attribution-added', b: 'Our reporter Wang Yanbin' });
+    expect(c.edits).toContainEqual(expect.objectContaining({ type: 'attribution-removed', a: expect.stringContaining('光明网') }));
+  });
+
+  it('shows the byline as an added paragraph when a page keeps it in the body', () => {
+    const withByline = { ...version('001'), paragraphs: ['Our reporter Wang Yanbin', ...corpusDoc('001').paragraphs], sourceLines: [] };
+    const c2 = compareTranslation(version('000'), withByline, lex);
+    expect(rowOf(c2, 'Our reporter Wang Yanbin')?.kind).toBe('inserted');
+  });
+
+  it('marks Chinese passages the translation left out as not translated', () => {
+    for (const left of ['浪潮还参与了政务数据', '作为中国政务云概念的提出者']) {
+      const row = c.rows.find((r) => r.a?.includes(left));
+      expect(row?.kind).toBe('deleted');
+      expect(c.edits).toContainEqual(expect.objectContaining({ type: 'not-translated', row: c.rows.indexOf(row!) }));
+    }
+  });
+
+  it('flags the computing-power figure and nothing else', () => {
+    const mismatches = c.edits.filter((e) => e.type === 'number-mismatch');
+    expect(mismatches).toEqual([expect.objectContaining({ a: '80亿亿', b: '8 billion' })]);
+    const row = c.rows[mismatches[0]!.row!]!;
+    expect(row.numbers).toContainEqual({ a: '80亿亿', b: '8 billion', agree: false });
+  });
+
+  const AGREE: [string, string][] = [
+    ['1014', '1,014'],
+    ['5532', '5,532'],
+    ['100亿', '10 billion'],
+    ['300万', '3 million'],
+    ['1万', '10,000'],
+    ['95%以上', 'more than 95%'],
+    ['2.65', '2.65'],
+    ['1.93', '1.93'],
+    ['174', '174'],
+    ['140', '140'],
+    ['387', '387'],
+    ['20余', 'more than 20'],
+    ['百亿级', 'tens of billions'],
+    ['第二十五', '25th'],
+    ['4月19日', 'April 19'],
+  ];
+  it.each(AGREE)('checks %s against %s and finds them equal', (a, b) => {
+    const checks = c.rows.flatMap((r) => r.numbers ?? []);
+    expect(checks).toContainEqual({ a, b, agree: true });
+  });
+
+  it('shows the moved paragraph beside its source', () => {
+    const row = rowOf(c, 'It is understood that one of the participants');
+    expect(row?.kind).toBe('moved');
+    expect(row?.a).toContain('深耕政务服务领域20余年');
+  });
+
+  it('has a similarity and summary that say most of both texts is shared', () => {
+    expect(c.similarity).toBeGreaterThan(0.6);
+    expect(c.similarity).toBeLessThan(1);
+    expect(c.summary.kept).toBeGreaterThan(0.5);
+    expect(c.summary.deletedChars).toBeGreaterThan(0);
+    expect(c.summary.insertedChars).toBeGreaterThan(0);
+  });
+});
+
+describe('compareTranslation(002, 001)', () => {
+  it('keeps the articles 002 appended outside and still flags the figure', () => {
+    const c = compareTranslation(version('002'), version('001'), lex);
+    expect(c.outside.a.length).toBeGreaterThan(5);
+    expect(c.rows.some((r) => r.a && c.outside.a.includes(r.a))).toBe(false);
+    expect(c.edits.filter((e) => e.type === 'number-mismatch').map((e) => [e.a, e.b])).toEqual([['80亿亿', '8 billion']]);
+  });
+
+  it('works with the English text as side a', () => {
+    const c = compareTranslation(version('001'), version('000'), lex);
+    const row = c.rows.find((r) => r.a?.startsWith('At present, all cloud centers'));
+    expect(row?.kind).toBe('equal');
+    expect(row?.b).toContain('1014家');
+    expect(row?.numbers).toContainEqual({ a: '1,014', b: '1014', agree: true });
+  });
+});
+
+describe('a page translating only part of 000', () => {
+  const en = corpusDoc('001').paragraphs;
+  const pick = ['At present, all cloud centers', 'Cities are the main carriers', 'In the central region of my country'];
+  const page = { title: 'Shandong and Zhengdong', lang: 'en', paragraphs: pick.map((p) => en.find((x) => x.startsWith(p))!) };
+
+  it('is still a translation of 000', () => {
+    const ev = translationEvidence(page, corpusDoc('000'), lex);
+    expect(ev?.isTranslation).toBe(true);
+    expect(ev!.score).toBeGreaterThan(0.5);
+    // the span on the article side is the translated part, not the whole article
+    const body = corpusDoc('000').paragraphs.join('\n');
+    const span = body.slice(ev!.docSpan!.start, ev!.docSpan!.end);
+    expect(span).toContain('1014家');
+    expect(span).toContain('郑东新区');
+    expect(span).not.toContain('第二十五次会议');
+  });
+
+  it('compares beside the translated part, with the rest of the article outside', () => {
+    const c = compareTranslation(version('000'), page, lex);
+    for (const p of pick) expect(rowOf(c, p)?.kind).toBe('equal');
+    expect(c.outside.a.some((p) => p.includes('第二十五次会议'))).toBe(true);
+    expect(c.rows.filter((r) => r.kind === 'deleted').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('translationEvidence', () => {
+  const CASES: [string, string, boolean][] = [
+    ['001', '000', true],
+    ['001', '002', true],
+    ['000', '001', true],
+    ['002', '001', true],
+    ['001', '003', false],
+    ['001', '004', false],
+    ['003', '001', false],
+    ['004', '001', false],
+  ];
+  it.each(CASES)('page %s, article %s -> translation: %s', (p, d, expected) => {
+    const ev = translationEvidence(corpusDoc(p), corpusDoc(d), lex);
+    expect(ev).not.toBeNull();
+    expect(ev!.isTranslation).toBe(expected);
+  });
+
+  it('reads Traditional Chinese as Chinese', () => {
+    const toTrad = Converter({ from: 'cn', to: 'tw' });
+    const trad = { lang: 'zh-TW', paragraphs: corpusDoc('000').paragraphs.map(toTrad) };
+    expect(trad.paragraphs.join('')).toContain('數字政府');
+    expect(translationEvidence(trad, corpusDoc('001'), lex)?.isTranslation).toBe(true);
+  });
+
+  it('says nothing for two texts in one language or for other languages', () => {
+    expect(translationEvidence(corpusDoc('000'), corpusDoc('002'), lex)).toBeNull();
+    expect(translationEvidence({ lang: 'fr', paragraphs: ['Le gouvernement numérique'] }, corpusDoc('000'), lex)).toBeNull();
+  });
+
+  const pages = realworldPages();
+  it.each(pages.map((p) => [p.name, p.lang, p]))('finds no translation in real-world page %s (%s)', (_name, lang, page) => {
+    const zhPage = /^zh/i.test(lang as string);
+    const enPage = /^en/i.test(lang as string);
+    const against = zhPage ? ['001'] : ['000', '002', '003', '004'];
+    for (const id of against) {
+      const ev = translationEvidence(page as (typeof pages)[number], corpusDoc(id), lex);
+      if (zhPage || enPage) expect(ev?.isTranslation ?? false).toBe(false);
+      else expect(ev).toBeNull();
+    }
+  });
+});
+
+describe('translationAnchors', () => {
+  it('gives the same keys to figures and codes written in either language', () => {
+    const zh = translationAnchors('上云单位1014家，100亿张图像，300万小时，结案率95%以上，部署AI算力，IDC报告');
+    const en = translationAnchors('1,014 cloud-based units, 10 billion images, 3 million hours, more than 95%, AI computing, IDC report');
+    expect(zh).toEqual(en);
+    expect(zh).toEqual(expect.arrayContaining(['n:1014', 'n:10000000000', 'n:3000000', 'p:95%', 'l:ai', 'l:idc']));
+  });
+});
+
+describe('checkNumbers', () => {
+  const CASES: [string, string, [string, string, boolean][]][] = [
+    ['承载上云单位1014家', 'carry 1,014 units', [['1014', '1,014', true]]],
+    ['承载上云单位1014家', 'carry 1,040 units', [['1014', '1,040', false]]],
+    ['每秒80亿亿次，1小时', '8 billion times per second, in 1 hour', [['80亿亿', '8 billion', false], ['1', '1', true]]],
+    // a figure only one side gives is not a disagreement: translations leave figures out
+    ['浪潮云连续七年蝉联第一，为全国25个省提供服务', 'Inspur Cloud serves provinces', []],
+    ['提升至95%以上', 'reached 95', []],
+  ];
+  it.each(CASES)('%s / %s', (a, b, expected) => {
+    expect(checkNumbers(a, b)).toEqual(expected.map(([x, y, agree]) => ({ a: x, b: y, agree })));
+  });
+});
