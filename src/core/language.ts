@@ -49,7 +49,7 @@ export function detectLanguage(text: string, hint?: string | null): Lang {
   if (cjk > 0 && cjk * 4 >= letters) {
     if (hangul > han + kana) return 'ko';
     // Japanese text mixes kana in almost every sentence; Chinese pages quote the odd Japanese name
-    if (kana >= 0.1 * (han + kana) || (kana > 0 && hinted === 'ja')) return 'ja';
+    if (kana >= 0.2 * (han + kana) || (kana > 0 && hinted === 'ja')) return 'ja';
     return 'zh';
   }
   if (letters < MIN_LETTERS) return hinted ?? (letters === 0 && cjk === 0 ? 'und' : 'en');
