@@ -28,7 +28,8 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
-export function decodeHtml(bytes: Uint8Array): { html: string; charset: string } {
+/** `headerCharset`: the charset of an HTTP Content-Type header, which outranks the page's own declaration. */
+export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): { html: string; charset: string } {
   for (const [bom, charset] of BOMS) {
     if (bom.every((b, i) => bytes[i] === b)) {
       return { html: new TextDecoder(charset).decode(bytes.subarray(bom.length)), charset };
@@ -40,7 +41,7 @@ export function decodeHtml(bytes: Uint8Array): { html: string; charset: string }
   } catch {
     // not UTF-8: use the declared charset
   }
-  const declared = declaredCharset(bytes);
+  const declared = headerCharset?.trim().toLowerCase() || declaredCharset(bytes);
   if (utf8 !== null) return { html: utf8, charset: 'utf-8' };
   const decoder = (declared ? decoderFor(declared) : null) ?? new TextDecoder('windows-1252');
   return { html: decoder.decode(bytes), charset: decoder.encoding };
@@ -73,15 +74,17 @@ export function textToHtml(text: string): string {
 export async function readPage(pathOrUrl: string): Promise<{ doc: Document; charset: string }> {
   let bytes: Uint8Array;
   let url: string | undefined;
+  let headerCharset: string | null = null;
   if (/^https?:\/\//i.test(pathOrUrl)) {
     const res = await fetch(pathOrUrl);
     if (!res.ok) throw new Error(`${pathOrUrl}: HTTP ${res.status}`);
     bytes = new Uint8Array(await res.arrayBuffer());
     url = res.url || pathOrUrl;
+    headerCharset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1] ?? null;
   } else {
     bytes = await readFile(pathOrUrl);
   }
-  const { html, charset } = decodeHtml(bytes);
+  const { html, charset } = decodeHtml(bytes, headerCharset);
   const isText = url === undefined && /\.txt$/i.test(pathOrUrl);
   return { doc: parseHtml(isText ? textToHtml(html) : html, url), charset };
 }

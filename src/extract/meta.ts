@@ -17,13 +17,18 @@ export interface PageMeta {
   h1: string | null;
 }
 
-function metaContent(doc: Document, ...names: string[]): string | null {
-  for (const name of names) {
-    const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
+/** name / property / itemprop (lower case) -> content of the page's <meta> tags, first one wins; one pass. */
+function metaMap(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['name', 'property', 'itemprop']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !out.has(key)) out.set(key, content);
+    }
   }
-  return null;
+  return out;
 }
 
 type Json = unknown;
@@ -67,6 +72,14 @@ function absolute(href: string | null, base: string | undefined): string | null 
 }
 
 export function readMeta(doc: Document, pageUrl?: string): PageMeta {
+  const metas = metaMap(doc);
+  const metaContent = (...names: string[]): string | null => {
+    for (const n of names) {
+      const v = metas.get(n.toLowerCase());
+      if (v) return v;
+    }
+    return null;
+  };
   const ld = jsonLdObjects(doc);
   const ldArticle = ld.find((o) => typeof o['@type'] === 'string' && /Article|Posting|Report/i.test(o['@type'] as string));
   const ldAny = (key: string): Json => (ldArticle?.[key] ?? ld.find((o) => o[key] !== undefined)?.[key]) as Json;
@@ -76,7 +89,7 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
   const published =
     parseDate(str(ldAny('datePublished'))) ??
     parseDate(
-      metaContent(doc, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
+      metaContent('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
         'PubDate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'date'),
     ) ??
     parseDate(timeEl?.getAttribute('datetime'));
@@ -87,18 +100,18 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
   return {
     canonical: absolute(canonicalEl?.getAttribute('href')?.trim() ?? null, base),
-    ogUrl: absolute(metaContent(doc, 'og:url'), base),
-    ogType: metaContent(doc, 'og:type')?.toLowerCase() ?? null,
-    ogTitle: metaContent(doc, 'og:title', 'twitter:title'),
-    siteName: metaContent(doc, 'og:site_name', 'application-name') ?? str(publisher),
+    ogUrl: absolute(metaContent('og:url'), base),
+    ogType: metaContent('og:type')?.toLowerCase() ?? null,
+    ogTitle: metaContent('og:title', 'twitter:title'),
+    siteName: metaContent('og:site_name', 'application-name') ?? str(publisher),
     lang:
       doc.documentElement?.getAttribute('lang')?.trim() ||
       doc.documentElement?.getAttribute('xml:lang')?.trim() ||
       doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim() ||
-      metaContent(doc, 'language', 'og:locale', 'inLanguage') ||
+      metaContent('language', 'og:locale', 'inLanguage') ||
       null,
     published,
-    author: metaContent(doc, 'author', 'article:author', 'byl') ?? str(ldAny('author')),
+    author: metaContent('author', 'article:author', 'byl') ?? str(ldAny('author')),
     h1,
   };
 }
