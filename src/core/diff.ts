@@ -14,7 +14,7 @@
 // keeps both, a DiffOp carries a's.
 import DiffMatchPatch from 'diff-match-patch';
 import { foldDisplay } from './normalize';
-import { splitWords } from './segment';
+import { splitSentences, splitWords } from './segment';
 import type { DiffOp, Lang } from './types';
 
 export type Granularity = 'char' | 'word';
@@ -42,11 +42,33 @@ export interface Piece {
   b: string;
 }
 
+// Intl.Segmenter slows down sharply on long unbroken input (minutes for 200,000 Chinese
+// characters), so text is handed to it a clause at a time: words never span clause punctuation or
+// whitespace, and a run longer than MAX_CHUNK without either is cut (a word may be split there).
+const CHUNK = /[^。！？；，、：,.;:!?\s]*[。！？；，、：,.;:!?\s]*/gu;
+const MAX_CHUNK = 256;
+
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CHUNK)) {
+    const c = m[0];
+    if (c.length === 0) continue;
+    for (let i = 0; i < c.length; i += MAX_CHUNK) {
+      let end = Math.min(c.length, i + MAX_CHUNK);
+      // never cut a surrogate pair in two
+      if (end < c.length && /[\ud800-\udbff]/.test(c[end - 1]!) && /[\udc00-\udfff]/.test(c[end]!)) end++;
+      out.push(c.slice(i, end));
+      i = end - MAX_CHUNK;
+    }
+  }
+  return out;
+}
+
 /** Tokens covering `text` exactly, in order. */
 export function tokenize(text: string, granularity: Granularity, lang: Lang): string[] {
   if (granularity === 'char') return Array.from(text);
   const out: string[] = [];
-  for (const seg of splitWords(text, lang)) {
+  for (const seg of chunks(text).flatMap((c) => splitWords(c, lang))) {
     // a segment that mixes spaces and other characters is split, so that a space change stays noise
     if (seg.length > 1 && /\s/u.test(seg) && /\S/u.test(seg)) {
       for (const part of seg.match(/\s+|\S+/gu) ?? []) out.push(part);
@@ -150,8 +172,62 @@ export function diffKeys(keysA: readonly string[], keysB: readonly string[], dea
   return { runs, degraded };
 }
 
+/** Past this many characters on a side, texts are diffed sentence by sentence first. */
+const LARGE = 10_000;
+
+/**
+ * Long texts: a diff of their sentences first, then a token diff inside each stretch of changed
+ * sentences (diff-match-patch's line mode, with sentences for lines). Token-level bisection over
+ * 100,000 tokens with edits spread all over would run out of time and say nothing useful.
+ */
+function diffBySentences(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
+  const sa = splitSentences(a);
+  const sb = splitSentences(b);
+  const key = (x: string): string => (opts.foldNoise ? foldDisplay(x) : x);
+  const { runs, degraded: coarse } = diffKeys(sa.map(key), sb.map(key), opts.deadline);
+  let degraded = coarse;
+  const pieces: Piece[] = [];
+  let i = 0;
+  let j = 0;
+  let delA = '';
+  let insB = '';
+  const flush = (): void => {
+    if (delA.length > 0 || insB.length > 0) {
+      const sub = tokenPieces(delA, insB, opts);
+      degraded ||= sub.degraded;
+      pieces.push(...sub.pieces);
+    }
+    delA = '';
+    insB = '';
+  };
+  for (const [op, n] of runs) {
+    if (op === 0) {
+      flush();
+      for (let k = 0; k < n; k++) pieces.push({ op: 0, a: sa[i + k]!, b: sb[j + k]! });
+      i += n;
+      j += n;
+    } else if (op === -1) {
+      delA += sa.slice(i, i + n).join('');
+      i += n;
+    } else {
+      insB += sb.slice(j, j + n).join('');
+      j += n;
+    }
+  }
+  flush();
+  return { pieces, degraded };
+}
+
 /** Diff of two texts as pieces that keep both spellings of kept text (before cleanup). */
 function diffPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
+  if ((a.length > LARGE || b.length > LARGE) && (splitSentences(a).length > 1 || splitSentences(b).length > 1)) {
+    return diffBySentences(a, b, opts);
+  }
+  return tokenPieces(a, b, opts);
+}
+
+/** Token diff of two texts. */
+function tokenPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
   const ta = tokenize(a, opts.granularity, opts.lang);
   const tb = tokenize(b, opts.granularity, opts.lang);
   const ka = opts.foldNoise ? ta.map(foldKey) : ta;

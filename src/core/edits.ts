@@ -19,7 +19,9 @@ const ATTRIBUTION_LINE: RegExp[] = [
   /^(?:本报|本刊|本网)?(?:记者|通讯员)\s*\S{1,12}(?:\s+\S{1,12})*$/u,
   // a bare name tag: (战钊), （李源、曹淼）
   /^[（(]\s*[\p{Script=Han}·]{2,4}(?:[、，,\s]+[\p{Script=Han}·]{2,4})*\s*[)）]$/u,
-  /^(?:source|editor|edited by|reporting by|reported by|written by|by|original title)\s*:?\s+\S/iu,
+  /^(?:source|editor|original title)\s*:\s*\S/iu,
+  // an English byline is names only: "By Wang Yanbin", "Edited by Li Yuan" (not "By the end of 2021, ...")
+  /^(?:[Bb]y|[Ee]dited by|[Rr]eport(?:ing|ed) by|[Ww]ritten by)\s+\p{Lu}[\p{L}.'-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,4}$/u,
 ];
 const ATTRIBUTION_MAX = 80;
 
@@ -170,10 +172,22 @@ export function changeGroups(steps: readonly Piece[], isNoiseChange: (s: string)
   }));
 }
 
-/** Mentions that overlap [start, end); for an empty range, mentions that touch the insertion point. */
+/** Mentions that overlap [start, end); for an empty range, mentions that touch the insertion point. Mentions are in order. */
 function touching(ms: NumberMention[], start: number, end: number): NumberMention[] {
-  if (start === end) return ms.filter((m) => m.start <= start && m.end >= start);
-  return ms.filter((m) => m.start < end && m.end > start);
+  // first mention that ends at or after start (mentions do not overlap, so ends are increasing)
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.end < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: NumberMention[] = [];
+  for (let k = lo; k < ms.length && ms[k]!.start <= end; k++) {
+    const m = ms[k]!;
+    if (start === end ? m.start <= start && m.end >= start : m.start < end && m.end > start) out.push(m);
+  }
+  return out;
 }
 
 function pairNumbers(as: NumberMention[], bs: NumberMention[]): NumberCheck[] {
@@ -189,27 +203,34 @@ function pairNumbers(as: NumberMention[], bs: NumberMention[]): NumberCheck[] {
 // ---------------------------------------------------------------------------------------------
 // Classification.
 
-/** True when [start, end) of `text` covers at least one whole sentence with content. */
-function coversSentence(text: string, start: number, end: number): boolean {
+/** The sentences of a text with content, as [from, to) without their outer spaces. */
+function sentenceSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   let at = 0;
   for (const s of splitSentences(text)) {
-    const lead = s.length - s.trimStart().length;
-    const from = at + lead;
-    const to = at + s.trimEnd().length;
+    if (contentLength(s) >= 2) out.push([at + s.length - s.trimStart().length, at + s.trimEnd().length]);
     at += s.length;
-    if (contentLength(s) >= 2 && from >= start && to <= end) return true;
   }
-  return false;
-}
-
-function withoutNumbers(text: string): string {
-  let out = text;
-  for (const m of findNumbers(text)) out = out.replace(m.text, '');
   return out;
 }
 
-/** Edits of one change group in row `row` (whose a and b texts are `a` and `b`). */
-function groupEdits(g: ChangeGroup, a: string, b: string, row: number): Edit[] {
+/** True when [start, end) covers at least one whole sentence. */
+function coversSentence(spans: Array<[number, number]>, start: number, end: number): boolean {
+  return spans.some(([from, to]) => from >= start && to <= end);
+}
+
+function withoutNumbers(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of findNumbers(text)) {
+    out += text.slice(at, m.start);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Edits of one change group in row `row`; `sa` and `sb` are the sentences of the row's two texts. */
+function groupEdits(g: ChangeGroup, sa: Array<[number, number]>, sb: Array<[number, number]>, row: number): Edit[] {
   const out: Edit[] = [];
   for (const n of g.numbers) if (!n.agree) out.push({ type: 'number-changed', a: n.a, b: n.b, row });
   let deleted = g.numbers.length > 0 ? withoutNumbers(g.deleted) : g.deleted;
@@ -233,14 +254,14 @@ function groupEdits(g: ChangeGroup, a: string, b: string, row: number): Edit[] {
   const ci = contentLength(inserted);
   if (cd === 0 && ci === 0) return out;
   if (ci === 0) {
-    out.push({ type: coversSentence(a, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, row });
+    out.push({ type: coversSentence(sa, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, row });
   } else if (cd === 0) {
-    out.push({ type: coversSentence(b, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', b: g.b, row });
+    out.push({ type: coversSentence(sb, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', b: g.b, row });
   } else if (cd >= ci) {
     // a rewording: named for the larger side, with both texts
-    out.push({ type: coversSentence(a, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, b: g.b, row });
+    out.push({ type: coversSentence(sa, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, b: g.b, row });
   } else {
-    out.push({ type: coversSentence(b, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', a: g.a, b: g.b, row });
+    out.push({ type: coversSentence(sb, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', a: g.a, b: g.b, row });
   }
   return out;
 }
@@ -280,9 +301,9 @@ export function rowGroups(row: Row, foldNoise: boolean): ChangeGroup[] {
 function rowEdits(row: Row, i: number, foldNoise: boolean): Edit[] {
   if (!row.ops) return [];
   const steps = stepsOf(row.ops, row.keptB);
-  const a = sideText(steps, 'a');
-  const b = sideText(steps, 'b');
-  return rowGroups(row, foldNoise).flatMap((g) => groupEdits(g, a, b, i));
+  const sa = sentenceSpans(sideText(steps, 'a'));
+  const sb = sentenceSpans(sideText(steps, 'b'));
+  return rowGroups(row, foldNoise).flatMap((g) => groupEdits(g, sa, sb, i));
 }
 
 /** The edits between two versions, in reading order (title first, appended material last). */
