@@ -39,6 +39,8 @@ const MEASURE = new Set(
   Array.from('年个個次家项項类類天日月周週人名位所座条條件台臺套元块塊岁歲倍届屆批省市县縣区區种種款张張本篇场場期轮輪大份项例户戶股台辆輛架艘栋棟层層号號章节節部'),
 );
 const MEASURE_MULTI = ['小时', '小時', '分钟', '分鐘', '公里', '千米', '平方', '万', '亿', '多'];
+/** Measure words after which 一 is a count (一年, 一小时), not an article (一个, 一项). */
+const ONE_COUNTS = ['年', '天', '日', '周', '週', '小时', '小時', '分钟', '分鐘', '秒', '岁', '歲', '倍', '万', '萬', '亿', '億'];
 // Numeral runs that are words: 万一 (in case), 千万 (by all means), 一一 (one by one), 万千 (myriad).
 const CN_WORDS = new Set(['万一', '萬一', '千万', '千萬', '一一', '万千', '萬千', '万万', '萬萬', '千千万万', '十之八九']);
 
@@ -350,6 +352,9 @@ function readCnMention(text: string, i: number): NumberMention | null {
     (after !== undefined && MEASURE.has(after)) || startsAt(text, j, MEASURE_MULTI) !== null || startsAt(text, j, ['余', '餘', '以上', '左右']) !== null;
   const structured = run.length >= 2 && Array.from(run).some((c) => c in CN_SMALL || c in CN_BIG);
   if (!measured && !structured) return null;
+  // 一个, 一项, 一种 are mostly the indefinite article ("a"), not a count a translation must keep;
+  // one year, one day, one hour are counts
+  if ((run === '一' || run === '壹') && !startsAt(text, j, ONE_COUNTS)) return null;
   let kind: NumberKind = 'integer';
   let end = j;
   if (text[j] === '级' || text[j] === '級') {
@@ -361,6 +366,10 @@ function readCnMention(text: string, i: number): NumberMention | null {
   if (post.q && (text[end] === '多' || text[end] === '余' || text[end] === '餘')) end = post.end;
   else if (post.q && text.startsWith('以上', end)) end = post.end;
   else qualifier = undefined;
+  // 数千, 几百万: "several thousand", an order of magnitude
+  if ((text[i - 1] === '数' || text[i - 1] === '數' || text[i - 1] === '几' || text[i - 1] === '幾') && (run[0]! in CN_SMALL || run[0]! in CN_BIG)) {
+    return mention(text, i - 1, end, v, 'magnitude');
+  }
   const pre = preQualifier(text, i, false);
   return mention(text, pre.start, end, v, kind, { qualifier: qualifier ?? pre.q });
 }

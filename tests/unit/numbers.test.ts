@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findNumbers, sameNumber, type NumberMention } from '../../src/core/numbers';
+import { realworldPages } from '../fixtures/translation/corpus';
 
 // Sentences as they appear in the corpus (000 Chinese original, 001 English translation) and in
 // ordinary Chinese/English news; each row: text, the figures a reader sees in it.
@@ -30,6 +32,12 @@ const FIND: [string, [string, number, string?][]][] = [
   ['落地“一网统管”N项智慧应用，统一的平台，百姓生活，十分便捷，新一代信息技术', []],
   ['5G networks, IPv6 and COVID-19', []],
   ['three pillars of digital development', [['three', 3]]],
+  // 一个 / 一项 are the article "a"; one year and one hour are counts
+  ['开展了一项研究，是一个大问题，第一个在月球上', [['第一', 1, 'ordinal']]],
+  ['早在一年前就来过，1小时可处理', [['一', 1], ['1', 1]]],
+  ['地球数千公里的轨道', [['数千', 1000, 'magnitude']]],
+  ['价高达1500亿美元，大约3000万记录', [['1500亿', 1.5e11], ['大约3000万', 3e7]]],
+  ['兩層木屋、十二帳、總投資366億元', [['兩', 2], ['十二', 12], ['366億', 3.66e10]]],
 ];
 
 describe('findNumbers', () => {
@@ -82,5 +90,35 @@ describe('sameNumber', () => {
   it.each(SAME)('%s vs %s -> %s', (a, b, agree) => {
     expect(sameNumber(one(a), one(b))).toBe(agree);
     expect(sameNumber(one(b), one(a))).toBe(agree);
+  });
+});
+
+describe('findNumbers on real pages', () => {
+  it.each(realworldPages().map((p) => [p.name, p.paragraphs.join('\n')]))('%s: mentions are where they say, in order, finite', (_name, text) => {
+    let last = 0;
+    for (const m of findNumbers(text as string)) {
+      expect((text as string).slice(m.start, m.end)).toBe(m.text);
+      expect(m.start).toBeGreaterThanOrEqual(last);
+      expect(Number.isFinite(m.value)).toBe(true);
+      last = m.end;
+    }
+  });
+});
+
+describe('notations of one integer', () => {
+  it('agree: plain, grouped with commas, grouped with full-width commas, full-width digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 99_999_999 }), (n) => {
+        const plain = String(n);
+        const grouped = n.toLocaleString('en-US');
+        const wide = grouped.replace(/,/g, '，').replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+        const forms = [`共${plain}家`, `a total of ${grouped} units`, `共${wide}家`].map((s) => findNumbers(s));
+        for (const f of forms) expect(f).toHaveLength(1);
+        expect(sameNumber(forms[0]![0]!, forms[1]![0]!)).toBe(true);
+        expect(sameNumber(forms[0]![0]!, forms[2]![0]!)).toBe(true);
+        const other = findNumbers(`共${n + 1}家`)[0]!;
+        expect(sameNumber(forms[0]![0]!, other)).toBe(false);
+      }),
+    );
   });
 });
