@@ -111,8 +111,10 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   let paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
   paragraphs = addSplitParts(pristine, paragraphs);
   const bodyLines = takeSourceLines(paragraphs);
-  // a repeated title at the top of the body is not body text
-  while (paragraphs.length > 0 && paragraphs[0] === article.title) paragraphs.shift();
+  // the headline repeated at the top of the body is not body text ("标题" under a title "标题_某某网")
+  const isHeadline = (p: string): boolean =>
+    p === article.title || p === meta.h1 || (p.length >= 8 && article.title.startsWith(p) && p.length >= article.title.length * 0.6);
+  while (paragraphs.length > 0 && isHeadline(paragraphs[0]!)) paragraphs.shift();
   article.truncated = cap(paragraphs, maxChars) || undefined;
   if (!article.truncated) delete article.truncated;
   article.paragraphs = paragraphs;

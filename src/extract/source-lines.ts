@@ -21,9 +21,24 @@ export function isSourceLine(line: string): boolean {
   return ZH_KEY.test(line) || EN_KEY.test(line) || TAG.test(line);
 }
 
-/** "[责任编辑:肖春芳]" -> "责任编辑:肖春芳": square brackets around an attribution line are decoration. */
+const OPEN = '[【〔(（';
+const CLOSE = ']】〕)）';
+
+/**
+ * "[责任编辑:肖春芳]" and "（文章来源：光明网）" -> the line without the brackets, which are decoration;
+ * a bracket left unbalanced by cutting a row into lines goes too. A bare tag like "（战钊）" keeps its
+ * brackets: without them it would read as a word of the body.
+ */
 function tidyLine(line: string): string {
-  return line.replace(/^[[【〔]\s*/, '').replace(/\s*[\]】〕]$/, '').trim();
+  let t = line.trim();
+  const opens = [...t].filter((c) => OPEN.includes(c)).length;
+  const closes = [...t].filter((c) => CLOSE.includes(c)).length;
+  if (closes > opens && CLOSE.includes(t.at(-1) ?? '')) t = t.slice(0, -1).trim();
+  else if (opens > closes && OPEN.includes(t[0] ?? '')) t = t.slice(1).trim();
+  else if (opens === 1 && closes === 1 && OPEN.includes(t[0] ?? '') && CLOSE.includes(t.at(-1) ?? '') && /[:：]/.test(t)) {
+    t = t.slice(1, -1).trim();
+  }
+  return t;
 }
 
 /** Attribution lines without repeats: the page header and the foot of the body often say the same thing. */
@@ -32,7 +47,7 @@ export function uniqueLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const t = tidyLine(line);
-    const key = t.replace(/：/g, ':').replace(/\s+/g, '');
+    const key = t.replace(/：/g, ':').replace(/[\s[\]【】〔〕()（）]+/g, '');
     if (!t || seen.has(key)) continue;
     seen.add(key);
     out.push(t);
@@ -40,13 +55,36 @@ export function uniqueLines(lines: string[]): string[] {
   return out;
 }
 
-/** Moves attribution lines out of `paragraphs` (in place); returns them in order. */
+// a date row label and the date itself: "发布时间：2022-04-25 10:56", "April 26, 2022", "时间: 2022/09/05/ 16:26"
+const DATE_LABEL = /(?:发布时间|發布時間|发布日期|时间|時間|日期|发表于|發表於|更新时间|published|updated|posted)\s*[:：]?\s*/gi;
+const DATE_TEXT =
+  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2})?)?|\d{4}([-/.])\d{1,2}\1\d{1,2}\/?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?)?/gi;
+/** Paragraphs at each end of the body where a date / source row is looked for. */
+const ROW_REACH = 3;
+
+/**
+ * A dateline row ("2022-04-25 10:56 来源：光明网", "April 26, 2022"): its attribution lines (none for
+ * a bare date), or null when the paragraph is anything else.
+ */
+function dateRow(p: string): string[] | null {
+  if (p.length > 160) return null;
+  const rest = p.replace(DATE_TEXT, ' ');
+  if (rest === p) return null; // no date in it
+  const left = rest.replace(DATE_LABEL, ' ').replace(/[\s|｜·•]+/g, ' ').trim();
+  if (!left) return [];
+  const pieces = splitKeys(left);
+  return pieces.length > 0 && pieces.join('').replace(/\s/g, '').length >= left.replace(/[\s]/g, '').length * 0.9 ? pieces : null;
+}
+
+/** Moves attribution lines (and the dateline rows next to the body's ends) out of `paragraphs`, in place; returns them in order. */
 export function takeSourceLines(paragraphs: string[]): string[] {
   const lines: string[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (isSourceLine(p)) {
-      lines.push(p);
+    const nearEnd = i < ROW_REACH || i >= paragraphs.length - ROW_REACH;
+    const row = nearEnd ? dateRow(p) : null;
+    if (isSourceLine(p) || row) {
+      lines.push(...(row ?? [p]));
       paragraphs.splice(i--, 1);
     }
   }

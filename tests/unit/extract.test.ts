@@ -1,5 +1,7 @@
 // Article extraction on the 30 real pages (Readability's own test pages) and on Chinese portal
 // layouts built here: what a reader sees in the popup and what the matcher gets.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, type ExtractResult } from '../../src/extract/article';
 import { decodeHtml, parseHtml, textToHtml } from '../../src/cli/html';
@@ -138,6 +140,34 @@ describe('a Chinese portal page', () => {
     expect(a.paragraphs.join('').length).toBeLessThanOrEqual(150);
     expect(a.paragraphs[0]).toBe(P1[0]);
     expect(article.truncated).toBeUndefined();
+  });
+});
+
+describe('the body holds the story only', () => {
+  const page = (file: string) => {
+    const html = readFileSync(path.resolve(__dirname, '../fixtures/pages', file), 'utf8');
+    return extractArticle(parseHtml(html)).article;
+  };
+
+  it('000 on its site: headline, dateline row and attribution lines are not body text', () => {
+    const a = page('original-000.html');
+    expect(a.paragraphs[0]).toMatch(/^4月19日，中央全面深化改革委员会/);
+    expect(a.sourceLines).toEqual(expect.arrayContaining(['来源：光明网', '文章来源：光明网', '(战钊)']));
+    expect(a.paragraphs.filter((p) => /来源|战钊|^\d{4}-\d{2}-\d{2}/.test(p))).toEqual([]);
+    expect(a.published).toBe('2022-04-25T10:56');
+  });
+
+  it('the reprint: 原标题, 责编 and 作者 lines are attribution, with their brackets gone and no repeats', () => {
+    const a = page('reprint-002.html');
+    expect(a.sourceLines).toEqual(expect.arrayContaining(['原标题:加强数字政府建设,浪潮提供技术支撑', '责编:李源、曹淼', '来源:博舍']));
+    expect(new Set(a.sourceLines.map((l) => l.replace(/[()（）]/g, ''))).size).toBe(a.sourceLines.length);
+    expect(a.paragraphs[0]).toMatch(/^加强数字政府建设,要全面贯彻/);
+  });
+
+  it('the translation: a bare date line is not a paragraph', () => {
+    const a = page('translation-001.html');
+    expect(a.paragraphs).not.toContain('April 26, 2022');
+    expect(a.sourceLines).toContain('Our reporter Wang Yanbin');
   });
 });
 
