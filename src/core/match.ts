@@ -209,6 +209,32 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
   return out.sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
 }
 
+interface Link {
+  other: string;
+  relation: Relation;
+  similarity: number;
+}
+/** Relations by article, built once per loaded corpus rather than on every page. */
+const linkCache = new WeakMap<Corpus, Map<string, Link[]>>();
+function linksOf(corpus: Corpus): Map<string, Link[]> {
+  let links = linkCache.get(corpus);
+  if (!links) {
+    const made = new Map<string, Link[]>();
+    const add = (from: string, link: Link): void => {
+      const list = made.get(from);
+      if (list) list.push(link);
+      else made.set(from, [link]);
+    };
+    for (const r of corpus.relations) {
+      add(r.a, { other: r.b, relation: r.relation, similarity: r.similarity });
+      add(r.b, { other: r.a, relation: r.relation, similarity: r.similarity });
+    }
+    links = made;
+    linkCache.set(corpus, links);
+  }
+  return links;
+}
+
 /**
  * The rest of the family of the direct matches, from the relations computed at compile time: a
  * page matching 000 also lists 002 (reprint of 000) and 001 (translation of 000), `via` 000. The
@@ -218,11 +244,7 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
  */
 function familyMatches(corpus: Corpus, direct: Match[], excluded: Set<string>): Match[] {
   const seen = new Set([...direct.map((m) => m.id), ...excluded]);
-  const links = new Map<string, Array<{ other: string; relation: Relation; similarity: number }>>();
-  for (const r of corpus.relations) {
-    links.set(r.a, [...(links.get(r.a) ?? []), { other: r.b, relation: r.relation, similarity: r.similarity }]);
-    links.set(r.b, [...(links.get(r.b) ?? []), { other: r.a, relation: r.relation, similarity: r.similarity }]);
-  }
+  const links = linksOf(corpus);
   const out: Match[] = [];
   // breadth first from the strongest direct match, so that `via` names the closest known version
   const queue: Array<{ id: string; passOn: boolean }> = direct.map((m) => ({ id: m.id, passOn: true }));
