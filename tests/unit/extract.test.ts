@@ -187,6 +187,25 @@ describe('dates written the Chinese and English ways', () => {
   });
 });
 
+describe('Chinese pages that are not articles', () => {
+  const items = (n: number, t: string): string =>
+    Array.from({ length: n }, (_, i) => `<li><a href="/a/${i}">${t}第${i}条新闻标题示例文字</a> <span>2022-04-${10 + (i % 20)}</span></li>`).join('');
+  const section = (h: string): string =>
+    `<div class="box"><h2>${h}</h2><p>${h}频道今日要闻：多地推进重点项目建设，经济运行总体平稳，市场主体活力持续增强，民生保障不断改善。</p><ul>${items(15, h)}</ul></div>`;
+
+  it.each([
+    ['a portal front page', `<html><head><title>某某网_首页</title></head><body>${['要闻', '国内', '国际', '财经', '科技', '体育', '文化', '教育'].map(section).join('')}</body></html>`],
+    [
+      'an about page',
+      '<html><head><title>关于我们_某某网</title></head><body><div class="content"><h1>关于我们</h1><p>某某网是经国家批准的综合性新闻网站，致力于为用户提供权威、及时、全面的新闻资讯服务，内容涵盖时政、经济、科技、文化等领域。</p><p>联系电话：010-12345678</p><p>地址：北京市某某区某某路1号</p></div></body></html>',
+    ],
+  ])('%s', (_, html) => {
+    const r = extractArticle(parseHtml(html));
+    expect(r.isArticle).toBe(false);
+    expect(r.reasons.length).toBeGreaterThan(0);
+  });
+});
+
 describe('odd input', () => {
   it.each([
     ['an empty document', ''],
