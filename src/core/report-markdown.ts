@@ -39,8 +39,8 @@ export function renderMarkdown(c: Comparison): string {
   const fold = foldsNoise(c);
   const out: string[] = [];
   out.push('# What changed between two versions', '');
-  out.push(`- **a**: ${escapeMarkdown(c.a.title)} (\`${(c.a.id ?? 'page').replace(/`/g, '')}\`, ${escapeMarkdown(c.a.lang)})`);
-  out.push(`- **b**: ${escapeMarkdown(c.b.title)} (\`${(c.b.id ?? 'page').replace(/`/g, '')}\`, ${escapeMarkdown(c.b.lang)})`, '');
+  out.push(`- **a**: ${escapeMarkdown(c.a.title)} (${escapeMarkdown(c.a.id ?? 'page')}, ${escapeMarkdown(c.a.lang)})`);
+  out.push(`- **b**: ${escapeMarkdown(c.b.title)} (${escapeMarkdown(c.b.id ?? 'page')}, ${escapeMarkdown(c.b.lang)})`, '');
   out.push(summaryLine(c), '');
   if (c.degraded) out.push(`> **Warning:** ${DEGRADED_WARNING}`, '');
 
