@@ -8,10 +8,11 @@ import type { FindOptions } from '../core/match';
 import type { Article, MatchReport } from '../core/types';
 import { extractArticle } from '../extract/article';
 import { parseCorpusFile } from '../corpus/parse';
+import type { Corpus } from '../corpus/types';
 import { findLexicon, openCorpus } from './corpus';
 import { readPage } from './html';
 
-const USAGE = 'usage: reprint-lens match <file.html|file.txt|url> [--json] [--corpus <dir>] [--exclude <id>]';
+const USAGE = 'usage: reprint-lens match <file.html|file.txt|url|corpus id> [--json] [--corpus <dir>] [--exclude <id>]';
 
 interface Args {
   input: string;
@@ -42,9 +43,18 @@ function parseArgs(argv: string[]): Args | string {
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 const isHtmlFile = (s: string): boolean => /\.(?:html?|xhtml)$/i.test(s);
 
-/** The page's article and whether it is one: extraction for web pages, the corpus parser for text files. */
-async function readArticle(input: string): Promise<{ article: Article; isArticle: boolean }> {
-  if (!isUrl(input) && !(existsSync(input) && statSync(input).isFile())) throw new Error(`no such file: ${input}`);
+/**
+ * The page's article and whether it is one: extraction for web pages, the corpus parser for text
+ * files, and, as in `compare`, a corpus id (000) for an article of the corpus itself.
+ */
+async function readArticle(input: string, corpus: Corpus): Promise<{ article: Article; isArticle: boolean }> {
+  if (!isUrl(input) && !(existsSync(input) && statSync(input).isFile())) {
+    const id = corpus.resolve(input);
+    if (!id) throw new Error(`no such file: ${input} (nor a corpus id)`);
+    const meta = corpus.docs[corpus.byId.get(id)!]!;
+    const { title, byline, siteName, published, url, lang, sourceLines } = meta;
+    return { article: { title, byline, siteName, published, url, lang, paragraphs: corpus.text(id).paragraphs, sourceLines }, isArticle: true };
+  }
   if (isUrl(input) || isHtmlFile(input)) {
     const { doc } = await readPage(input);
     const { article, isArticle } = extractArticle(doc, isUrl(input) ? { url: input } : {});
@@ -92,7 +102,7 @@ export async function run(argv: string[]): Promise<number> {
       }
       exclude.push(id);
     }
-    const { article, isArticle } = await readArticle(args.input);
+    const { article, isArticle } = await readArticle(args.input, corpus);
     const opts: FindOptions = { exclude, lexicon: findLexicon(undefined, args.corpus) };
     const report = buildMatchReport(article, isArticle, corpus, opts);
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));

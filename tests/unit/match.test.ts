@@ -215,6 +215,12 @@ describe('match (CLI)', () => {
     expect(brief(report.matches)).toEqual([['000', 'reprint'], ['001', 'translation', 'via 000']]);
   });
 
+  it('a corpus id is the corpus article itself', async () => {
+    const r = await cli(['003', '--corpus', CORPUS]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`same\\s+1\\.000\\s+${id('003')}`));
+  });
+
   it('an HTML page goes through extraction', async () => {
     const r = await cli([path.join(REALWORLD, 'gmw/source.html'), '--json', '--corpus', CORPUS]);
     expect(r.code).toBe(0);
@@ -222,7 +228,7 @@ describe('match (CLI)', () => {
   });
 
   it.each([
-    [['--corpus', CORPUS, 'no-such-file.txt'], 1, /^reprint-lens: no such file: no-such-file\.txt\n$/],
+    [['--corpus', CORPUS, 'no-such-file.txt'], 1, /^reprint-lens: no such file: no-such-file\.txt \(nor a corpus id\)\n$/],
     [[path.join(CORPUS, `${id('000')}.txt`), '--corpus', CORPUS, '--exclude', '00'], 2, /^reprint-lens: --exclude 00: no corpus article/],
     [['a.txt', '--frobnicate'], 2, /^reprint-lens: unknown option --frobnicate/],
     [[], 2, /^reprint-lens: usage:/],
