@@ -217,42 +217,71 @@ export function agreeingNumbers(a: NumberMention[], b: NumberMention[]): number 
   return n;
 }
 
-// Marks for the scorer: mark[key] === stamp means "the key occurs on the other side of this bead".
-let enMark = new Int32Array(1024);
-let zhMark = new Int32Array(1024);
-let stamp = 0;
+// The dynamic programme scores every pair of sentences: each Chinese sentence's units are indexed
+// by key once, so that a pair costs a few lookups per English word instead of a scan of every
+// gloss of every Chinese unit.
+const unitsByKey = new WeakMap<SentenceFeatures, Map<number, number[]>>();
+function keyIndex(f: SentenceFeatures): Map<number, number[]> {
+  let idx = unitsByKey.get(f);
+  if (!idx) {
+    idx = new Map();
+    f.units.forEach((u, n) => {
+      for (const k of u.keys) {
+        const list = idx!.get(k);
+        if (!list) idx!.set(k, [n]);
+        else if (list[list.length - 1] !== n) list.push(n);
+      }
+    });
+    unitsByKey.set(f, idx);
+  }
+  return idx;
+}
+let unitMark = new Int32Array(256);
+let unitStamp = 0;
 
 /** Similarity of Chinese passage `zh` and English passage `en` (each one or more sentences), 0..1. */
 export function pairSimilarity(zh: SentenceFeatures[], en: SentenceFeatures[]): number {
-  if (enMark.length < keyIds.size) {
-    enMark = new Int32Array(keyIds.size * 2);
-    zhMark = new Int32Array(keyIds.size * 2);
-    stamp = 0;
-  }
-  stamp++;
-  for (const f of en) for (const k of f.keys) enMark[k] = stamp;
-  for (const f of zh) for (const k of f.keys) zhMark[k] = stamp;
-  let covered = 0;
   let total = 0;
+  let units = 0;
   for (const f of zh) {
     total += f.weight;
-    for (const u of f.units) {
-      for (const k of u.keys) {
-        if (enMark[k] === stamp) {
-          covered += u.weight;
-          break;
+    units += f.units.length;
+  }
+  for (const f of en) total += f.weight;
+  if (total === 0) return 0;
+  if (unitMark.length < units) unitMark = new Int32Array(units * 2);
+  unitStamp++;
+  let covered = 0;
+  // Chinese units explained by a word of the English side
+  const idxs = zh.map(keyIndex);
+  let offset = 0;
+  for (let zi = 0; zi < zh.length; zi++) {
+    const z = zh[zi]!;
+    const idx = idxs[zi]!;
+    for (const e of en) {
+      for (const k of e.keys) {
+        const us = idx.get(k);
+        if (!us) continue;
+        for (const n of us) {
+          if (unitMark[offset + n] === unitStamp) continue;
+          unitMark[offset + n] = unitStamp;
+          covered += z.units[n]!.weight;
         }
       }
     }
+    offset += z.units.length;
   }
-  for (const f of en) {
-    total += f.weight;
-    for (const u of f.units) if (zhMark[u.keys[0]!] === stamp) covered += u.weight;
+  // English words among the translations of the Chinese side
+  for (const e of en) {
+    for (const u of e.units) {
+      const k = u.keys[0]!;
+      if (idxs.length === 1 ? idxs[0]!.has(k) : idxs.some((idx) => idx.has(k))) covered += u.weight;
+    }
   }
   const zn = zh.length === 1 ? zh[0]!.numbers : zh.flatMap((f) => f.numbers);
   const enN = en.length === 1 ? en[0]!.numbers : en.flatMap((f) => f.numbers);
   if (zn.length && enN.length) covered += 2 * NUMBER_WEIGHT * agreeingNumbers(zn, enN);
-  return total === 0 ? 0 : covered / total;
+  return covered / total;
 }
 
 /** Standard normal upper tail, for the Gale-Church length model. */
@@ -292,6 +321,8 @@ const BEADS: [number, number][] = [
   [1, 3],
   [3, 1],
 ];
+/** Above this many sentence pairs (about 250 x 250 sentences, a few hundred ms) the search is banded. */
+const MAX_CELLS = 60_000;
 /** Every sentence of a merged bead must resemble the other side at least this much (1-1). */
 const MERGE_FLOOR = PAIR_THRESHOLD / 2;
 /** A bead whose sentences on one side come from two paragraphs: possible, but a paragraph break usually survives translation. */
@@ -307,16 +338,26 @@ export function alignFeatures(
   en: SentenceFeatures[],
   zhPara: number[] = [],
   enPara: number[] = [],
+  info?: { banded: boolean },
 ): { zh: number[]; en: number[]; score: number }[] {
   const n = zh.length;
   const m = en.length;
   const W = m + 1;
-  const best = new Float64Array((n + 1) * W);
+  const best = new Float64Array((n + 1) * W).fill(-Infinity);
+  best[0] = 0;
   const back = new Uint8Array((n + 1) * W); // 0 start, 1 skip zh, 2 skip en, 3.. BEADS index + 3
   const sim = new Float64Array((n + 1) * W);
   const one = new Float32Array(n * m); // 1-1 similarities, filled as the cells are visited
+  // Very long texts: only a band around the diagonal (as hunalign does). A partial translation far
+  // off the diagonal can then be missed, so the caller is told (Comparison.degraded).
+  const banded = n * m > MAX_CELLS;
+  if (info) info.banded = banded;
+  const half = banded ? Math.max(Math.ceil(MAX_CELLS / (2 * (n + 1))), Math.ceil(m / Math.max(1, n)) + 2) : m;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    const centre = n === 0 ? 0 : (i * m) / n;
+    const lo = banded ? Math.max(0, Math.floor(centre - half)) : 0;
+    const hi = banded ? Math.min(m, Math.ceil(centre + half)) : m;
+    for (let j = lo; j <= hi; j++) {
       if (i === 0 && j === 0) continue;
       const at = i * W + j;
       let b = -Infinity;
@@ -418,12 +459,13 @@ export function prepareText(paragraphs: string[], zh: boolean, lexicon: Lexicon,
 const preparedLexicon = new WeakMap<PreparedText, Lexicon>();
 
 /** Aligns two prepared texts; see alignTranslation. */
-export function alignPrepared(zh: PreparedText, en: PreparedText): AlignmentBead[] {
+export function alignPrepared(zh: PreparedText, en: PreparedText, info?: { banded: boolean }): AlignmentBead[] {
   const beads = alignFeatures(
     zh.features,
     en.features,
     zh.sentences.map((s) => s.para),
     en.sentences.map((s) => s.para),
+    info,
   );
   return beads.map((b) => ({ zh: b.zh.map((k) => zh.sentences[k]!), en: b.en.map((k) => en.sentences[k]!), score: b.score }));
 }

@@ -98,7 +98,8 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
   const B: Side = makeSide('b', bZh, b, lexicon);
   const zhSide = aZh ? A : B;
   const enSide = aZh ? B : A;
-  const beads = alignPrepared(zhSide.text, enSide.text);
+  const info = { banded: false };
+  const beads = alignPrepared(zhSide.text, enSide.text, info);
   // beads as a/b
   const ab = beads.map((bd) => ({ a: aZh ? bd.zh : bd.en, b: aZh ? bd.en : bd.zh, score: bd.score }));
   const sim = (as: Sentence[], bs: Sentence[]): number => {
@@ -293,7 +294,7 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
       deletedChars,
       insertedChars,
     },
-    degraded: false,
+    degraded: info.banded,
   };
 }
 
