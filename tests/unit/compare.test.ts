@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions, rowSteps, type VersionComparison, type VersionText } from '../../src/core/compare';
 import { foldDisplay } from '../../src/core/normalize';
 import { parseCorpusFile } from '../../src/corpus/parse';
+import { readPage } from '../../src/cli/html';
+import { extractArticle } from '../../src/extract/article';
+import { splitSentences } from '../../src/core/segment';
 
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
 
@@ -129,6 +132,34 @@ describe('moves and number changes', () => {
     const r = compareVersions(v000, { ...v000, paragraphs: edit(original, shandong, '1014家', '1,014家') });
     expect(r.edits).toEqual([]);
     expect(r.rows[r.rows.findIndex((row) => row.a?.includes('1014家'))]!.numbers).toEqual([{ a: '1014', b: '1,014', agree: true }]);
+  });
+});
+
+// Real pages in six languages (none a version of the corpus), as extracted by the extension, and
+// reprints of them made the way sites make them.
+describe('reprints of real pages', () => {
+  const REALWORLD = path.resolve(__dirname, '../../../shared/realworld');
+  const SWAP: Record<string, string> = { '，': ',', ',': '，', '：': ':', ':': '：', '“': '"', '”': '"', '"': '“', '（': '(', '(': '（', '）': ')', ')': '）' };
+  const reprint = (p: string): string => Array.from(p, (ch) => SWAP[ch] ?? (ch === ' ' ? '\u00a0 ' : ch)).join('');
+
+  it.each(['gmw', 'qq', 'youth', 'pixnet', 'bbc-1', 'nytimes-1', 'lemonde-1', 'heise', 'hukumusume'])('%s: width, quote and space changes are no edit; a dropped sentence is one edit', async (name) => {
+    const { doc } = await readPage(path.join(REALWORLD, name, 'source.html'));
+    const { article } = extractArticle(doc);
+    const a: VersionText = { title: article.title, lang: article.lang, paragraphs: article.paragraphs };
+    expect(a.paragraphs.length).toBeGreaterThan(2);
+
+    const retyped = compareVersions(a, { ...a, paragraphs: a.paragraphs.map(reprint) });
+    expect(retyped.edits).toEqual([]);
+    expect(retyped.rows.every((r) => r.kind === 'equal')).toBe(true);
+    checkRebuild(retyped, a, { ...a, paragraphs: a.paragraphs.map(reprint) });
+
+    // the longest paragraph with several sentences loses its second one
+    const at = a.paragraphs.reduce((best, p, i) => (splitSentences(p).length > 1 && (best < 0 || p.length > a.paragraphs[best]!.length) ? i : best), -1);
+    const dropped = splitSentences(a.paragraphs[at]!)[1]!;
+    const b: VersionText = { ...a, paragraphs: a.paragraphs.map((p, i) => (i === at ? p.replace(dropped, '') : p)) };
+    const cut = compareVersions(a, b);
+    expect(cut.edits.map((e) => [e.type, e.a?.trim()])).toEqual([['sentence-deleted', dropped.trim()]]);
+    checkRebuild(cut, a, b);
   });
 });
 
