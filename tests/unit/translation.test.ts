@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js/cn2t';
+import fc from 'fast-check';
 import { compareTranslation, checkNumbers } from '../../src/core/compare-translation';
 import { translationEvidence, translationAnchors } from '../../src/core/translation-match';
 import type { Comparison, CompareRow } from '../../src/core/types';
@@ -154,6 +155,44 @@ describe('a page translating only part of 000', () => {
     for (const p of pick) expect(rowOf(c, p)?.kind).toBe('equal');
     expect(c.outside.a.some((p) => p.includes('第二十五次会议'))).toBe(true);
     expect(c.rows.filter((r) => r.kind === 'deleted').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('pages translating a part, in either direction', () => {
+  const zh = corpusDoc('000').paragraphs;
+  const en = corpusDoc('001').paragraphs;
+  const CASES: [string, string, string[]][] = [
+    ['one English paragraph', 'en', ['In the Yangtze River Delta region']],
+    ['two English paragraphs', 'en', ['The Beijing Municipal Sub-center', 'With the help of Inspur, 174 types']],
+    ['one Chinese paragraph', 'zh', ['山东是第一家']],
+    ['two Chinese paragraphs', 'zh', ['城市是数字经济发展的主要载体', '作为我国中部地区重要中心城市']],
+  ];
+  it.each(CASES)('%s', (_what, lang, starts) => {
+    const source = lang === 'en' ? en : zh;
+    const page = { lang, paragraphs: starts.map((s) => source.find((p) => p.startsWith(s))!) };
+    const target = lang === 'en' ? ['000', '002'] : ['001'];
+    for (const id of target) expect(translationEvidence(page, corpusDoc(id), lex)?.isTranslation).toBe(true);
+    const others = lang === 'en' ? ['003', '004'] : [];
+    for (const id of others) expect(translationEvidence(page, corpusDoc(id), lex)?.isTranslation).toBe(false);
+  });
+});
+
+describe('any selection of paragraphs', () => {
+  it('shows every character of both sides once, in rows or outside', () => {
+    const zhAll = corpusDoc('000').paragraphs;
+    const enAll = corpusDoc('001').paragraphs;
+    const visible = (xs: string[]) => xs.join('').replace(/\s+/g, '').length;
+    fc.assert(
+      fc.property(fc.subarray(zhAll), fc.subarray(enAll), fc.boolean(), (zh, en, swap) => {
+        const z = { title: 'z', lang: 'zh', paragraphs: zh };
+        const e = { title: 'e', lang: 'en', paragraphs: en };
+        const [a, b] = swap ? [e, z] : [z, e];
+        const c = compareTranslation(a, b, lex);
+        expect(visible([...c.rows.flatMap((r) => (r.a ? [r.a] : [])), ...c.outside.a])).toBe(visible(a.paragraphs));
+        expect(visible([...c.rows.flatMap((r) => (r.b ? [r.b] : [])), ...c.outside.b])).toBe(visible(b.paragraphs));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
