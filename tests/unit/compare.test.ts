@@ -95,6 +95,22 @@ describe('compare 000 (original) with 002 (edited reprint)', () => {
     expect(c.degraded).toBe(false);
   });
 
+  it.each([
+    ['000 -> 002 (two paragraphs merged into one)', c, 'a'],
+    ['002 -> 000 (one paragraph split in two)', compareVersions(v002, v000), 'b'],
+  ] as const)('%s: one row, not a deletion and an insertion', (_what, r, merged) => {
+    expect(r.rows.filter((row) => row.kind === 'deleted' || row.kind === 'inserted')).toEqual([]);
+    const row = r.rows.find((x) => (x[merged] ?? '').includes('浪潮作为新一代信息技术领军企业'))!;
+    expect(row.kind).toBe('changed');
+    expect(row[merged]!.split('\n')).toHaveLength(2);
+  });
+
+  it('says when the time budget ran out, and still rebuilds both versions', () => {
+    const r = compareVersions(v000, v002, { timeoutMs: 0 });
+    expect(r.degraded).toBe(true);
+    checkRebuild(r, v000, v002);
+  });
+
   it('finds the same edits at character granularity', () => {
     const chars = compareVersions(v000, v002, { granularity: 'char' });
     for (const text of ['全球领先的', '建党100周年', '4月19日']) {
