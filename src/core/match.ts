@@ -40,10 +40,15 @@ export interface FindOptions {
 // Measured with `tests/unit/match.test.ts` over the corpus (leave-one-out), a Traditional rendering
 // of 000, a commentary quoting two paragraphs of 000, and the 30 real-world pages (none a version).
 //
-// Retrieval: a candidate must share MIN_HITS sampled hashes. One shared 10-character gram is
-// chance (a stock phrase); two already mean ~30 shared characters in expectation at SAMPLE 16.
-// The 003/004 vs 000 pairs share 0 hashes; 002 and 000 share ~70.
+// Retrieval: a candidate must share MIN_HITS sampled hashes, or one hash that at most RARE_DF
+// articles of the corpus contain. At SAMPLE 16 a quotation of 60 characters (the excerpt minimum
+// below) brings ~3 hashes, and fewer than 2 about one time in six (the brief fixture quoting 75
+// characters of 000 brings exactly 2); a single hash found in one or two articles is already
+// telling, while a single hash many articles share (a stock phrase below the boilerplate cut) is
+// not worth reading texts for. 002 and 000 share 76 hashes, the commentary and 000 16, 003 or 004
+// and 000 none.
 const MIN_HITS = 2;
+const RARE_DF = 2;
 /** Candidates verified per page, most hits first: verification reads text, so it is bounded. */
 const MAX_CANDIDATES = 24;
 /**
@@ -60,12 +65,17 @@ const SAME_DOC = 0.95;
 const SAME_PAGE = 0.9;
 // - reprint: most of one text derives from the other. Either the page carries >= 50% of the
 //   article and the page's shared region is >= 60% shared (002 vs 000: 73% and 98%; the site's
-//   appended articles lie outside the region), or the reverse (000 vs 002's own body: 97%, 73%).
+//   appended articles lie outside the region; 000 vs 002's own body: 98%), or, for an article whose
+//   file still carries material of its own around the reprinted text, >= 70% of the page comes
+//   from a dense region of the article that is >= 35% of it. Without that 35%, a short page that is
+//   mostly one quoted sentence (65 of 125 characters) would count as a reprint of it.
 const REPRINT_COVER = 0.5;
-// A Traditional rendering of 000 has ~20% of its Han characters in Traditional form, 000 itself
-// 0%; texts in one script differ by well under 1% (a stray variant character).
-const SCRIPT_GAP = 0.05;
 const REPRINT_DENSITY = 0.6;
+const REVERSE_PAGE_COVER = 0.7;
+const REVERSE_DOC_COVER = 0.35;
+// A Traditional rendering of 000 has 34% of its Han characters in Traditional form (the pixnet
+// blog in Traditional: 34% too), 000 and 002 0%; texts in one script differ by well under 1%.
+const SCRIPT_GAP = 0.05;
 // - excerpt: less than that, but real quoted text: >= 60 shared Han characters (40 words) in all,
 //   with one passage of >= 30 (20 words). Stock phrases of the topic (为推进国家治理体系和治理能力
 //   现代化提供有力支撑, 23 characters) are shorter and scattered; a quoted paragraph is longer. The
@@ -98,7 +108,9 @@ export function classify(r: SharedRegion | null): Omit<Verdict, 'pageSpan' | 'do
   const similarity = Math.min(1, (2 * S) / (r.bChars + r.aRegionChars));
   const round = (x: number): number => Math.round(x * 1000) / 1000;
   if (docCover >= SAME_DOC && pageCover >= SAME_PAGE) return { relation: 'same', similarity: round(similarity) };
-  if ((docCover >= REPRINT_COVER && pageDensity >= REPRINT_DENSITY) || (pageCover >= REPRINT_COVER && docDensity >= REPRINT_DENSITY)) {
+  const pageFromDoc = docCover >= REPRINT_COVER && pageDensity >= REPRINT_DENSITY;
+  const docFromPage = pageCover >= REVERSE_PAGE_COVER && docDensity >= REPRINT_DENSITY && docCover >= REVERSE_DOC_COVER;
+  if (pageFromDoc || docFromPage) {
     return { relation: 'reprint', similarity: round(similarity) };
   }
   const unit = r.sharedChars > r.sharedTokens * 2 ? 'words' : 'han';
@@ -121,7 +133,7 @@ function traditionalShare(text: string): number {
 /**
  * Verifies one same-language candidate. `same` means only formatting differs (width, spaces,
  * punctuation, quotes); a rendering in the other script (Simplified <-> Traditional, where about
- * a fifth of the characters change) or with its paragraphs reordered is an edition of its own,
+ * a third of the characters change) or with its paragraphs reordered is an edition of its own,
  * so it is a reprint.
  */
 export function verify(pageBody: string, docBody: string): Verdict | null {
@@ -152,17 +164,19 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   const excluded = new Set((opts.exclude ?? []).map((id) => corpus.byId.get(id)).filter((d) => d !== undefined));
   const out: Candidate[] = [];
   const fp = fingerprint(body);
-  const same = [...countHits(corpus.postings, fp.hashes)]
-    .filter(([d, n]) => n >= MIN_HITS && !excluded.has(d))
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, MAX_CANDIDATES);
+  const same = [...countHits(corpus.postings, fp.hashes, RARE_DF)]
+    .filter(([d, h]) => (h.hits >= MIN_HITS || h.rare > 0) && !excluded.has(d))
+    .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([d, h]) => [d, h.hits] as const);
   for (const [doc, hits] of same) out.push({ doc, hits, crossLanguage: false });
   const pageSide = opts.lexicon ? bilingualSide(page.lang, page.paragraphs) : null;
   if (pageSide) {
     const cross = [...countHits(corpus.anchors, anchorHashes(body))]
-      .filter(([d, n]) => n >= MIN_ANCHORS && !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide))
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, MAX_TRANSLATION_CANDIDATES);
+      .filter(([d, h]) => h.hits >= MIN_ANCHORS && !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide))
+      .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
+      .slice(0, MAX_TRANSLATION_CANDIDATES)
+      .map(([d, h]) => [d, h.hits] as const);
     for (const [doc, hits] of cross) out.push({ doc, hits, crossLanguage: true });
   }
   return out;

@@ -48,16 +48,31 @@ function lowerBound(a: Uint32Array, h: number): number {
   return lo;
 }
 
-/** For each doc number, how many of `query` (distinct hashes) it contains. */
-export function countHits(p: Postings, query: Iterable<number>): Map<number, number> {
-  const hits = new Map<number, number>();
+export interface Hits {
+  /** Query hashes the doc contains. */
+  hits: number;
+  /** Of those, hashes found in at most `rareDf` docs of the corpus. */
+  rare: number;
+}
+
+/** For each doc number, how many of `query` (distinct hashes) it contains, and how many rare ones. */
+export function countHits(p: Postings, query: Iterable<number>, rareDf = 0): Map<number, Hits> {
+  const out = new Map<number, Hits>();
   for (const h of query) {
-    for (let i = lowerBound(p.hashes, h); i < p.hashes.length && p.hashes[i] === h; i++) {
+    const from = lowerBound(p.hashes, h);
+    let to = from;
+    while (to < p.hashes.length && p.hashes[to] === h) to++;
+    const rare = to - from <= rareDf ? 1 : 0;
+    for (let i = from; i < to; i++) {
       const d = p.docs[i]!;
-      hits.set(d, (hits.get(d) ?? 0) + 1);
+      const cur = out.get(d);
+      if (cur) {
+        cur.hits++;
+        cur.rare += rare;
+      } else out.set(d, { hits: 1, rare });
     }
   }
-  return hits;
+  return out;
 }
 
 // Base64 of little-endian uint32 arrays: a fraction of the size of a JSON number array and decoded

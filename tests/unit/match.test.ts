@@ -10,6 +10,7 @@ import { parseCorpusFile } from '../../src/corpus/parse';
 import type { Corpus, CorpusDoc } from '../../src/corpus/types';
 import { findVersions, findVersionsLoading, type PageText } from '../../src/core/match';
 import { sharedRegion } from '../../src/core/passages';
+import { fingerprint } from '../../src/core/fingerprint';
 import type { Match } from '../../src/core/types';
 import { decodeHtml, parseHtml } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
@@ -119,6 +120,14 @@ describe('renderings of 000 written for the test', () => {
     // 001 translates the quoted paragraphs too, but it is listed as 000's translation, not aligned anew
     expect(brief(ms)).toContainEqual(['001', 'translation', `via ${ms[0]!.id.slice(0, 3)}`]);
     expect(ms.some((m) => /^00[34]/.test(m.id))).toBe(false);
+  });
+
+  it('a short quotation that brings a single sampled hash is still found (rare hashes count alone)', () => {
+    const quote = '数字化转型已成为我国各级政府推进现代化治理建设的重要举措。会议指出，打造泛在可及、智慧便捷、公平普惠的数字化服务体系，让百姓少跑腿、数据多跑路。';
+    const shared = fingerprint(quote).hashes.filter((h) => fingerprint(p000.paragraphs.join('\n')).hashes.includes(h));
+    expect(shared).toHaveLength(1);
+    const paragraphs = ['某区召开政务服务工作推进会，会上有干部引用了一篇报道里的话：', quote, '与会人员随后讨论了窗口服务的排队问题，并决定下月起延长周末办理时间。'];
+    expect(direct(findVersions(page(paragraphs), corpus))).toContainEqual(['000', 'excerpt']);
   });
 
   it('a reprint with site clutter before and another article after is still found, the span on the reprint only', () => {
