@@ -38,7 +38,13 @@ const t2s = Converter({ from: 't', to: 'cn' });
 let zhText = '';
 const enWords = new Set();
 const enBigrams = new Set();
-const files = readdirSync(corpusDir).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort();
+let files;
+try {
+  files = readdirSync(corpusDir).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort();
+} catch (e) {
+  console.error(`build-lexicon: cannot read the corpus folder ${corpusDir}: ${e.code ?? e.message}`);
+  process.exit(1);
+}
 for (const f of files) {
   const text = plainText(readFileSync(join(corpusDir, f), 'utf8'));
   zhText += t2s(text.match(/[\u3400-\u9fff\uf900-\ufaff]+/g)?.join('\n') ?? '') + '\n';

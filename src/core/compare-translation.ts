@@ -188,13 +188,15 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
       const without = sim(r.a, r.b);
       return withS >= without - ATTACH_MARGIN;
     });
-    if (host && (coarseRun === null || coarseRun.kind === 'equal')) {
+    // an untranslated run already open in this paragraph goes on (a sentence after it cannot jump ahead of it)
+    const run = coarseRun as RowBuild | null;
+    const runGoesOn = run !== null && run[coarse][run[coarse].length - 1]?.para === s.para;
+    if (host && !runGoesOn) {
       host[coarse].push(s);
       return;
     }
-    const run = coarseRun as RowBuild | null;
-    if (run && run.kind !== 'equal' && run[coarse][run[coarse].length - 1]?.para === s.para) {
-      run[coarse].push(s);
+    if (runGoesOn) {
+      run![coarse].push(s);
       return;
     }
     coarseRun = { kind: coarse === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k };
