@@ -501,7 +501,7 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
     rows,
     title: { a: a.title, b: b.title },
     sourceLines: { a: a.sourceLines ?? [], b: b.sourceLines ?? [] },
-    appended: { a: trailingMaterial(pa.slice(ra.to), appendedA), b: trailingMaterial(pb.slice(rb.to), appendedB) },
+    appended: { a: trailingMaterial(pa.slice(ra.to), a.appended), b: trailingMaterial(pb.slice(rb.to), b.appended) },
     foldNoise,
   });
 
@@ -524,12 +524,17 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
   };
 }
 
-/** Material after the region that reads as more text (not a share button or a link line): at least 100 letters. */
-function trailingMaterial(after: readonly string[], appended: readonly string[]): string[] {
-  const all = [...after, ...appended];
+/**
+ * The material to name as appended. When the version says what was appended (a parsed corpus
+ * article), that and only that: its body paragraphs after the region are its own text, which the
+ * other version did not keep (an excerpt). When it does not say (a page as extracted), the text
+ * after the region counts when it reads as more text, not a share button: at least 100 letters.
+ */
+function trailingMaterial(after: readonly string[], appended: readonly string[] | undefined): string[] {
+  if (appended !== undefined) return appended.filter((p) => p.trim().length > 0);
   let letters = 0;
-  for (const p of all) letters += p.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-  return letters >= 100 ? all.filter((p) => p.trim().length > 0) : appended.filter((p) => p.trim().length > 0);
+  for (const p of after) letters += p.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return letters >= 100 ? after.filter((p) => p.trim().length > 0) : [];
 }
 
 function side(v: VersionText): { id?: string; title: string; lang: Lang } {

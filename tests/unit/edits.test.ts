@@ -14,6 +14,7 @@ const edits = (a: VersionText, b: VersionText): Array<Pick<Edit, 'type' | 'a' | 
 const P1 = '看得见的政务服务背后是看不见的基础设施支撑。智算中心是数字经济时代的创新引擎，为数字政府服务奠定了坚实基座。浪潮作为全球领先的算力基础设施提供商，持续推动智算中心建设。';
 const P2 = '山东省政府与浪潮共同打造“服务商建设运营、政府购买服务”的模式。目前，省内各云中心共承载全省上云单位1014家，承载上云业务系统5532个。';
 const P3 = '此外，基于数字政府建设经验，浪潮还参与了政务数据、电子证照等相关国家标准的制定。据悉，浪潮将不断提升数字产品和技术创新能力，助力数字政府建设提速。(战钊) ';
+const UNRELATED = '兰州新区近年借助城市运营指挥中心精确化管理各领域并做出智能响应，改善城市治理与服务，打造最强城市大脑，全面提升城市品质，先后获得智慧城市创新奖等多项荣誉。在此基础上，兰州新区融合了人才综合服务平台、集成健康证申报、体检预约、大厅导航、自助填单、办事预约等特色服务。';
 const P4 = 'Inspur has more than 20 years of experience in government services, and its cloud serves 25 provinces.';
 
 describe('each kind of edit', () => {
@@ -31,6 +32,8 @@ describe('each kind of edit', () => {
     ['the title changed', v([P1, P2]), v([P1, P2], { title: '紧抓人工智能产业机遇 加强数字政府建设' }), [{ type: 'title-changed', a: '加强数字政府建设，浪潮提供技术支撑', b: '紧抓人工智能产业机遇 加强数字政府建设' }]],
     ['a paragraph moved', v([P1, P2, P3]), v([P2, P3, P1]), [{ type: 'paragraph-moved', a: P1, b: P1 }]],
     ['unrelated material appended', v([P1, P2]), v([P1, P2], { appended: ['数字化转型中政府治理的机遇与挑战', '近年来，新一代信息技术快速发展。'] }), [{ type: 'appended-material', b: '数字化转型中政府治理的机遇与挑战 近年来，新一代信息技术快速发展。' }]],
+    ['unrelated text after the article on a page (nothing says what was appended)', v([P1, P2]), v([P1, P2, UNRELATED]), [{ type: 'appended-material', b: UNRELATED.slice(0, 120) + '…' }]],
+    ['an excerpt: the later paragraphs of the original are not appended material', v([P1, P2, P3], { appended: [] }), v([P1], { appended: [] }), []],
     ['nothing but punctuation width', v([P1, P2]), v([P1.replace(/，/g, ','), P2.replace(/：|，/g, ',')]), []],
   ])('%s', (_what, a, b, expected) => {
     expect(edits(a, b)).toEqual(expected);
