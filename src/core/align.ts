@@ -8,10 +8,11 @@
 //     (1014 = 1,014, 100亿 = 10 billion), Latin tokens (AI, IDC, 5G) when they occur on both sides;
 //   - a length model for Chinese characters against English words (Gale-Church, constants measured
 //     on corpus 000/001, see LENGTH_RATIO) adjusts the score;
-//   - a monotone dynamic programme over 1-0, 0-1, 1-1, 1-2 and 2-1 beads picks the best chain.
-//     Skipping a sentence scores 0 and a pairing scores (similarity - threshold), so the chain keeps
-//     only pairings that are better than chance: this is what lets a page that translates a part of
-//     an article, or adds paragraphs of its own, align without forcing every sentence into a pair.
+//   - a monotone dynamic programme over 1-0, 0-1, 1-1, 1-2, 2-1 (and 1-3, 3-1) beads picks the best
+//     chain. Skipping a sentence scores 0 and a pairing scores (similarity - threshold) times the
+//     text it covers, so the chain keeps only pairings that are better than chance: this is what
+//     lets a page that translates a part of an article, or adds paragraphs of its own, align without
+//     forcing every sentence into a pair (and without a band, which would assume the whole text).
 import { pinyin } from 'pinyin-pro';
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
 import { EN_STOP, stemEnglish, type Lexicon } from './lexicon';
