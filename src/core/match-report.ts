@@ -1,0 +1,15 @@
+// A page's whole verdict, the `match` JSON contract: what the page is, whether it is on topic, and
+// which corpus articles are versions of it. The background worker and the CLI both call this, so
+// they give the same answer for the same article.
+import type { Article, MatchReport } from './types';
+import type { Corpus } from '../corpus/types';
+import { detectTopic } from './topic';
+import { findVersions } from './match';
+
+export function buildMatchReport(article: Article, isArticle: boolean, corpus: Corpus, opts: { exclude?: string[] } = {}): MatchReport {
+  return {
+    page: { title: article.title, lang: article.lang, chars: article.paragraphs.join('\n').length, isArticle },
+    topic: detectTopic(article, article.lang),
+    matches: findVersions(article, corpus, opts),
+  };
+}
