@@ -30,6 +30,7 @@ export interface VersionText {
   id?: string;
   title: string;
   lang: Lang;
+  /** Body paragraphs, none empty (extraction and the corpus parser drop empty lines). */
   paragraphs: string[];
   /** Unrelated material the page carries after the article (reported in `outside`). */
   appended?: string[];
