@@ -1,8 +1,8 @@
 // DOM -> Article. Readability finds the body; around it this module adds what Readability misses on
 // Chinese news portals: body parts split by an ad block, attribution lines (来源, 责任编辑, 原标题 ...),
 // dates written the Chinese way, the canonical URL and the language.
-// The document is modified (Readability rewrites it): callers pass a clone, the content script
-// `document.cloneNode(true)`, the CLI a freshly parsed page.
+// The document given is only read: Readability, which rewrites what it parses, works on one copy,
+// so the content script can pass the live page and it is copied once, never changed.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article } from '../core/types';
 import { detectLanguage } from '../core/language';
@@ -99,9 +99,10 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const textDate = findDateInPage(doc);
   // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
   const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
-  // Readability rewrites the document it parses; keep an untouched copy to look for body parts it left out
-  const pristine = doc.cloneNode(true) as Document;
-  const parsed = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 300 }).parse();
+  // Readability rewrites the document it parses: it gets a copy, and the original stays untouched
+  // for looking up body parts it left out
+  const pristine = doc;
+  const parsed = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (n) => n, charThreshold: 300 }).parse();
 
   const article = emptyArticle(meta.canonical ?? meta.ogUrl ?? fallbackUrl);
   article.siteName = clean(parsed?.siteName ?? meta.siteName ?? '') || null;
