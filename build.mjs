@@ -1,0 +1,193 @@
+// Builds Reprint Lens: the extension for Chrome (dist/chrome) and Firefox (dist/firefox) from the
+// one manifest.json, and the command-line tool dist/cli.mjs, which also compiles the corpus.
+//   node build.mjs                 build once
+//   node build.mjs --watch         rebuild on change
+//   node build.mjs --corpus <dir>  bundle another folder of articles instead of assets/corpus
+import { build, context } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const corpusArg = args.indexOf('--corpus');
+if (corpusArg >= 0 && !args[corpusArg + 1]) {
+  console.error('build: --corpus needs a folder');
+  process.exit(2);
+}
+const corpusDir = resolve(corpusArg >= 0 ? args[corpusArg + 1] : join(root, 'assets/corpus'));
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const BROWSERS = ['chrome', 'firefox'];
+
+/** Scripts of the extension: [entry, output name]. content.js runs on every page, so it stays tiny. */
+const EXTENSION_ENTRIES = [
+  ['src/content/index.ts', 'content.js'],
+  ['src/content/extract.ts', 'extract.js'],
+  ['src/background/index.ts', 'background.js'],
+  ['src/ui/popup.tsx', 'popup.js'],
+  ['src/ui/compare.tsx', 'compare.js'],
+  ['src/ui/options.tsx', 'options.js'],
+];
+
+/**
+ * Text only, by construction: the two libraries the extension pages and extract.js bundle assign
+ * innerHTML in a few places. None is reachable with page text as HTML (we never use Preact's
+ * dangerouslySetInnerHTML; Readability works on its own detached copy), but "never" is easier to
+ * keep when the code is not there at all, and it keeps `web-ext lint` free of warnings. Each
+ * replacement must apply exactly, so a library update that moves the code fails the build here.
+ */
+const TEXT_ONLY_PATCHES = [
+  {
+    file: /[\\/]preact[\\/]dist[\\/]preact\.module\.js$/,
+    edits: [
+      ['(u.innerHTML=h.__html)', '(()=>{throw new Error("Reprint Lens renders text only")})()'],
+      ['(u.innerHTML="")', '(u.textContent="")'],
+    ],
+  },
+  {
+    file: /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/,
+    edits: [
+      // keep the page as nodes instead of as an HTML string, and restore it from them
+      ['var pageCacheHtml = page.innerHTML;', 'var pageCacheNodes = page.cloneNode(true);'],
+      ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...pageCacheNodes.cloneNode(true).childNodes);'],
+      // <noscript> images: copy the nodes rather than re-parse their markup (we extract text, not images)
+      ['tmp.innerHTML = noscript.innerHTML;', 'tmp.replaceChildren(...noscript.cloneNode(true).childNodes);'],
+    ],
+  },
+];
+
+const textOnly = {
+  name: 'text-only',
+  setup(b) {
+    b.onLoad({ filter: /(preact\.module\.js|Readability\.js)$/ }, (args) => {
+      const patch = TEXT_ONLY_PATCHES.find((p) => p.file.test(args.path));
+      if (!patch) return undefined;
+      let code = readFileSync(args.path, 'utf8');
+      for (const [from, to] of patch.edits) {
+        if (code.split(from).length !== 2) throw new Error(`text-only patch no longer applies to ${args.path}: ${from}`);
+        code = code.replace(from, to);
+      }
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.RL_VERSION': JSON.stringify(pkg.version) },
+};
+
+function extensionOptions() {
+  return {
+    ...common,
+    entryPoints: Object.fromEntries(EXTENSION_ENTRIES.map(([src, out]) => [out.replace(/\.js$/, ''), join(root, src)])),
+    outdir: join(dist, 'ext'),
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    platform: 'browser',
+    metafile: true,
+    plugins: [textOnly],
+  };
+}
+
+function cliOptions() {
+  return {
+    ...common,
+    minify: false,
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(dist, 'cli.mjs'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __rlRequire } from 'node:module'; const require = __rlRequire(import.meta.url);",
+    },
+  };
+}
+
+/** Writes one browser's manifest from the single source: version from package.json, one background key each. */
+function manifestFor(browser) {
+  const m = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  m.version = pkg.version;
+  if (browser === 'chrome') {
+    delete m.browser_specific_settings;
+    m.background = { service_worker: m.background.service_worker };
+  } else {
+    m.background = { scripts: m.background.scripts };
+  }
+  return m;
+}
+
+/** Compiles the corpus and the bilingual lexicon with the CLI just built, into dist/corpus. */
+function compileData() {
+  const out = join(dist, 'corpus');
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(process.execPath, [join(dist, 'cli.mjs'), 'corpus', 'build', corpusDir, '-o', out], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts/build-lexicon.mjs'), corpusDir, join(out, 'lexicon.json')], { stdio: 'inherit' });
+}
+
+function assemble() {
+  for (const browser of BROWSERS) {
+    const dir = join(dist, browser);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(dist, 'ext'), dir, { recursive: true });
+    cpSync(join(root, 'assets/icons'), join(dir, 'icons'), { recursive: true });
+    cpSync(join(root, 'assets/_locales'), join(dir, '_locales'), { recursive: true });
+    cpSync(join(root, 'assets/pages'), dir, { recursive: true });
+    cpSync(join(dist, 'corpus'), join(dir, 'corpus'), { recursive: true });
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
+  }
+}
+
+function report(metafile) {
+  if (!metafile) return;
+  const sizes = Object.entries(metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, o]) => `${file.split('/').pop()} ${(o.bytes / 1024).toFixed(1)} KB`);
+  console.log(`build: ${sizes.join(', ')}`);
+}
+
+async function buildAll() {
+  const ext = await build(extensionOptions());
+  await build(cliOptions());
+  compileData();
+  assemble();
+  report(ext.metafile);
+  console.log(`build: dist/chrome and dist/firefox (version ${pkg.version}), dist/cli.mjs, corpus from ${corpusDir}`);
+}
+
+if (!watch) {
+  await buildAll();
+} else {
+  await buildAll();
+  const rebuild = {
+    name: 'assemble',
+    setup(b) {
+      b.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        try {
+          if (b.initialOptions.platform === 'node') compileData();
+          assemble();
+          console.log(`build: rebuilt at ${new Date().toLocaleTimeString()}`);
+        } catch (e) {
+          console.error(`build: ${e.message}`);
+        }
+      });
+    },
+  };
+  const ctxExt = await context({ ...extensionOptions(), plugins: [textOnly, rebuild] });
+  const ctxCli = await context({ ...cliOptions(), plugins: [rebuild] });
+  await Promise.all([ctxExt.watch(), ctxCli.watch()]);
+  console.log('build: watching for changes (Ctrl-C to stop)');
+}
+

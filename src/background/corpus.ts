@@ -1,0 +1,37 @@
+// The bundled corpus, loaded from the extension's own packaged files (never the network): the
+// small index when the worker first needs it, the texts only when a page has candidates or a
+// comparison is asked for. Kept in memory while the worker lives.
+import browser from 'webextension-polyfill';
+import { loadCorpus } from '../corpus/load';
+import type { Corpus } from '../corpus/types';
+
+let corpus: Promise<Corpus> | null = null;
+
+async function packaged(path: string): Promise<unknown> {
+  const res = await fetch(browser.runtime.getURL(path));
+  if (!res.ok) throw new Error(`the packaged file ${path} is missing (${res.status})`);
+  return res.json();
+}
+
+/** The corpus with its texts loaded. */
+export function getCorpus(): Promise<Corpus> {
+  corpus ??= (async () => {
+    const c = loadCorpus(await packaged('corpus/index.json'), () => packaged('corpus/texts.json'));
+    await c.loadTexts();
+    return c;
+  })().catch((e: unknown) => {
+    corpus = null; // let the next request try again
+    throw e;
+  });
+  return corpus;
+}
+
+let lexicon: Promise<unknown> | null = null;
+/** The bilingual lexicon (only translation comparisons need it). */
+export function getLexiconJson(): Promise<unknown> {
+  lexicon ??= packaged('corpus/lexicon.json').catch((e: unknown) => {
+    lexicon = null;
+    throw e;
+  });
+  return lexicon;
+}

@@ -1,0 +1,53 @@
+// reprint-lens command-line tool: the same core as the extension, on files and folders.
+//   node dist/cli.mjs extract <file.html|url> [--json]
+//   node dist/cli.mjs match <file|url> [--json] [--corpus <dir>] [--exclude <id>]
+//   node dist/cli.mjs compare <a> <b> [--json | --html <out.html> | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]
+//   node dist/cli.mjs corpus build <dir> [-o <out>]
+// Any failure is one line on stderr and a non-zero exit code, never a stack trace.
+import { run as extract } from './extract';
+import { run as match } from './match';
+import { run as compare } from './compare';
+import { run as corpus } from './corpus';
+
+const VERSION = process.env.RL_VERSION ?? '';
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { extract, match, compare, corpus };
+
+const USAGE = `usage: reprint-lens <command> [options]
+
+commands:
+  extract <file.html|url> [--json]            the article on a page, its language and topic verdict
+  match <file|url> [--json] [--corpus <dir>] [--exclude <id>]
+                                              the corpus versions of a page (reprints, excerpts, translations)
+  compare <a> <b> [--json | --html <out.html> | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]
+                                              what changed between two versions (corpus ids like 000, or files)
+  corpus build <dir> [-o <out>]               compile a folder of articles into a corpus the extension can bundle
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`reprint-lens: unknown command "${command}" (try --help)\n`);
+    return 2;
+  }
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`reprint-lens: ${message.split('\n')[0]}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,75 @@
+// Content script: runs on every page, so it only takes a bounded sample of the page and asks a
+// cheap question (could this be digital-government news?). Only a candidate page is reported to
+// the background, which then injects extract.js for the full extraction. Pages whose article
+// arrives after load (inserted by script, or a route change through history.pushState) are
+// watched for a bounded time and a bounded number of checks, then the watching stops.
+import { takeSample } from '../extract/sample';
+import { precheck } from '../core/precheck';
+import { send } from '../messages';
+
+const WATCH_MS = 20_000; // how long after load (or a route change) changes are watched
+const MAX_CHECKS = 12; // how many re-checks one watch window allows
+const SETTLE_MS = 400; // wait for the page to stop changing before checking again
+const GROWTH_CHARS = 300; // sampled characters a page must gain to be extracted again
+
+let url = location.href;
+let revision = 0; // reports made for this url
+let reportedChars = -1; // sampled text when the page was last reported; -1: not reported
+let checks = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let observer: MutationObserver | undefined;
+let stopAt = 0;
+
+/** Whether the page's text grew enough since the last report for a new extraction to be worth it. */
+function grown(chars: number): boolean {
+  return reportedChars < 0 || (chars >= reportedChars * 1.5 && chars - reportedChars >= GROWTH_CHARS);
+}
+
+function check(): void {
+  timer = undefined;
+  checks++;
+  performance.mark('reprint-lens:precheck:start');
+  const sample = takeSample(document);
+  const verdict = precheck(sample);
+  performance.measure('reprint-lens:precheck', 'reprint-lens:precheck:start');
+  if (!verdict.candidate || !grown(sample.text.length)) return;
+  // a candidate: report it, and again if its article arrives later (a title first, the body by script)
+  reportedChars = sample.text.length;
+  revision++;
+  send('pageChecked', { url, title: document.title, candidate: true, reasons: verdict.reasons, revision }).catch(() => {
+    // the extension was reloaded or the worker refused: nothing on the page depends on it
+  });
+}
+
+/** Opens a watch window: later changes to the page are checked, within bounds. */
+function watch(): void {
+  stopAt = performance.now() + WATCH_MS;
+  checks = 0;
+  if (observer || !document.body) return;
+  observer = new MutationObserver(onChange);
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+}
+
+function stop(): void {
+  observer?.disconnect();
+  observer = undefined;
+  clearTimeout(timer);
+  timer = undefined;
+}
+
+function onChange(): void {
+  if (location.href !== url) {
+    // a route change inside a single-page site: a new page with its own reports
+    url = location.href;
+    revision = 0;
+    reportedChars = -1;
+    watch();
+  }
+  if (performance.now() > stopAt || checks >= MAX_CHECKS) return stop();
+  timer ??= setTimeout(check, SETTLE_MS);
+}
+
+check();
+watch();
+// back and forward inside a single-page site change the url without a load
+addEventListener('popstate', onChange);

@@ -1,0 +1,140 @@
+// The one typed contract between the extension's contexts.
+// Every request the background answers is a method of BackgroundApi: its parameters are the
+// message payload and its result is the reply. `send` and the handler table in the background
+// are both typed from this interface, so a missing or mistyped handler is a compile error.
+// Replies travel as {ok: true, value} or {ok: false, error}; errors are re-thrown at the sender.
+import type { Article, Comparison, MatchReport } from './core/types';
+
+/** What the content script's cheap precheck saw on a page. */
+export interface PageCheck {
+  url: string;
+  title: string;
+  candidate: boolean;
+  reasons: string[];
+  /** 1 for the first report of this url, more when the page's text grew after it (an article inserted by script). */
+  revision: number;
+}
+
+/** What extraction produced on a page (extract.js, injected only into candidate pages). */
+export interface PageExtraction {
+  url: string;
+  article: Article;
+  isArticle: boolean;
+  reasons: string[];
+  /** Main-thread milliseconds spent extracting, for the benchmark. */
+  ms: number;
+}
+
+export type VerdictStatus = 'not-candidate' | 'analysing' | 'done' | 'error';
+
+/** Everything the extension knows about one tab's page. Kept in storage.session so it survives the worker stopping. */
+export interface TabVerdict {
+  tabId: number;
+  url: string;
+  title: string;
+  status: VerdictStatus;
+  precheck?: { candidate: boolean; reasons: string[]; revision: number };
+  extraction?: PageExtraction;
+  report?: MatchReport;
+  error?: string;
+  updated: number;
+}
+
+export interface CompareRequest {
+  tabId: number;
+  /** Corpus id of the version to compare the page with. */
+  docId: string;
+  granularity?: 'char' | 'word';
+  foldNoise?: boolean;
+}
+
+export interface CompareDocsRequest {
+  a: string;
+  b: string;
+  granularity?: 'char' | 'word';
+  foldNoise?: boolean;
+}
+
+/** A corpus article as the UI lists it (no body). */
+export interface DocInfo {
+  id: string;
+  title: string;
+  site: string | null;
+  date: string | null;
+  lang: string;
+  url: string | null;
+  /** Where it comes from: the bundled corpus or the reader's own. */
+  origin: 'bundled' | 'user';
+}
+
+export interface BackgroundApi {
+  /** content script -> background: the precheck of the sender's tab; a candidate gets extract.js injected. */
+  pageChecked(check: PageCheck): TabVerdict;
+  /** extract.js -> background: the sender tab's article; it is matched against the corpus. */
+  pageExtracted(extraction: PageExtraction): TabVerdict;
+  /** UI -> background: the verdict for a tab, or null when the page was never seen. */
+  getVerdict(tabId: number): TabVerdict | null;
+  /** UI -> background: run extraction and matching on a tab now, whatever the precheck said. */
+  analyseTab(tabId: number): TabVerdict;
+  /** UI -> background: compare a corpus version (a) with the tab's page (b). */
+  compareWithPage(req: CompareRequest): Comparison;
+  /** UI -> background: compare two corpus articles. */
+  compareDocs(req: CompareDocsRequest): Comparison;
+  /** UI -> background: the corpus articles' metadata. */
+  listDocs(): DocInfo[];
+}
+
+export type MessageName = keyof BackgroundApi;
+export type Args<K extends MessageName> = Parameters<BackgroundApi[K]>;
+export type Result<K extends MessageName> = ReturnType<BackgroundApi[K]>;
+
+export interface Request<K extends MessageName = MessageName> {
+  /** Marks our messages so that anything else is refused at once. */
+  rl: 1;
+  name: K;
+  args: Args<K>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Every message and the context allowed to send it: 'page' messages come from a content script
+ * (their tab is sender.tab, never a field of the payload), 'ui' messages from the extension's own
+ * pages. A Record over MessageName, so adding a message without saying who sends it fails to compile.
+ */
+export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
+  pageChecked: 'page',
+  pageExtracted: 'page',
+  getVerdict: 'ui',
+  analyseTab: 'ui',
+  compareWithPage: 'ui',
+  compareDocs: 'ui',
+  listDocs: 'ui',
+};
+
+export function isRequest(value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.rl === 1 && typeof v.name === 'string' && Object.hasOwn(SENDERS, v.name) && Array.isArray(v.args);
+}
+
+interface RuntimeLike {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/** The extension API object in either browser (Firefox: browser, Chrome: chrome; both return promises in MV3). */
+export function extensionApi(): RuntimeLike {
+  const g = globalThis as { browser?: RuntimeLike; chrome?: RuntimeLike };
+  const api = g.browser ?? g.chrome;
+  if (!api) throw new Error('Reprint Lens: no extension API in this context');
+  return api;
+}
+
+/** Sends a request to the background and returns its reply, re-throwing its error here. */
+export async function send<K extends MessageName>(name: K, ...args: Args<K>): Promise<Result<K>> {
+  const request: Request<K> = { rl: 1, name, args };
+  const reply = (await extensionApi().runtime.sendMessage(request)) as Reply<Result<K>> | undefined;
+  if (!reply || typeof reply !== 'object') throw new Error(`Reprint Lens: no reply to ${name}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,64 @@
+// The foundation path, installed in real Chromium and Firefox ESR: a page carrying corpus article
+// 002 gets a badge with the number of versions found, the popup lists them (000 among them) and
+// shows the page beside the chosen version with removed and added text marked; a page with no
+// version says so plainly; a page whose article arrives a second after load gets its badge too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type Served } from '../../scripts/serve.mjs';
+import { launch, skipReason, until, type BrowserName, type ExtensionBrowser } from './harness';
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  const skip = skipReason(name);
+  describe.skipIf(skip !== null)(`extension in ${name}`, () => {
+    let b: ExtensionBrowser;
+    let server: Served;
+    beforeAll(async () => {
+      server = await serve();
+      b = await launch(name);
+    });
+    afterAll(async () => {
+      await b?.close();
+      await server?.close();
+    });
+
+    it('counts the versions of a reprint on the badge and shows them in the popup with the diff', async () => {
+      const url = `${server.url}/reprint-002.html`;
+      await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      const badge = await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge');
+      expect(Number(badge)).toBeGreaterThanOrEqual(1);
+
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`, '[data-testid="version"]');
+      const versions = await popup.$$eval('[data-testid="version"]', (els) => els.map((e) => [e.getAttribute('data-doc-id'), e.getAttribute('data-relation')]));
+      expect(versions.length).toBe(Number(badge));
+      expect(versions).toContainEqual([expect.stringMatching(/^000/), 'reprint']);
+
+      await popup.waitForSelector('[data-testid="diff"] del', { timeout: 20_000 });
+      const deleted = await popup.$$eval('[data-testid="diff"] del', (els) => els.map((e) => e.textContent ?? '').join('|'));
+      const inserted = await popup.$$eval('[data-testid="diff"] ins', (els) => els.map((e) => e.textContent ?? '').join('|'));
+      // 002 cut the qualifier 全球领先的 and the (战钊) byline; it added the 责编 line
+      expect(deleted).toContain('全球领先的');
+      expect(inserted.length).toBeGreaterThan(0);
+      await popup.close();
+    });
+
+    it('says plainly that a page has no version in the corpus', async () => {
+      const url = `${server.url}/unrelated.html`;
+      await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`, '[data-testid="no-versions"]');
+      expect(await b.badge(tabId)).toBe('');
+      const text = await popup.$eval('[data-testid="no-versions"]', (e) => e.textContent ?? '');
+      expect(text.length).toBeGreaterThan(10);
+      expect(await popup.$$('[data-testid="version"]')).toHaveLength(0);
+      await popup.close();
+    });
+
+    it('notices an article inserted by script a second after load', async () => {
+      const url = `${server.url}/delayed-000.html`;
+      await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      const badge = await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge of the delayed page');
+      expect(Number(badge)).toBeGreaterThanOrEqual(1);
+    });
+  });
+}
