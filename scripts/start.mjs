@@ -25,10 +25,16 @@ console.log(`Demo pages served at ${url}/ (reprint-002.html, original-000.html, 
 const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
 const browsers = [process.env.CHROMIUM_BIN, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
 const bin = browsers.find((b) => existsSync(b));
-if (!display || !bin) {
-  console.log(!display ? 'No display here, so no browser window can open.' : 'No Chromium found (set CHROMIUM_BIN).');
+const firefoxBin = [process.env.FIREFOX_BIN, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean).find((b) => existsSync(b));
+if (!display || (!bin && !firefoxBin)) {
+  console.log(!display ? 'No display here, so no browser window can open.' : 'No Chromium or Firefox found (set CHROMIUM_BIN or FIREFOX_BIN).');
   console.log(byHand);
   console.log('Serving until you press Ctrl-C.');
+} else if (!bin) {
+  // Firefox only: web-ext runs it with the extension installed as a temporary add-on
+  console.log(`Opening ${firefoxBin} with the extension on ${demo}`);
+  const child = spawn('npx', ['web-ext', 'run', '--source-dir', firefox, '--firefox', firefoxBin, '--start-url', demo, '--no-reload'], { stdio: 'inherit' });
+  child.on('exit', () => process.exit(0));
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'reprint-lens-'));
   const args = [`--user-data-dir=${profile}`, `--load-extension=${chrome}`, `--disable-extensions-except=${chrome}`, '--no-first-run', '--disable-background-networking', demo];

@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { loadCorpus } from '../corpus/load';
 import type { Corpus } from '../corpus/types';
+import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
 
 let corpus: Promise<Corpus> | null = null;
 
@@ -13,23 +14,19 @@ async function packaged(path: string): Promise<unknown> {
   return res.json();
 }
 
-/** The corpus with its texts loaded. */
+/** The corpus index; its texts load on demand (corpus.loadTexts(), done by matching and comparing). */
 export function getCorpus(): Promise<Corpus> {
-  corpus ??= (async () => {
-    const c = loadCorpus(await packaged('corpus/index.json'), () => packaged('corpus/texts.json'));
-    await c.loadTexts();
-    return c;
-  })().catch((e: unknown) => {
+  corpus ??= (async () => loadCorpus(await packaged('corpus/index.json'), () => packaged('corpus/texts.json')))().catch((e: unknown) => {
     corpus = null; // let the next request try again
     throw e;
   });
   return corpus;
 }
 
-let lexicon: Promise<unknown> | null = null;
-/** The bilingual lexicon (only translation comparisons need it). */
-export function getLexiconJson(): Promise<unknown> {
-  lexicon ??= packaged('corpus/lexicon.json').catch((e: unknown) => {
+let lexicon: Promise<Lexicon> | null = null;
+/** The bilingual lexicon: finding and comparing translations need it. */
+export function getLexicon(): Promise<Lexicon> {
+  lexicon ??= packaged('corpus/lexicon.json').then((json) => loadLexicon(json as LexiconJson)).catch((e: unknown) => {
     lexicon = null;
     throw e;
   });

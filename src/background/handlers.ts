@@ -5,8 +5,7 @@ import type { BackgroundApi, DocInfo, MessageName, PageExtraction, TabVerdict } 
 import type { Comparison } from '../core/types';
 import { buildMatchReport } from '../core/match-report';
 import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare-any';
-import { loadLexicon, type LexiconJson } from '../core/lexicon';
-import { getCorpus, getLexiconJson } from './corpus';
+import { getCorpus, getLexicon } from './corpus';
 import { getVerdict, putVerdict } from './verdicts';
 
 interface Context {
@@ -37,16 +36,20 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
   const previous = await getVerdict(tabId);
   const base = { tabId, url: extraction.url, title: extraction.article.title, precheck: previous?.precheck, extraction };
   try {
-    const corpus = await getCorpus();
-    const report = buildMatchReport(extraction.article, extraction.isArticle, corpus);
+    const [corpus, lexicon] = await Promise.all([getCorpus(), getLexicon()]);
+    const report = await buildMatchReport(extraction.article, extraction.isArticle, corpus, { lexicon });
     return putVerdict({ ...base, status: 'done', report, updated: Date.now() });
   } catch (e) {
     return putVerdict({ ...base, status: 'error', error: (e as Error).message, updated: Date.now() });
   }
 }
 
-async function lexicon() {
-  return loadLexicon((await getLexiconJson()) as LexiconJson);
+
+/** The corpus with its texts, for comparisons (matching loads them only when it has candidates). */
+async function corpusWithTexts() {
+  const corpus = await getCorpus();
+  await corpus.loadTexts();
+  return corpus;
 }
 
 export const handlers: Handlers = {
@@ -76,22 +79,22 @@ export const handlers: Handlers = {
     const verdict = await getVerdict(req.tabId);
     const article = verdict?.extraction?.article;
     if (!article) throw new Error('this page has not been analysed yet');
-    const corpus = await getCorpus();
+    const corpus = await corpusWithTexts();
     const id = corpus.resolve(req.docId);
     if (!id) throw new Error(`no article ${req.docId} in the corpus`);
     const match = verdict.report?.matches.find((m) => m.id === id);
     const a = versionOfDoc(corpus, id);
     const b = versionOfArticle(article);
-    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise, match }, a.lang === b.lang ? null : await lexicon());
+    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise, match }, a.lang === b.lang ? null : await getLexicon());
   },
 
   async compareDocs(_ctx, req): Promise<Comparison> {
-    const corpus = await getCorpus();
+    const corpus = await corpusWithTexts();
     const [ia, ib] = [corpus.resolve(req.a), corpus.resolve(req.b)];
     if (!ia || !ib) throw new Error(`no article ${!ia ? req.a : req.b} in the corpus`);
     const a = versionOfDoc(corpus, ia);
     const b = versionOfDoc(corpus, ib);
-    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise }, a.lang === b.lang ? null : await lexicon());
+    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise }, a.lang === b.lang ? null : await getLexicon());
   },
 
   async listDocs(): Promise<DocInfo[]> {

@@ -104,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { article, isArticle } = await readArticle(args.input, corpus);
     const opts: FindOptions = { exclude, lexicon: findLexicon(undefined, args.corpus) };
-    const report = buildMatchReport(article, isArticle, corpus, opts);
+    const report = await buildMatchReport(article, isArticle, corpus, opts);
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
     return 0;
   } catch (e) {

@@ -1,15 +1,16 @@
 // A page's whole verdict, the `match` JSON contract: what the page is, whether it is on topic, and
 // which corpus articles are versions of it. The background worker and the CLI both call this, so
-// they give the same answer for the same article.
+// they give the same answer for the same article. The corpus texts are loaded only when the index
+// finds candidates (most pages have none).
 import type { Article, MatchReport } from './types';
 import type { Corpus } from '../corpus/types';
 import { detectTopic } from './topic';
-import { findVersions } from './match';
+import { findVersionsLoading, type FindOptions } from './match';
 
-export function buildMatchReport(article: Article, isArticle: boolean, corpus: Corpus, opts: { exclude?: string[] } = {}): MatchReport {
+export async function buildMatchReport(article: Article, isArticle: boolean, corpus: Corpus, opts: FindOptions = {}): Promise<MatchReport> {
   return {
     page: { title: article.title, lang: article.lang, chars: article.paragraphs.join('\n').length, isArticle },
     topic: detectTopic(article, article.lang),
-    matches: findVersions(article, corpus, opts),
+    matches: await findVersionsLoading(article, corpus, opts),
   };
 }
