@@ -1,0 +1,115 @@
+// foldForMatch and toSimplified take fast paths (a per-character cache, no dictionary walk for text
+// without CJK characters). Matching must not notice: the folded text and its offset map are checked
+// against the plain per-code-point rule they replaced, on the corpus, on the 30 real pages and on
+// random strings full of the characters that fold in unusual ways.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { Converter } from 'opencc-js/t2cn';
+import { describe, expect, it } from 'vitest';
+import { foldForMatch, toSimplified } from '../../src/core/normalize';
+import { decodeHtml } from '../../src/cli/html';
+
+const SHARED = path.resolve(__dirname, '../../../shared');
+
+// ---- the rule as first written, one code point at a time (the specification)
+const t2s = Converter({ from: 't', to: 'cn' });
+function referenceSimplified(text: string): string {
+  const out = t2s(text);
+  if (out.length === text.length) return out;
+  let s = '';
+  for (const ch of text) {
+    const c = t2s(ch);
+    s += c.length === ch.length ? c : ch;
+  }
+  return s;
+}
+const QUOTES: Record<string, string> = {
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u300c': '"', '\u300d': '"', '\u300e': '"', '\u300f': '"', '\u301d': '"', '\u301e': '"',
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'",
+};
+const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]/u;
+const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const SOFT = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/u;
+function referenceFold(text: string): { text: string; map: number[] } {
+  const simp = referenceSimplified(text);
+  const chars: string[] = [];
+  const pos: number[] = [];
+  let gap = false;
+  let prevWord = false;
+  let i = 0;
+  for (const ch of simp) {
+    const at = i;
+    i += ch.length;
+    if (SPACE.test(ch) || SOFT.test(ch)) {
+      gap = true;
+      continue;
+    }
+    const n = (QUOTES[ch] ?? ch.normalize('NFKC')).toLowerCase();
+    for (const c of n) {
+      if (PUNCT_OR_SYMBOL.test(c) || SPACE.test(c)) {
+        gap = true;
+        continue;
+      }
+      const word = !HAN.test(c);
+      if (gap && prevWord && word) {
+        chars.push(' ');
+        pos.push(at);
+      }
+      chars.push(c);
+      for (let k = 0; k < c.length; k++) pos.push(at);
+      gap = false;
+      prevWord = word;
+    }
+  }
+  const folded = chars.join('');
+  return { text: folded, map: [...pos, text.length] };
+}
+
+function expectSameFold(text: string): void {
+  const fast = foldForMatch(text);
+  const ref = referenceFold(text);
+  expect(fast.text).toBe(ref.text);
+  expect(Array.from(fast.map)).toEqual(ref.map);
+}
+
+const corpusDir = path.join(SHARED, 'corpus');
+const realworldDir = path.join(SHARED, 'realworld');
+const realworld = (JSON.parse(readFileSync(path.join(realworldDir, 'labels.json'), 'utf8')) as Array<{ name: string }>).map((l) => l.name);
+
+describe('foldForMatch fast path', () => {
+  it.each(readdirSync(corpusDir))('folds corpus file %s exactly as the per-character rule', (name) => {
+    expectSameFold(readFileSync(path.join(corpusDir, name), 'utf8'));
+  });
+
+  it.each(realworld)('folds the real page %s exactly as the per-character rule', (name) => {
+    // the page source, markup and all: scripts, entities and every script system the page uses
+    const { html } = decodeHtml(readFileSync(path.join(realworldDir, name, 'source.html')));
+    expectSameFold(html.slice(0, 60_000));
+  });
+
+  // characters whose folding is not one kept character: NFKC expansions (㎞ ﬁ ½ ① ㈱), lower
+  // casing that grows (İ), astral Han, lone surrogates, soft and zero-width characters, width forms
+  const TRICKY = [...'İΣς㎞ﬁ½①㈱％ＡＢｃ１２，。「」『』“”‘’`\u00ad\u200b\ufeff\u3000\u00a0 \n\t.-—…·《》國說為们AbZ09é\u0301ß\ud800\udc00\udfff'];
+  const pieces = fc.oneof(
+    fc.constantFrom(...TRICKY),
+    fc.constantFrom('𠀋', '𪚥', '😀', 'Ｔｅｓｔ', '數位政府', '數字政府建設', 'Hello World', '1,014'),
+    fc.string({ unit: 'grapheme', maxLength: 3 }),
+  );
+  it('folds random mixed text exactly as the per-character rule', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => expectSameFold(parts.join(''))),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('toSimplified, which skips text without CJK characters', () => {
+  it.each(realworld)('converts the page %s as the converter does', (name) => {
+    const { html } = decodeHtml(readFileSync(path.join(realworldDir, name, 'source.html')));
+    const text = html.slice(0, 60_000);
+    expect(toSimplified(text)).toBe(referenceSimplified(text));
+  });
+});
