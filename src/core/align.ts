@@ -340,7 +340,7 @@ export function alignFeatures(
   zhPara: number[] = [],
   enPara: number[] = [],
   info?: { banded: boolean },
-): { zh: number[]; en: number[]; score: number }[] {
+): IndexBead[] {
   const n = zh.length;
   const m = en.length;
   const W = m + 1;
@@ -406,7 +406,7 @@ export function alignFeatures(
       back[at] = how;
     }
   }
-  const beads: { zh: number[]; en: number[]; score: number }[] = [];
+  const beads: IndexBead[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
@@ -459,16 +459,80 @@ export function prepareText(paragraphs: string[], zh: boolean, lexicon: Lexicon,
 }
 const preparedLexicon = new WeakMap<PreparedText, Lexicon>();
 
-/** Aligns two prepared texts; see alignTranslation. */
-export function alignPrepared(zh: PreparedText, en: PreparedText, info?: { banded: boolean }): AlignmentBead[] {
-  const beads = alignFeatures(
+/** A bead by sentence numbers (indexes into PreparedText.sentences) instead of sentences. */
+export interface IndexBead {
+  zh: number[];
+  en: number[];
+  score: number;
+}
+
+/** Aligns two prepared texts by sentence numbers; see alignTranslation. */
+export function alignIndexes(zh: PreparedText, en: PreparedText, info?: { banded: boolean }): IndexBead[] {
+  return alignFeatures(
     zh.features,
     en.features,
     zh.sentences.map((s) => s.para),
     en.sentences.map((s) => s.para),
     info,
   );
+}
+
+function beadsOf(zh: PreparedText, en: PreparedText, beads: IndexBead[]): AlignmentBead[] {
   return beads.map((b) => ({ zh: b.zh.map((k) => zh.sentences[k]!), en: b.en.map((k) => en.sentences[k]!), score: b.score }));
+}
+
+/** Aligns two prepared texts; see alignTranslation. */
+export function alignPrepared(zh: PreparedText, en: PreparedText, info?: { banded: boolean }): AlignmentBead[] {
+  return beadsOf(zh, en, alignIndexes(zh, en, info));
+}
+
+/**
+ * An alignment kept for later (the corpus compiler stores one for each pair of articles that
+ * translate each other, so that comparing them does not align them again). Beads are consecutive
+ * and cover every sentence once, so a bead is stored as its two sentence counts.
+ */
+export interface PackedAlignment {
+  /** Sentences of the Chinese and of the English text it was computed on. */
+  sentences: [number, number];
+  /** Beads in order: [Chinese sentences, English sentences, similarity]. */
+  beads: [number, number, number][];
+  /** The search was banded (very long texts): a comparison built on it is degraded. */
+  banded: boolean;
+}
+
+/** Aligns Chinese and English paragraphs and packs the result for storage. */
+export function packedAlignment(zh: string[], en: string[], lexicon: Lexicon): PackedAlignment {
+  const z = prepareText(zh, true, lexicon);
+  const e = prepareText(en, false, lexicon);
+  const info = { banded: false };
+  const beads = alignIndexes(z, e, info);
+  return {
+    sentences: [z.sentences.length, e.sentences.length],
+    // four decimals: the similarity only orders and thresholds beads, it is never shown
+    beads: beads.map((b) => [b.zh.length, b.en.length, Math.round(b.score * 1e4) / 1e4]),
+    banded: info.banded,
+  };
+}
+
+/**
+ * A packed alignment as beads of two prepared texts, or null when it does not fit them (the
+ * sentence splitter has changed since it was computed, or it belongs to other texts): the caller
+ * then aligns afresh.
+ */
+export function unpackAlignment(zh: PreparedText, en: PreparedText, packed: PackedAlignment): AlignmentBead[] | null {
+  const [nz, ne] = packed.sentences;
+  if (nz !== zh.sentences.length || ne !== en.sentences.length) return null;
+  const out: IndexBead[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [dz, de, score] of packed.beads) {
+    if (!Number.isInteger(dz) || !Number.isInteger(de) || dz < 0 || de < 0 || dz + de === 0) return null;
+    out.push({ zh: Array.from({ length: dz }, (_, k) => i + k), en: Array.from({ length: de }, (_, k) => j + k), score });
+    i += dz;
+    j += de;
+  }
+  if (i !== nz || j !== ne) return null;
+  return beadsOf(zh, en, out);
 }
 
 /**

@@ -2,19 +2,26 @@
 // go to the diff-based comparison, different languages to the translation aligner. The background
 // worker and the CLI both call this.
 import type { Article, Comparison, Match } from './types';
-import type { Corpus } from '../corpus/types';
+import type { Corpus, StoredAlignment } from '../corpus/types';
 import { compareVersions, type VersionText } from './compare';
 import { compareTranslation } from './compare-translation';
 import type { Lexicon } from './lexicon';
+import { bilingualSide } from './translation-match';
 
 export type { VersionText };
+
+/**
+ * The corpus each version made by versionOfDoc came from, so that compareAny can use the alignment
+ * the compiler stored for two corpus articles. A page's version is not here: it is aligned afresh.
+ */
+const fromCorpus = new WeakMap<VersionText, { corpus: Corpus; paragraphs: string[] }>();
 
 /** A corpus article as a version to compare: its own body, with what its site appended kept apart. */
 export function versionOfDoc(corpus: Corpus, id: string): VersionText {
   const meta = corpus.docs[corpus.byId.get(id) ?? -1];
   if (!meta) throw new Error(`no article ${id} in the corpus`);
   const text = corpus.text(id);
-  return {
+  const version: VersionText = {
     id,
     title: meta.title,
     lang: meta.lang,
@@ -22,6 +29,20 @@ export function versionOfDoc(corpus: Corpus, id: string): VersionText {
     appended: text.appended.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs)),
     sourceLines: meta.sourceLines,
   };
+  fromCorpus.set(version, { corpus, paragraphs: text.paragraphs });
+  return version;
+}
+
+/** The alignment the compiler stored for two articles of one corpus, oriented as compareTranslation reads them; else null. */
+function storedAlignment(a: VersionText, b: VersionText): StoredAlignment | null {
+  const ca = fromCorpus.get(a);
+  const cb = fromCorpus.get(b);
+  // a version whose body was replaced after versionOfDoc is no longer the corpus text
+  if (!ca || !cb || ca.corpus !== cb.corpus || ca.paragraphs !== a.paragraphs || cb.paragraphs !== b.paragraphs) return null;
+  if (!a.id || !b.id) return null;
+  const stored = ca.corpus.alignment(a.id, b.id);
+  const zhId = bilingualSide(a.lang, a.paragraphs) === 'zh' ? a.id : b.id;
+  return stored && stored.zh === zhId ? stored : null;
 }
 
 /** A page's extracted article as a version to compare. */
@@ -39,7 +60,7 @@ export interface CompareAnyOptions {
 export function compareAny(a: VersionText, b: VersionText, opts: CompareAnyOptions, lexicon: Lexicon | null): Comparison {
   if (a.lang !== b.lang) {
     if (!lexicon) throw new Error('comparing two languages needs the bilingual lexicon');
-    return compareTranslation(a, b, lexicon);
+    return compareTranslation(a, b, lexicon, { alignment: storedAlignment(a, b) });
   }
   const { match } = opts;
   const region = match?.docSpan && match.pageSpan ? { a: match.docSpan, b: match.pageSpan } : undefined;

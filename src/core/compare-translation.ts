@@ -2,9 +2,10 @@
 // beside the source text it came from, what the translation left out or added, and where the
 // figures disagree. Same JSON as the same-language comparison (Comparison, crossLanguage: true).
 //
-// 1. Sentences are aligned (align.ts). Paired sentences are grouped into rows by the paragraphs of
-//    the side that cuts its text finer (for 000/001 the English): a row is one or more whole
-//    paragraphs of that side beside the sentences of the other side they translate.
+// 1. Sentences are aligned (align.ts), or the alignment stored with the corpus is reused for two of
+//    its articles. Paired sentences are grouped into rows by the paragraphs of the side that cuts
+//    its text finer (for 000/001 the English): a row is one or more whole paragraphs of that side
+//    beside the sentences of the other side they translate.
 // 2. A sentence of the coarser side left unpaired joins the neighbouring row when it belongs to the
 //    same paragraph and that row's text explains it (the translator merged it into a neighbour);
 //    otherwise it is a `deleted` row (a side) or an `inserted` row (b side). A whole paragraph of
@@ -17,7 +18,17 @@
 //    as deletions / insertions (a closing paragraph the translator dropped is an edit worth showing).
 // 5. Figures of each row are checked against each other (numbers.ts): 1014 = 1,014 and 100亿 =
 //    10 billion agree; 80亿亿 against 8 billion is a `number-mismatch`.
-import { alignPrepared, pairSimilarity, prepareText, PAIR_THRESHOLD, type PreparedText, type Sentence, type SentenceFeatures } from './align';
+import {
+  alignPrepared,
+  pairSimilarity,
+  prepareText,
+  unpackAlignment,
+  PAIR_THRESHOLD,
+  type PackedAlignment,
+  type PreparedText,
+  type Sentence,
+  type SentenceFeatures,
+} from './align';
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
 import { bilingualSide, STRONG_BEAD } from './translation-match';
 import type { Lexicon } from './lexicon';
@@ -85,7 +96,15 @@ function sideText(side: Side, sents: Sentence[], whole?: number[]): string {
   return joinSentences(sents);
 }
 
-export function compareTranslation(a: TranslationVersion, b: TranslationVersion, lexicon: Lexicon): Comparison {
+export interface CompareTranslationOptions {
+  /**
+   * The two texts' alignment computed earlier (the corpus stores one for each pair of its articles
+   * that translate each other), Chinese first. Used when it fits the texts; otherwise they are aligned.
+   */
+  alignment?: PackedAlignment | null | undefined;
+}
+
+export function compareTranslation(a: TranslationVersion, b: TranslationVersion, lexicon: Lexicon, opts: CompareTranslationOptions = {}): Comparison {
   let aZh = bilingualSide(a.lang, a.paragraphs) === 'zh';
   let bZh = bilingualSide(b.lang, b.paragraphs) === 'zh';
   if (aZh === bZh) {
@@ -99,7 +118,9 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
   const zhSide = aZh ? A : B;
   const enSide = aZh ? B : A;
   const info = { banded: false };
-  const beads = alignPrepared(zhSide.text, enSide.text, info);
+  const stored = opts.alignment ? unpackAlignment(zhSide.text, enSide.text, opts.alignment) : null;
+  if (stored) info.banded = opts.alignment!.banded;
+  const beads = stored ?? alignPrepared(zhSide.text, enSide.text, info);
   // beads as a/b
   const ab = beads.map((bd) => ({ a: aZh ? bd.zh : bd.en, b: aZh ? bd.en : bd.zh, score: bd.score }));
   const sim = (as: Sentence[], bs: Sentence[]): number => {

@@ -1,13 +1,15 @@
 // Compiling a folder of articles into the corpus the extension bundles: index.json (metadata,
 // fingerprint postings, figure anchors, the articles' relations to each other) and texts.json
 // (their bodies). Pure: files in, JSON objects out; src/cli/corpus.ts does the reading and writing.
+import { packedAlignment } from '../core/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
 import type { Lexicon } from '../core/lexicon';
 import { findVersions } from '../core/match';
-import { loadCorpus } from './load';
+import { bilingualSide } from '../core/translation-match';
+import { alignmentKey, loadCorpus } from './load';
 import { parseCorpusFile } from './parse';
 import { buildPostings, encodeU32 } from './postings';
-import type { CompiledIndex, CompiledTexts, CorpusDoc, DocMeta, DocRelation, DocText } from './types';
+import type { CompiledIndex, CompiledTexts, CorpusDoc, DocMeta, DocRelation, DocText, StoredAlignment } from './types';
 
 export interface CorpusFile {
   name: string;
@@ -77,6 +79,10 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
   };
   const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts };
   index.relations = corpusRelations(docs, loadCorpus(index, () => compiledTexts), opts.lexicon ?? null);
+  if (opts.lexicon) {
+    const alignments = translationAlignments(docs, index.relations, opts.lexicon);
+    if (Object.keys(alignments).length) compiledTexts.alignments = alignments;
+  }
   return {
     index,
     texts: compiledTexts,
@@ -103,6 +109,26 @@ function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus
     }
   }
   return [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}
+
+/**
+ * Sentence alignments of the related articles written in Chinese and English, computed once here
+ * so that comparing two of them (the compare command, the extension's comparison of two corpus
+ * articles) does not align them again. A page is not in the corpus: it is aligned when compared.
+ */
+function translationAlignments(docs: CorpusDoc[], relations: DocRelation[], lexicon: Lexicon): Record<string, StoredAlignment> {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const out: Record<string, StoredAlignment> = {};
+  for (const r of relations) {
+    const a = byId.get(r.a)!;
+    const b = byId.get(r.b)!;
+    const sa = bilingualSide(a.lang, a.paragraphs);
+    const sb = bilingualSide(b.lang, b.paragraphs);
+    if (!sa || !sb || sa === sb) continue;
+    const [zh, en] = sa === 'zh' ? [a, b] : [b, a];
+    out[alignmentKey(a.id, b.id)] = { zh: zh.id, en: en.id, ...packedAlignment(zh.paragraphs, en.paragraphs, lexicon) };
+  }
+  return out;
 }
 
 /** Parses and compiles files; bad files are reported in `errors` and left out, the rest compiled. */

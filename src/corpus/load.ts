@@ -4,7 +4,7 @@
 // matching.
 import { FINGERPRINT_VERSION } from '../core/fingerprint';
 import { decodeU32 } from './postings';
-import type { AppendedPiece, CompiledIndex, Corpus, DocMeta, DocRelation, DocText, Postings } from './types';
+import type { AppendedPiece, CompiledIndex, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from './types';
 
 const RELATIONS = new Set(['same', 'reprint', 'excerpt', 'translation']);
 
@@ -66,6 +66,39 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
   return out;
 }
 
+/** The key of a pair of articles in CompiledTexts.alignments: the two ids in order, whichever is given first. */
+export function alignmentKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** The stored alignments of texts.json by key; none in a file written before they existed. */
+function checkAlignments(v: unknown, byId: Map<string, number>): Map<string, StoredAlignment> {
+  const out = new Map<string, StoredAlignment>();
+  const all = isObj(v) ? v.alignments : undefined;
+  if (all === undefined) return out;
+  if (!isObj(all)) throw new Error('damaged corpus texts: alignments is not an object');
+  for (const [key, al] of Object.entries(all)) {
+    const ok =
+      isObj(al) &&
+      isStr(al.zh) &&
+      isStr(al.en) &&
+      byId.has(al.zh) &&
+      byId.has(al.en) &&
+      typeof al.banded === 'boolean' &&
+      Array.isArray(al.sentences) &&
+      al.sentences.length === 2 &&
+      al.sentences.every(isCount) &&
+      Array.isArray(al.beads) &&
+      al.beads.every((b: unknown) => Array.isArray(b) && b.length === 3 && isCount(b[0]) && isCount(b[1]) && typeof b[2] === 'number');
+    if (!ok) throw new Error(`damaged corpus texts: alignment ${key}`);
+    const a = al as unknown as StoredAlignment;
+    out.set(alignmentKey(a.zh, a.en), a);
+  }
+  return out;
+}
+
 /**
  * A corpus from its compiled index (parsed JSON) and a function giving its texts (parsed JSON, or a
  * promise of it). The texts are read only when first needed. Throws a clear Error on a damaged index.
@@ -93,11 +126,14 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
   });
 
   let texts: Map<string, DocText> | null = null;
+  let alignments = new Map<string, StoredAlignment>();
   let pending: Promise<void> | null = null;
   const begin = (v: unknown): Promise<void> => {
     pending = Promise.resolve(v)
       .then((json) => {
-        texts = checkTexts(json, docs);
+        const checked = checkTexts(json, docs);
+        alignments = checkAlignments(json, byId);
+        texts = checked;
       })
       .catch((e: unknown) => {
         pending = null; // a failed fetch may succeed next time
@@ -132,11 +168,17 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
           begin(v).catch(() => undefined); // the caller is told to await loadTexts(), which reports the error
           throw notLoaded();
         }
-        loaded = texts = checkTexts(v, docs);
+        loaded = checkTexts(v, docs);
+        alignments = checkAlignments(v, byId);
+        texts = loaded;
       }
       const t = loaded.get(id);
       if (!t) throw new Error(`no article ${id} in the corpus`);
       return t;
+    },
+    alignment(a: string, b: string): StoredAlignment | null {
+      if (!texts && byId.has(a)) corpus.text(a); // loads them as text() does, or says they must be awaited
+      return alignments.get(alignmentKey(a, b)) ?? null;
     },
   };
   return corpus;

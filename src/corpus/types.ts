@@ -1,4 +1,5 @@
 // The corpus as parsed from its files, as compiled to JSON, and as loaded for matching.
+import type { PackedAlignment } from '../core/align';
 import type { Article, Relation } from '../core/types';
 
 /** Material a site appended after the article's own body (another article, a related-reading block). */
@@ -80,11 +81,23 @@ export interface DocText {
   appended: AppendedPiece[];
 }
 
+/** A sentence alignment of two articles that translate each other, computed at compile time. */
+export interface StoredAlignment extends PackedAlignment {
+  /** The Chinese article (the first of the packed counts) and the English one. */
+  zh: string;
+  en: string;
+}
+
 /** texts.json: the bodies, loaded only when a page has candidates to verify or a comparison is asked for. */
 export interface CompiledTexts {
   format: 'reprint-lens-corpus-texts';
   version: 1;
   texts: Record<string, DocText>;
+  /**
+   * Alignments of the translation relations, keyed "a|b" with a < b. Optional: texts.json written
+   * before they existed still loads, and its translations are aligned when compared.
+   */
+  alignments?: Record<string, StoredAlignment>;
 }
 
 /** Posting lists in memory: parallel arrays sorted by hash. */
@@ -112,4 +125,9 @@ export interface Corpus {
    * throws when they are still to be fetched (the extension: await loadTexts() first).
    */
   text(id: string): DocText;
+  /**
+   * The compile-time alignment of two articles (either order) that translate each other, or null.
+   * Needs the texts, like text().
+   */
+  alignment(a: string, b: string): StoredAlignment | null;
 }

@@ -1,10 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js/cn2t';
 import fc from 'fast-check';
+import { alignPrepared, prepareText, unpackAlignment, type AlignmentBead, type PreparedText } from '../../src/core/align';
+import { compareAny, versionOfDoc } from '../../src/core/compare-any';
 import { compareTranslation, checkNumbers } from '../../src/core/compare-translation';
 import { translationEvidence, translationAnchors } from '../../src/core/translation-match';
 import type { Comparison, CompareRow } from '../../src/core/types';
-import { corpusDoc, corpusLexicon, gold, realworldPages } from '../fixtures/translation/corpus';
+import { compileCorpus } from '../../src/corpus/compile';
+import { loadCorpus } from '../../src/corpus/load';
+import type { CompiledTexts } from '../../src/corpus/types';
+import { corpusDoc, corpusLexicon, gold, realworldPages, ROOT } from '../fixtures/translation/corpus';
 
 const lex = corpusLexicon();
 const version = (short: string) => {
@@ -258,5 +265,81 @@ describe('checkNumbers', () => {
   ];
   it.each(CASES)('%s / %s', (a, b, expected) => {
     expect(checkNumbers(a, b)).toEqual(expected.map(([x, y, agree]) => ({ a: x, b: y, agree })));
+  });
+});
+
+describe('alignments compiled with the corpus', () => {
+  const dir = path.join(ROOT, 'assets/corpus');
+  const compiled = compileCorpus(
+    readdirSync(dir).map((name) => ({ name, content: readFileSync(path.join(dir, name)) })),
+    { lexicon: lex },
+  );
+  const id = (short: string): string => corpusDoc(short).id;
+  /** The corpus as the CLI and the extension load it: from JSON text. */
+  const load = (texts: unknown) => loadCorpus(JSON.parse(JSON.stringify(compiled.index)), () => JSON.parse(JSON.stringify(texts)));
+  const copyTexts = (): CompiledTexts => JSON.parse(JSON.stringify(compiled.texts)) as CompiledTexts;
+  const compare = (corpus: ReturnType<typeof load>, a: string, b: string) => compareAny(versionOfDoc(corpus, id(a)), versionOfDoc(corpus, id(b)), {}, lex);
+  // (unpaired paragraphs that translate each other can still come out as `moved` rows)
+  const equalRows = (c: Comparison) => c.rows.filter((r) => r.kind === 'equal').length;
+
+  it('are stored for the two translation relations, and for nothing else', () => {
+    const keys = Object.keys(compiled.texts.alignments ?? {});
+    expect(keys).toEqual([`${id('000')}|${id('001')}`, `${id('001')}|${id('002')}`]);
+  });
+
+  /** Beads as sentence numbers, similarity to the four decimals stored. */
+  const shape = (beads: AlignmentBead[], zh: PreparedText, en: PreparedText) =>
+    beads.map((b) => [b.zh.map((s) => zh.sentences.indexOf(s)), b.en.map((s) => en.sentences.indexOf(s)), Math.round(b.score * 1e4) / 1e4]);
+  it.each([
+    ['000', '001'],
+    ['002', '001'],
+  ])('for %s / %s equal the alignment computed at run time', (z, e) => {
+    const corpus = load(compiled.texts);
+    const stored = corpus.alignment(id(e), id(z)); // either order
+    expect(stored).toMatchObject({ zh: id(z), en: id(e), banded: false });
+    const zh = prepareText(corpusDoc(z).paragraphs, true, lex);
+    const en = prepareText(corpusDoc(e).paragraphs, false, lex);
+    const unpacked = unpackAlignment(zh, en, stored!);
+    expect(unpacked).not.toBeNull();
+    expect(shape(unpacked!, zh, en)).toEqual(shape(alignPrepared(zh, en), zh, en));
+  });
+
+  it('are absent from a texts.json written before them, which still loads and compares the same', () => {
+    const { alignments, ...old } = copyTexts();
+    expect(alignments).toBeDefined();
+    const before = load(old);
+    const now = load(compiled.texts);
+    expect(before.alignment(id('000'), id('001'))).toBeNull();
+    for (const [a, b] of [['000', '001'], ['001', '000'], ['002', '001']] as const) {
+      expect(compare(now, a, b)).toEqual(compare(before, a, b));
+    }
+  });
+
+  it('are what a comparison of two corpus articles is built on; a page with the same text is aligned afresh', () => {
+    // an alignment that pairs nothing: only a comparison that reads it can come out without pairs
+    const texts = copyTexts();
+    const stored = texts.alignments![`${id('000')}|${id('001')}`]!;
+    stored.beads = [...Array.from({ length: stored.sentences[0] }, () => [1, 0, 0]), ...Array.from({ length: stored.sentences[1] }, () => [0, 1, 0])] as [number, number, number][];
+    const corpus = load(texts);
+    expect(equalRows(compare(corpus, '000', '001'))).toBe(0);
+    const page = { ...versionOfDoc(corpus, id('001')) }; // the same text, but not the corpus's version of it
+    expect(equalRows(compareAny(versionOfDoc(corpus, id('000')), page, {}, lex))).toBeGreaterThan(10);
+  });
+
+  it('are ignored when they no longer fit the sentences (the splitter changed since the build)', () => {
+    const texts = copyTexts();
+    const stored = texts.alignments![`${id('000')}|${id('001')}`]!;
+    stored.sentences = [stored.sentences[0] + 1, stored.sentences[1]];
+    expect(compare(load(texts), '000', '001')).toEqual(compare(load(compiled.texts), '000', '001'));
+  });
+
+  it.each([
+    ['beads that are not counts', (t: CompiledTexts) => (Object.values(t.alignments!)[0]!.beads = [[1, -1, 0]])],
+    ['an unknown article', (t: CompiledTexts) => (Object.values(t.alignments!)[0]!.zh = '999_nope')],
+    ['alignments that are not an object', (t: CompiledTexts) => ((t as { alignments: unknown }).alignments = [])],
+  ])('reject %s with a clear message', (_what, damage) => {
+    const texts = copyTexts();
+    damage(texts);
+    expect(() => load(texts).text(id('000'))).toThrow(/^damaged corpus texts: alignment/);
   });
 });
