@@ -1,0 +1,200 @@
+// The reader's own corpus over a fake storage area: kept pages are matched like bundled articles,
+// a full storage loses nothing, damaged stored data keeps its valid entries and says so, and an
+// import is all or nothing and only ever adds.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  STORAGE_KEY,
+  UserCorpusStore,
+  recover,
+  userDocFromArticle,
+  type StorageArea,
+  type UserDoc,
+} from '../../src/background/user-corpus';
+import { findVersions } from '../../src/core/match';
+import { parseCorpusFile } from '../../src/corpus/parse';
+import { readPage } from '../../src/cli/html';
+import { extractArticle } from '../../src/extract/article';
+import type { Article } from '../../src/core/types';
+
+const PAGES = path.resolve(__dirname, '../fixtures/pages');
+const CORPUS = path.resolve(__dirname, '../../assets/corpus');
+
+/** storage.local as far as the store uses it; `full` makes every write reject as a full quota does. */
+class FakeStorage implements StorageArea {
+  data: Record<string, unknown> = {};
+  writes = 0;
+  full = false;
+  async get(key: string) {
+    return key in this.data ? { [key]: structuredClone(this.data[key]) } : {};
+  }
+  async set(items: Record<string, unknown>) {
+    if (this.full) throw new Error('QUOTA_BYTES quota exceeded');
+    this.writes++;
+    Object.assign(this.data, structuredClone(items));
+  }
+}
+
+async function pageArticle(file: string): Promise<Article> {
+  return extractArticle((await readPage(path.join(PAGES, file))).doc).article;
+}
+function corpusBody(prefix: string): Article {
+  const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
+  const r = parseCorpusFile(file, readFileSync(path.join(CORPUS, file)));
+  if (!r.ok) throw new Error(r.error);
+  return r.doc;
+}
+
+let unrelated: UserDoc;
+let reprint: UserDoc;
+beforeAll(async () => {
+  unrelated = userDocFromArticle(await pageArticle('unrelated.html'), 'http://127.0.0.1/unrelated.html', new Date('2024-01-02T03:04:05Z'));
+  reprint = userDocFromArticle(await pageArticle('reprint-002.html'), 'http://127.0.0.1/reprint-002.html');
+});
+
+describe('keeping pages and matching them', () => {
+  it('matches a kept page as the same text when it is visited again', async () => {
+    const store = new UserCorpusStore(new FakeStorage());
+    expect((await store.add(unrelated)).added).toBe(true);
+    const corpus = (await store.corpus())!;
+    const matches = findVersions(await pageArticle('unrelated.html'), corpus);
+    expect(matches.map((m) => [m.id, m.relation])).toEqual([[unrelated.id, 'same']]);
+  });
+
+  it('finds a kept reprint as a version of the original article (000) too', async () => {
+    const store = new UserCorpusStore(new FakeStorage());
+    await store.add(reprint);
+    const matches = findVersions(corpusBody('000'), (await store.corpus())!);
+    // a kept page is kept whole, with the two articles its site appended (78% of its text), so
+    // from 000's side it reads as quoted in a longer text: an excerpt, not the same article
+    expect(matches.map((m) => [m.id, m.relation])).toEqual([[reprint.id, 'excerpt']]);
+  });
+
+  it('keeps the same text once, however often it is added', async () => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await store.add(unrelated);
+    const again = await store.add({ ...unrelated, title: 'another title' });
+    expect(again).toEqual({ doc: unrelated, added: false });
+    expect((await store.load()).docs).toHaveLength(1);
+  });
+
+  it('keeps both of two pages added at the same moment', async () => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await Promise.all([store.add(unrelated), store.add(reprint)]);
+    expect(recover(storage.data[STORAGE_KEY]).docs.map((d) => d.id).sort()).toEqual([unrelated.id, reprint.id].sort());
+  });
+
+  it('refuses a page without text, saying so', () => {
+    expect(() => userDocFromArticle({ ...corpusBody('000'), paragraphs: ['  '] }, 'http://x/')).toThrow(/no article text/);
+  });
+
+  it('removes an article and matches nothing against an empty corpus', async () => {
+    const store = new UserCorpusStore(new FakeStorage());
+    await store.add(unrelated);
+    expect(await store.remove(unrelated.id)).toBe(true);
+    expect(await store.corpus()).toBeNull();
+  });
+});
+
+describe('a full storage', () => {
+  it.each([
+    ['adding a page', (s: UserCorpusStore) => s.add(reprint)],
+    ['removing a page', (s: UserCorpusStore) => s.remove(unrelated.id)],
+    ['importing a file', async (s: UserCorpusStore) => s.import(JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [reprint] }))],
+  ])('%s: a clear message, and what was kept stays, in memory and in storage', async (_, act) => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await store.add(unrelated);
+    const before = structuredClone(storage.data);
+    storage.full = true;
+    await expect(act(store)).rejects.toThrow(/not saved.*full.*unchanged/);
+    expect(storage.data).toEqual(before);
+    expect((await store.load()).docs.map((d) => d.id)).toEqual([unrelated.id]);
+    // and once there is room again, the store works from the same state
+    storage.full = false;
+    await store.add(reprint);
+    expect((await store.load()).docs.map((d) => d.id)).toEqual([unrelated.id, reprint.id]);
+  });
+});
+
+describe('damaged stored data', () => {
+  const good = () => structuredClone(unrelated) as unknown as Record<string, unknown>;
+  it.each<[string, () => unknown, number, RegExp | null]>([
+    ['nothing stored yet', () => undefined, 0, null],
+    ['a valid list', () => ({ format: 'reprint-lens-user-corpus', version: 1, docs: [good()] }), 1, null],
+    ['the list as JSON text', () => JSON.stringify({ docs: [good()] }), 1, null],
+    ['truncated JSON text', () => JSON.stringify({ docs: [good()] }).slice(0, 200), 0, /could not be read/],
+    ['not a list at all', () => ({ docs: 'many' }), 0, /not in a form/],
+    ['a number', () => 42, 0, /not in a form/],
+    ['one entry with bad paragraphs', () => ({ docs: [good(), { ...good(), paragraphs: [1, 2] }] }), 1, /1 of your 2 .*article 2\.paragraphs\[0\]: must be text.*other 1 are kept/],
+    ['one entry that is not an object', () => ({ docs: [null, good()] }), 1, /1 of your 2 .*article 1: must be an object/],
+    ['an entry without a title', () => ({ docs: [{ ...good(), title: undefined }] }), 0, /article 1\.title: must be text/],
+  ])('%s: keeps %#’s valid entries and says what was left out', async (_, stored, kept, notice) => {
+    const storage = new FakeStorage();
+    if (stored() !== undefined) storage.data[STORAGE_KEY] = stored();
+    const store = new UserCorpusStore(storage);
+    const loaded = await store.load();
+    expect(loaded.docs).toHaveLength(kept);
+    if (notice) expect(loaded.notice).toMatch(notice);
+    else expect(loaded.notice).toBeNull();
+    expect(storage.writes).toBe(0); // reading never writes
+  });
+
+  it('writes clean data with the next change, and the notice goes', async () => {
+    const storage = new FakeStorage();
+    storage.data[STORAGE_KEY] = { docs: [good(), { broken: true }] };
+    const store = new UserCorpusStore(storage);
+    expect((await store.load()).notice).not.toBeNull();
+    await store.add(reprint);
+    expect(recover(storage.data[STORAGE_KEY])).toEqual({ docs: [unrelated, reprint], notice: null });
+    expect((await store.load()).notice).toBeNull();
+  });
+});
+
+describe('import', () => {
+  const file = (docs: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs, ...extra });
+
+  it.each<[string, () => string, RegExp]>([
+    ['not JSON', () => '{"format": "reprint-lens-user-corpus", "docs": [', /not JSON/],
+    ['another program’s JSON', () => JSON.stringify({ articles: [] }), /not a Reprint Lens export/],
+    ['a later version', () => file([], { version: 2 }), /version 2/],
+    ['no list of articles', () => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: {} }), /no "docs" list/],
+    ['a bad second article', () => file([unrelated, { ...reprint, paragraphs: 'text' }]), /article 2 \("docs\[1\]"\)\.paragraphs: must be a list/],
+    ['an article without text', () => file([{ ...reprint, paragraphs: ['', ' '] }]), /article 1 .*has no text/],
+    ['a bad language code', () => file([{ ...reprint, lang: '<script>' }]), /article 1 .*lang: is not a language code/],
+    ['an over-long title', () => file([{ ...reprint, title: 'x'.repeat(5000) }]), /article 1 .*title: is longer than/],
+  ])('%s: rejected with where, and nothing changes', async (_, text, message) => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await store.add(unrelated);
+    const before = structuredClone(storage.data);
+    const writes = storage.writes;
+    await expect(store.import(text())).rejects.toThrow(message);
+    expect(storage.data).toEqual(before);
+    expect(storage.writes).toBe(writes);
+    expect((await store.load()).docs).toEqual([unrelated]);
+  });
+
+  it('adds what is new, keeps what was there (never replaced), and counts the rest as skipped', async () => {
+    const store = new UserCorpusStore(new FakeStorage());
+    await store.add(unrelated);
+    const result = await store.import(file([{ ...unrelated, title: 'renamed in the file' }, reprint, reprint]));
+    expect(result).toEqual({ added: 1, skipped: 2 });
+    const docs = (await store.load()).docs;
+    expect(docs.map((d) => d.title)).toEqual([unrelated.title, reprint.title]);
+  });
+
+  it('reads back what export wrote, ids recomputed from the text', async () => {
+    const a = new UserCorpusStore(new FakeStorage());
+    await a.add(unrelated);
+    await a.add(reprint);
+    const exported = await a.export();
+    const tampered = exported.replace(unrelated.id, 'user-0000000000000000');
+    const b = new UserCorpusStore(new FakeStorage());
+    expect(await b.import(tampered)).toEqual({ added: 2, skipped: 0 });
+    expect((await b.load()).docs).toEqual([unrelated, reprint]);
+  });
+});
