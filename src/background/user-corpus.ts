@@ -136,7 +136,7 @@ export interface Loaded {
 /** Reads stored data, keeping every valid entry of damaged data and saying what was left out. */
 export function recover(stored: unknown): Loaded {
   if (stored === undefined || stored === null) return { docs: [], notice: null };
-  let v = stored;
+  let v: unknown = stored;
   if (typeof v === 'string') {
     try {
       v = JSON.parse(v) as unknown;
@@ -291,7 +291,7 @@ export class UserCorpusStore {
 
   /** Keeps an article; an article already kept (same text) is not added twice. */
   add(doc: UserDoc): Promise<{ doc: UserDoc; added: boolean }> {
-    return this.change((docs) => {
+    return this.change<{ doc: UserDoc; added: boolean }>((docs) => {
       const known = docs.find((d) => d.id === doc.id);
       return known ? { docs, result: { doc: known, added: false } } : { docs: [...docs, doc], result: { doc, added: true } };
     });
