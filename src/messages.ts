@@ -4,6 +4,7 @@
 // are both typed from this interface, so a missing or mistyped handler is a compile error.
 // Replies travel as {ok: true, value} or {ok: false, error}; errors are re-thrown at the sender.
 import type { Article, Comparison, MatchReport } from './core/types';
+import type { Provenance } from './core/provenance';
 
 /** What the content script's cheap precheck saw on a page. */
 export interface PageCheck {
@@ -67,6 +68,20 @@ export interface DocInfo {
   origin: 'bundled' | 'user';
 }
 
+/** The reader's own corpus as the options page shows it; `notice` says when stored data was damaged and what was left out. */
+export interface UserCorpusStatus {
+  docs: DocInfo[];
+  notice: string | null;
+}
+
+export interface AddedToCorpus {
+  doc: DocInfo;
+  /** False when the same text was kept already. */
+  added: boolean;
+  /** The tab's verdict, matched again with the article now kept. */
+  verdict: TabVerdict;
+}
+
 export interface BackgroundApi {
   /** content script -> background: the precheck of the sender's tab; a candidate gets extract.js injected. */
   pageChecked(check: PageCheck): TabVerdict;
@@ -80,8 +95,20 @@ export interface BackgroundApi {
   compareWithPage(req: CompareRequest): Comparison;
   /** UI -> background: compare two corpus articles. */
   compareDocs(req: CompareDocsRequest): Comparison;
-  /** UI -> background: the corpus articles' metadata. */
+  /** UI -> background: the corpus articles' metadata (bundled, then the reader's own). */
   listDocs(): DocInfo[];
+  /** UI -> background: the tab's versions on a timeline with the likely original, or null before the page has versions. */
+  getProvenance(tabId: number): Provenance | null;
+  /** UI -> background: keep the tab's analysed article in the reader's corpus. */
+  addPageToCorpus(tabId: number): AddedToCorpus;
+  /** UI -> background: the reader's corpus. */
+  userCorpus(): UserCorpusStatus;
+  /** UI -> background: forget one of the reader's articles. */
+  removeUserDoc(id: string): UserCorpusStatus;
+  /** UI -> background: the reader's corpus as an export file (JSON text). */
+  exportUserCorpus(): string;
+  /** UI -> background: add the articles of an export file; all checked first, nothing kept is replaced. */
+  importUserCorpus(text: string): { added: number; skipped: number };
 }
 
 export type MessageName = keyof BackgroundApi;
@@ -110,6 +137,12 @@ export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
   compareWithPage: 'ui',
   compareDocs: 'ui',
   listDocs: 'ui',
+  getProvenance: 'ui',
+  addPageToCorpus: 'ui',
+  userCorpus: 'ui',
+  removeUserDoc: 'ui',
+  exportUserCorpus: 'ui',
+  importUserCorpus: 'ui',
 };
 
 export function isRequest(value: unknown): value is Request {

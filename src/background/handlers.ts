@@ -7,6 +7,9 @@ import { buildMatchReport } from '../core/match-report';
 import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare-any';
 import { getCorpus, getLexicon } from './corpus';
 import { getVerdict, putVerdict } from './verdicts';
+import { tabProvenance } from './family';
+import { userDocFromArticle } from './user-corpus';
+import { findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
 
 interface Context {
   sender: Runtime.MessageSender;
@@ -37,7 +40,7 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
   const base = { tabId, url: extraction.url, title: extraction.article.title, precheck: previous?.precheck, extraction };
   try {
     const [corpus, lexicon] = await Promise.all([getCorpus(), getLexicon()]);
-    const report = await buildMatchReport(extraction.article, extraction.isArticle, corpus, { lexicon });
+    const report = await withUserMatches(await buildMatchReport(extraction.article, extraction.isArticle, corpus, { lexicon }), extraction.article);
     return putVerdict({ ...base, status: 'done', report, updated: Date.now() });
   } catch (e) {
     return putVerdict({ ...base, status: 'error', error: (e as Error).message, updated: Date.now() });
@@ -45,12 +48,8 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
 }
 
 
-/** The corpus with its texts, for comparisons (matching loads them only when it has candidates). */
-async function corpusWithTexts() {
-  const corpus = await getCorpus();
-  await corpus.loadTexts();
-  return corpus;
-}
+// a page the reader kept is analysed again when revisited, even if the precheck passes it by
+watchKeptPages((tabId, url, title) => extractIn(tabId, url, title));
 
 export const handlers: Handlers = {
   async pageChecked(ctx, check) {
@@ -79,9 +78,7 @@ export const handlers: Handlers = {
     const verdict = await getVerdict(req.tabId);
     const article = verdict?.extraction?.article;
     if (!article) throw new Error('this page has not been analysed yet');
-    const corpus = await corpusWithTexts();
-    const id = corpus.resolve(req.docId);
-    if (!id) throw new Error(`no article ${req.docId} in the corpus`);
+    const { corpus, id } = await findDoc(req.docId);
     const match = verdict.report?.matches.find((m) => m.id === id);
     const a = versionOfDoc(corpus, id);
     const b = versionOfArticle(article);
@@ -89,16 +86,46 @@ export const handlers: Handlers = {
   },
 
   async compareDocs(_ctx, req): Promise<Comparison> {
-    const corpus = await corpusWithTexts();
-    const [ia, ib] = [corpus.resolve(req.a), corpus.resolve(req.b)];
-    if (!ia || !ib) throw new Error(`no article ${!ia ? req.a : req.b} in the corpus`);
-    const a = versionOfDoc(corpus, ia);
-    const b = versionOfDoc(corpus, ib);
+    const [da, db] = [await findDoc(req.a), await findDoc(req.b)];
+    const a = versionOfDoc(da.corpus, da.id);
+    const b = versionOfDoc(db.corpus, db.id);
     return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise }, a.lang === b.lang ? null : await getLexicon());
   },
 
   async listDocs(): Promise<DocInfo[]> {
     const corpus = await getCorpus();
-    return corpus.docs.map((d) => ({ id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'bundled' as const }));
+    const bundled = corpus.docs.map((d) => ({ id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'bundled' as const }));
+    return [...bundled, ...(await userStatus().catch(() => ({ docs: [] }))).docs];
+  },
+
+  async getProvenance(_ctx, tabId) {
+    const verdict = await getVerdict(tabId);
+    return verdict?.status === 'done' ? tabProvenance(verdict) : null;
+  },
+
+  async addPageToCorpus(_ctx, tabId) {
+    const verdict = await getVerdict(tabId);
+    const extraction = verdict?.extraction;
+    if (!extraction) throw new Error('this page has not been analysed yet');
+    const { doc, added } = await userStore.add(userDocFromArticle(extraction.article, extraction.url));
+    // matched again at once, so the badge and the popup show the page's new version
+    return { doc: userDocInfo(doc), added, verdict: await analyse(tabId, extraction) };
+  },
+
+  async userCorpus() {
+    return userStatus();
+  },
+
+  async removeUserDoc(_ctx, id) {
+    await userStore.remove(id);
+    return userStatus();
+  },
+
+  async exportUserCorpus() {
+    return userStore.export();
+  },
+
+  async importUserCorpus(_ctx, text) {
+    return userStore.import(text);
   },
 };

@@ -6,6 +6,7 @@ import type { Args, MessageName, PageCheck, PageExtraction } from '../messages';
 
 const MAX_TEXT = 2_000_000; // characters of article text accepted from a page (the extraction cap is lower)
 const MAX_PARAGRAPHS = 20_000;
+const MAX_IMPORT = 30_000_000; // characters of an import file (the reader's corpus is at most 1000 articles)
 
 export class InvalidMessage extends Error {}
 
@@ -74,6 +75,12 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
       return [{ a: docId(a.a, 'a'), b: docId(a.b, 'b'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise') }];
     },
     listDocs: () => [],
+    getProvenance: () => [tabId(a)],
+    addPageToCorpus: () => [tabId(a)],
+    userCorpus: () => [],
+    removeUserDoc: () => [docId(a, 'id')],
+    exportUserCorpus: () => [],
+    importUserCorpus: () => [str(a, 'the import file', MAX_IMPORT)],
   };
   return out[name]() as Args<K>;
 }

@@ -1,0 +1,75 @@
+// The reader's corpus inside the background: kept in browser.storage.local, compiled into a second
+// in-memory corpus, searched beside the bundled one (whose index is never rebuilt), and the pages
+// the reader kept are looked at again when revisited, even when the cheap precheck would pass
+// them by (a kept page need not be about digital government).
+import browser from 'webextension-polyfill';
+import { findVersions } from '../core/match';
+import type { Article, Match, MatchReport } from '../core/types';
+import type { Corpus } from '../corpus/types';
+import type { DocInfo, UserCorpusStatus } from '../messages';
+import { getCorpus } from './corpus';
+import { STORAGE_KEY, UserCorpusStore, type UserDoc } from './user-corpus';
+
+export const userStore = new UserCorpusStore(browser.storage.local);
+
+// another context (or the developer tools) changed the stored list: read it again when next needed
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && STORAGE_KEY in changes) userStore.invalidate();
+});
+
+export function userDocInfo(d: UserDoc): DocInfo {
+  return { id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url ?? d.pageUrl, origin: 'user' };
+}
+
+export async function userStatus(): Promise<UserCorpusStatus> {
+  const { docs, notice } = await userStore.load();
+  return { docs: docs.map(userDocInfo), notice };
+}
+
+/**
+ * The report with the reader's articles among the matches: direct matches of both corpora by
+ * similarity, then the family members reached through them. A damaged store never hides the
+ * bundled answer.
+ */
+export async function withUserMatches(report: MatchReport, article: Article): Promise<MatchReport> {
+  const corpus = await userStore.corpus().catch(() => null);
+  if (!corpus) return report;
+  const mine = findVersions(article, corpus);
+  if (mine.length === 0) return report;
+  const all: Match[] = [...report.matches, ...mine];
+  const direct = all.filter((m) => !m.via).sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
+  return { ...report, matches: [...direct, ...all.filter((m) => m.via)] };
+}
+
+/**
+ * The corpus that holds an article (bundled first, then the reader's), with the article's full id
+ * and its text loaded (matching loads the bundled texts only when a page has candidates).
+ */
+export async function findDoc(idOrPrefix: string): Promise<{ corpus: Corpus; id: string }> {
+  const bundled = await getCorpus();
+  const id = bundled.resolve(idOrPrefix);
+  if (id) {
+    await bundled.loadTexts();
+    return { corpus: bundled, id };
+  }
+  const mine = await userStore.corpus();
+  const own = mine?.resolve(idOrPrefix);
+  if (mine && own) return { corpus: mine, id: own };
+  throw new Error(`no article ${idOrPrefix} in the corpus`);
+}
+
+const withoutHash = (url: string): string => url.replace(/#.*$/, '');
+
+/** Calls `extract` when a tab finishes loading a page the reader kept. */
+export function watchKeptPages(extract: (tabId: number, url: string, title: string) => unknown): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
+    const url = withoutHash(tab.url);
+    void userStore
+      .load()
+      .then(({ docs }) => {
+        if (docs.some((d) => [d.pageUrl, d.url].some((u) => u !== null && withoutHash(u) === url))) extract(tabId, tab.url!, tab.title ?? '');
+      })
+      .catch(() => undefined); // unreadable storage: the page is treated like any other
+  });
+}
