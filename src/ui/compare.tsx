@@ -1,26 +1,68 @@
-// The full-page comparison view: the page beside a chosen version, with next/previous change,
-// folding and granularity toggles and the edit list. Opened from the popup as
-// compare.html?tab=<tabId>&doc=<id>, or compare.html?a=<id>&b=<id> for two corpus articles.
+// The full-page comparison view, in its own tab. With the original, an edited version and a
+// translation in the family it shows all three side by side (original | version | translation);
+// otherwise, or when the reader picks one version, that version beside the page. Next/previous
+// change by buttons and keys (n/j, p/k), a strip of change marks along the side, toggles for noise
+// folding, granularity and changed rows only, the edit list (each entry jumps to its row), the
+// family's timeline, and exports (HTML, Markdown, JSON, clipboard).
+// compare.html?tab=<tabId>[&doc=<id>] for a page, compare.html?a=<id>&b=<id> for two corpus articles.
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send, type DocInfo, type TabVerdict } from '../messages';
+import type { Provenance, ProvenanceEntry } from '../core/provenance';
 import type { Comparison } from '../core/types';
 import { DiffTable, Outside, isChange } from './components/DiffTable';
+import { ThreeWayTable } from './components/ThreeWayTable';
 import { VersionList } from './components/VersionList';
+import { Timeline, entryName } from './components/Provenance';
+import { EditList, type EditGroup } from './components/EditList';
+import { ChangeStrip } from './components/ChangeStrip';
+import { download, exportFile, type ExportKind } from './export';
 import { applyTheme, t } from './i18n';
+import { planThreeWay, threeRowChanged, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
+import { docLabel, verdictFigures, verdictTarget } from './verdict';
 
 const params = new URLSearchParams(location.search);
+const tabParam = params.get('tab');
+const tabId = tabParam !== null && /^\d+$/.test(tabParam) ? Number(tabParam) : null;
+
+interface Shown {
+  mode: 'two' | 'three';
+  comparisons: Comparison[];
+}
+
+interface ExportStatus {
+  kind: ExportKind | 'clipboard';
+  name: string;
+  bytes: number;
+  href: string | null;
+}
+
+/** Column heading of a family member: its role and name ("Original · 光明网 · 2022-04-25", "Translation · this page"). */
+function columnLabel(role: 'colOriginal' | 'colVersion' | 'colTranslation', e: ProvenanceEntry): string {
+  return `${t(role)} · ${e.page ? t('thisPage') : entryName(e)}`;
+}
+
+/** One side of a planned three-way comparison: the page itself when the member is the page, else its corpus text. */
+function compareMember(original: ProvenanceEntry, member: ProvenanceEntry, fold: boolean, granularity: 'char' | 'word'): Promise<Comparison> {
+  if (member.page && tabId !== null) return send('compareWithPage', { tabId, docId: original.id, granularity, foldNoise: fold });
+  return send('compareDocs', { a: original.id, b: member.id, granularity, foldNoise: fold });
+}
 
 function CompareView() {
-  const tabId = params.has('tab') ? Number(params.get('tab')) : null;
   const [verdict, setVerdict] = useState<TabVerdict | null>(null);
   const [docs, setDocs] = useState<Map<string, DocInfo>>(new Map());
+  const [provenance, setProvenance] = useState<Provenance | null>(null);
+  const [ready, setReady] = useState(false);
   const [docId, setDocId] = useState<string | null>(params.get('doc'));
+  const [wantThree, setWantThree] = useState(!params.get('doc'));
   const [fold, setFold] = useState(true);
   const [granularity, setGranularity] = useState<'char' | 'word'>('char');
   const [onlyChanges, setOnlyChanges] = useState(false);
-  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [loading, setLoading] = useState(false);
   const [current, setCurrent] = useState(-1);
+  const [announce, setAnnounce] = useState('');
+  const [exported, setExported] = useState<ExportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -30,78 +72,223 @@ function CompareView() {
         if (tabId !== null) {
           const v = await send('getVerdict', tabId);
           setVerdict(v);
-          if (!params.get('doc') && v?.report?.matches[0]) setDocId(v.report.matches[0].id);
+          if (v?.status === 'done' && v.report && v.report.matches.length > 0) setProvenance(await send('getProvenance', tabId));
         }
       } catch (e) {
         setError((e as Error).message);
+      } finally {
+        setReady(true);
       }
     })();
   }, []);
 
+  const matches = verdict?.report?.matches ?? [];
+  const plan: ThreePlan | null = useMemo(() => (provenance ? planThreeWay(provenance) : null), [provenance]);
+  const three = wantThree && plan !== null;
+  const target = verdictTarget(matches, provenance, docs);
+  // two columns: the chosen version, else the one the verdict measures against, else the closest other
+  const twoDoc = docId ?? target?.id ?? (matches.find((m) => m.relation !== 'same') ?? matches[0])?.id ?? null;
+
   useEffect(() => {
+    if (!ready) return;
     const a = params.get('a');
     const b = params.get('b');
-    const request =
-      tabId !== null && docId
-        ? send('compareWithPage', { tabId, docId, granularity, foldNoise: fold })
-        : a && b
-          ? send('compareDocs', { a, b, granularity, foldNoise: fold })
-          : null;
+    let request: Promise<Shown> | null = null;
+    if (three && plan) {
+      request = Promise.all([
+        compareMember(plan.original, plan.version, fold, granularity),
+        compareMember(plan.original, plan.translation, fold, granularity),
+      ]).then((comparisons) => ({ mode: 'three', comparisons }));
+    } else if (tabId !== null && twoDoc) {
+      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold }).then((c) => ({ mode: 'two', comparisons: [c] }));
+    } else if (a && b) {
+      request = send('compareDocs', { a, b, granularity, foldNoise: fold }).then((c) => ({ mode: 'two', comparisons: [c] }));
+    }
     if (!request) return;
-    request.then((c) => {
-      setComparison(c);
-      setCurrent(-1);
-    }, (e: Error) => setError(e.message));
-  }, [docId, fold, granularity]);
+    setLoading(true);
+    request.then(
+      (s) => {
+        setShown(s);
+        setCurrent(-1);
+        setLoading(false);
+      },
+      (e: Error) => {
+        setError(e.message);
+        setLoading(false);
+      },
+    );
+  }, [ready, three, twoDoc, fold, granularity]);
 
-  const changes = useMemo(() => (comparison ? comparison.rows.flatMap((r, i) => (isChange(r) ? [i] : [])) : []), [comparison]);
+  const threeRows = useMemo(() => (shown?.mode === 'three' ? threeWayRows(shown.comparisons[0]!, shown.comparisons[1]!) : null), [shown]);
+  const changes = useMemo(() => {
+    if (!shown) return [];
+    if (threeRows) return threeRows.flatMap((r, i) => (threeRowChanged(r, shown.comparisons[0]!, shown.comparisons[1]!) ? [i] : []));
+    return shown.comparisons[0]!.rows.flatMap((r, i) => (isChange(r) ? [i] : []));
+  }, [shown, threeRows]);
+
+  function jump(row: number) {
+    setCurrent(row);
+    const k = changes.indexOf(row);
+    setAnnounce(k >= 0 ? t('changeAt', k + 1, changes.length) : '');
+    // after the render that marks the row (and shows it, when only changed rows are listed)
+    requestAnimationFrame(() => document.getElementById(`row-${row}`)?.scrollIntoView({ block: 'center' }));
+  }
 
   function go(step: 1 | -1) {
     if (changes.length === 0) return;
     const at = changes.indexOf(current);
-    const next = changes[(at + step + changes.length) % changes.length] ?? changes[0]!;
-    setCurrent(next);
-    document.getElementById(`row-${next}`)?.scrollIntoView({ block: 'center' });
+    const next = at < 0 ? (step === 1 ? changes.find((c) => c > current) ?? changes[0]! : [...changes].reverse().find((c) => c < current) ?? changes[changes.length - 1]!) : changes[(at + step + changes.length) % changes.length]!;
+    jump(next);
   }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLButtonElement) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
       if (e.key === 'n' || e.key === 'j') go(1);
-      if (e.key === 'p' || e.key === 'k') go(-1);
+      else if (e.key === 'p' || e.key === 'k') go(-1);
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   });
 
-  const doc = docId ? docs.get(docId) : undefined;
+  function doExport(kind: ExportKind) {
+    if (!shown) return;
+    try {
+      const file = exportFile(kind, shown.comparisons);
+      const href = download(file);
+      setExported({ kind, name: file.name, bytes: new Blob([file.text]).size, href });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function copyMarkdown() {
+    if (!shown) return;
+    const file = exportFile('md', shown.comparisons);
+    try {
+      await navigator.clipboard.writeText(file.text);
+      setExported({ kind: 'clipboard', name: file.name, bytes: new Blob([file.text]).size, href: null });
+    } catch (e) {
+      setError(t('copyFailed', (e as Error).message));
+    }
+  }
+
+  function chooseVersion(id: string) {
+    setDocId(id);
+    setWantThree(false);
+  }
+
+  const two = shown?.mode === 'two' ? shown.comparisons[0]! : null;
+  const editGroups: EditGroup[] = !shown
+    ? []
+    : threeRows
+      ? [
+          { title: t('editsVersion'), edits: shown.comparisons[0]!.edits, rowOf: (e) => (e.row === undefined ? undefined : threeRowOf(threeRows, 'same', e.row)) },
+          { title: t('editsTranslation'), edits: shown.comparisons[1]!.edits, rowOf: (e) => (e.row === undefined ? undefined : threeRowOf(threeRows, 'trans', e.row)) },
+        ]
+      : [{ title: '', edits: two!.edits, rowOf: (e) => e.row }];
+  const twoDocInfo = twoDoc ? docs.get(twoDoc) : undefined;
+  /** The comparison shown that measures the page against the verdict's version, if one is. */
+  const figuresOf = (): Comparison | null => {
+    if (!shown || !target?.id) return null;
+    if (two) return target.id === twoDoc ? two : null;
+    if (!plan || plan.original.id !== target.id) return null;
+    return plan.version.page ? shown.comparisons[0]! : plan.translation.page ? shown.comparisons[1]! : null;
+  };
+  const layoutKey = `${shown?.mode}:${fold}:${granularity}:${onlyChanges}:${changes.length}`;
+
   return (
     <main class="compare-view">
       <header class="bar">
         <img src="icons/icon-32.png" alt="" width={24} height={24} />
         <h1>{t('extName')}</h1>
+        <span class="meta">{verdict?.title ?? ''}</span>
       </header>
       {error && <p class="error" role="alert">{t('errorPrefix', error)}</p>}
-      {verdict?.report && verdict.report.matches.length > 0 && (
-        <VersionList matches={verdict.report.matches} docs={docs} selected={docId} onSelect={setDocId} />
+      {target && (
+        <p class="verdict" data-testid="verdict">
+          {target.text}
+          {verdictFigures(figuresOf())}
+        </p>
       )}
-      <div class="toolbar" role="toolbar">
-        <button onClick={() => go(-1)} data-testid="prev-change">{t('prevChange')}</button>
-        <button onClick={() => go(1)} data-testid="next-change">{t('nextChange')}</button>
-        <button aria-pressed={fold} onClick={() => setFold(!fold)} data-testid="toggle-fold">{t('foldNoise')}</button>
-        <button aria-pressed={granularity === 'word'} onClick={() => setGranularity(granularity === 'char' ? 'word' : 'char')} data-testid="toggle-granularity">
-          {t('byWords')}
-        </button>
-        <button aria-pressed={onlyChanges} onClick={() => setOnlyChanges(!onlyChanges)} data-testid="toggle-only-changes">{t('onlyChanges')}</button>
-        <span class="meta">{t('changeCount', changes.length)}</span>
+      {(provenance || matches.length > 0) && (
+        <details class="family" open>
+          <summary>{t('familyLabel')}</summary>
+          <div class="family-body">
+            {provenance && <Timeline provenance={provenance} onSelect={chooseVersion} />}
+            {matches.length > 0 && <VersionList matches={matches} docs={docs} selected={three ? null : twoDoc} onSelect={chooseVersion} originalId={provenance?.original ?? null} />}
+          </div>
+        </details>
+      )}
+      <div class="toolbars">
+        <div class="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
+          {plan && (
+            <button type="button" aria-pressed={three} onClick={() => setWantThree(!three)} data-testid="toggle-three">
+              {t('threeVersions')}
+            </button>
+          )}
+          <button type="button" onClick={() => go(-1)} data-testid="prev-change" aria-keyshortcuts="p k">{t('prevChange')}</button>
+          <button type="button" onClick={() => go(1)} data-testid="next-change" aria-keyshortcuts="n j">{t('nextChange')}</button>
+          <button type="button" aria-pressed={fold} onClick={() => setFold(!fold)} data-testid="toggle-fold">{t('foldNoise')}</button>
+          <button type="button" aria-pressed={granularity === 'word'} onClick={() => setGranularity(granularity === 'char' ? 'word' : 'char')} data-testid="toggle-granularity">
+            {t('byWords')}
+          </button>
+          <button type="button" aria-pressed={onlyChanges} onClick={() => setOnlyChanges(!onlyChanges)} data-testid="toggle-only-changes">{t('onlyChanges')}</button>
+          <span class="meta" data-testid="change-count">{t('changeCount', changes.length)}</span>
+        </div>
+        <div class="toolbar exports" role="toolbar" aria-label={t('exportLabel')}>
+          <span class="meta">{t('exportLabel')}</span>
+          <button type="button" disabled={!shown} onClick={() => doExport('html')} data-testid="export-html">{t('exportHtml')}</button>
+          <button type="button" disabled={!shown} onClick={() => doExport('md')} data-testid="export-md">{t('exportMarkdown')}</button>
+          <button type="button" disabled={!shown} onClick={() => doExport('json')} data-testid="export-json">{t('exportJson')}</button>
+          <button type="button" disabled={!shown} onClick={() => void copyMarkdown()} data-testid="copy-md">{t('copyMarkdown')}</button>
+          <span class="meta keys">{t('keysHint')}</span>
+        </div>
+        <div role="status" aria-live="polite" class="live">
+          {loading && <span class="status">{t('comparing')}</span>}
+          {announce && <span class="status" data-testid="current-change">{announce}</span>}
+          {exported && (
+            <span class="status" data-testid="last-export" data-kind={exported.kind} data-bytes={exported.bytes} data-href={exported.href ?? ''}>
+              {exported.kind === 'clipboard' ? t('copied', exported.bytes) : t('exported', exported.name, Math.max(1, Math.round(exported.bytes / 1024)))}
+            </span>
+          )}
+        </div>
       </div>
-      {comparison && (
-        <>
-          {comparison.degraded && <p class="notice" role="status">{t('degraded')}</p>}
-          <DiffTable comparison={comparison} labels={[doc?.title ?? params.get('a') ?? '', verdict ? t('thisPage') : params.get('b') ?? '']} onlyChanges={onlyChanges} current={current} />
-          <Outside comparison={comparison} />
-        </>
-      )}
+      {ready && tabId !== null && !verdict && <p class="notice">{t('notSeen')}</p>}
+      {shown?.comparisons.some((c) => c.degraded) && <p class="notice" role="status">{t('degraded')}</p>}
+      <div class="layout">
+        <section class="table-area" aria-label={t('comparisonLabel')}>
+          {shown && threeRows && plan && (
+            <ThreeWayTable
+              same={shown.comparisons[0]!}
+              trans={shown.comparisons[1]!}
+              rows={threeRows}
+              labels={[columnLabel('colOriginal', plan.original), columnLabel('colVersion', plan.version), columnLabel('colTranslation', plan.translation)]}
+              onlyChanges={onlyChanges}
+              current={current}
+            />
+          )}
+          {two && (
+            <>
+              <DiffTable
+                comparison={two}
+                labels={[twoDocInfo ? `${two.a.title} (${docLabel(twoDocInfo)})` : two.a.title, verdict ? t('thisPage') : two.b.title]}
+                onlyChanges={onlyChanges}
+                current={current}
+              />
+              <Outside comparison={two} />
+            </>
+          )}
+        </section>
+        {shown && (
+          <aside class="side">
+            <EditList groups={editGroups} onJump={jump} />
+          </aside>
+        )}
+      </div>
+      {shown && <ChangeStrip changes={changes} current={current} onJump={jump} layoutKey={layoutKey} />}
     </main>
   );
 }

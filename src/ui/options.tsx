@@ -1,33 +1,131 @@
-// Options page: the corpus the extension matches against.
+// Options page: the corpus the extension matches against. The bundled articles, and the reader's
+// own (kept with "add this page to my corpus"): listed, removable, exported as a JSON file and
+// imported from one. An import is checked whole in the background and only adds; on any error
+// nothing changes and the message says what was wrong and where.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { send, type DocInfo } from '../messages';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { send, type DocInfo, type UserCorpusStatus } from '../messages';
+import { download } from './export';
 import { applyTheme, t } from './i18n';
+import { langName } from './components/VersionList';
+
+function meta(d: DocInfo): string {
+  return [d.site, d.date?.slice(0, 10), langName(d.lang)].filter(Boolean).join(' · ');
+}
 
 function Options() {
   const [docs, setDocs] = useState<DocInfo[] | null>(null);
+  const [mine, setMine] = useState<UserCorpusStatus | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = async () => {
+    const [all, status] = await Promise.all([send('listDocs'), send('userCorpus')]);
+    setDocs(all.filter((d) => d.origin === 'bundled'));
+    setMine(status);
+  };
   useEffect(() => {
-    send('listDocs').then(setDocs, (e: Error) => setError(e.message));
+    refresh().catch((e: Error) => setError(e.message));
   }, []);
+
+  async function act(run: () => Promise<string | null>) {
+    setMessage(null);
+    setError(null);
+    try {
+      setMessage(await run());
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const remove = (d: DocInfo) =>
+    act(async () => {
+      setMine(await send('removeUserDoc', d.id));
+      return t('removed', d.title);
+    });
+
+  const exportMine = () =>
+    act(async () => {
+      const text = await send('exportUserCorpus');
+      download({ kind: 'json', name: `reprint-lens-my-corpus-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', text });
+      return null;
+    });
+
+  const importFile = (file: File) =>
+    act(async () => {
+      try {
+        const { added, skipped } = await send('importUserCorpus', await file.text());
+        await refresh();
+        return t('imported', added, skipped);
+      } catch (e) {
+        throw new Error(t('importFailed', `${file.name}: ${(e as Error).message}`));
+      } finally {
+        if (fileInput.current) fileInput.current.value = '';
+      }
+    });
+
   return (
     <main class="options-view">
       <header class="bar">
         <img src="icons/icon-32.png" alt="" width={24} height={24} />
         <h1>{t('extName')} · {t('options')}</h1>
       </header>
-      {error && <p class="error" role="alert">{t('errorPrefix', error)}</p>}
-      <h2>{t('bundledCorpus')}</h2>
-      <table class="docs">
-        <tbody>
-          {docs?.map((d) => (
-            <tr key={d.id} data-testid="corpus-doc" data-doc-id={d.id}>
-              <td>{d.title}</td>
-              <td class="meta">{[d.site, d.date?.slice(0, 10), d.lang].filter(Boolean).join(' · ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div role="status" aria-live="polite" class="live">
+        {message && <p class="notice ok" data-testid="options-status">{message}</p>}
+      </div>
+      {error && <p class="error" role="alert" data-testid="options-error">{error}</p>}
+
+      <section aria-labelledby="mine-title">
+        <h2 id="mine-title">{t('myCorpus')}</h2>
+        <p class="meta">{t('myCorpusIntro')}</p>
+        {mine?.notice && <p class="error" role="alert" data-testid="damaged-notice">{t('damagedNotice', mine.notice)}</p>}
+        {mine && mine.docs.length === 0 && <p>{t('myCorpusEmpty')}</p>}
+        {mine && mine.docs.length > 0 && (
+          <table class="docs">
+            <tbody>
+              {mine.docs.map((d) => (
+                <tr key={d.id} data-testid="user-doc" data-doc-id={d.id}>
+                  <td lang={d.lang}>{d.url && /^https?:\/\//i.test(d.url) ? <a href={d.url} target="_blank" rel="noopener noreferrer">{d.title}</a> : d.title}</td>
+                  <td class="meta">{meta(d)}</td>
+                  <td>
+                    <button type="button" onClick={() => void remove(d)} aria-label={t('removeLabel', d.title)}>{t('remove')}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div class="actions">
+          <button type="button" onClick={() => void exportMine()} disabled={!mine || mine.docs.length === 0} data-testid="export-corpus">{t('exportCorpus')}</button>
+          <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-corpus">{t('importCorpus')}</button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = (e.currentTarget as HTMLInputElement).files?.[0];
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="bundled-title">
+        <h2 id="bundled-title">{t('bundledCorpus')}</h2>
+        <table class="docs">
+          <tbody>
+            {docs?.map((d) => (
+              <tr key={d.id} data-testid="corpus-doc" data-doc-id={d.id}>
+                <td lang={d.lang}>{d.title}</td>
+                <td class="meta">{meta(d)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </main>
   );
 }

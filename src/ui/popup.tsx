@@ -1,16 +1,20 @@
-// The toolbar popup: the page's verdict in one line, the versions found, and a side-by-side diff
-// of the chosen version against the page. On pages without versions it says why, and can show
-// what was extracted so a reader can see what was compared.
+// The toolbar popup: the page's verdict in one line, which version is likely the original and why,
+// the versions found, and a side-by-side diff of the chosen version against the page. On pages
+// without versions it says why, can show what was extracted, and can keep the page in the
+// reader's own corpus so that it is matched from then on.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send, type DocInfo, type TabVerdict } from '../messages';
+import type { Provenance } from '../core/provenance';
 import type { Comparison, Match } from '../core/types';
 import { DiffTable, Outside } from './components/DiffTable';
-import { VersionList, docLabel } from './components/VersionList';
+import { VersionList } from './components/VersionList';
 import { ExtractedView } from './components/ExtractedView';
+import { ProvenanceLine } from './components/Provenance';
 import { applyTheme, t } from './i18n';
 import { targetTab } from './tab';
+import { verdictFigures, verdictTarget } from './verdict';
 
 const POLL_MS = 250;
 const POLL_LIMIT = 120; // 30 s: extraction and matching take well under a second
@@ -21,13 +25,42 @@ function whyNoVersions(v: TabVerdict): string {
   return t('noVersions');
 }
 
+async function waitWhileAnalysing(tabId: number, v: TabVerdict | null, show: (v: TabVerdict | null) => void): Promise<TabVerdict | null> {
+  for (let i = 0; v?.status === 'analysing' && i < POLL_LIMIT; i++) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    v = (await send('getVerdict', tabId)) ?? v;
+    show(v);
+  }
+  return v;
+}
+
+async function listDocs(): Promise<Map<string, DocInfo>> {
+  return new Map((await send('listDocs')).map((d) => [d.id, d]));
+}
+
+/** Comparisons by version id, so that the verdict's figures and the diff share one request. */
+const comparisons = new Map<string, Promise<Comparison>>();
+function compareWith(tabId: number, docId: string): Promise<Comparison> {
+  let c = comparisons.get(docId);
+  if (!c) {
+    c = send('compareWithPage', { tabId, docId });
+    c.catch(() => comparisons.delete(docId));
+    comparisons.set(docId, c);
+  }
+  return c;
+}
+
 function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [verdict, setVerdict] = useState<TabVerdict | null | undefined>(undefined);
   const [docs, setDocs] = useState<Map<string, DocInfo>>(new Map());
+  const [provenance, setProvenance] = useState<Provenance | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [figures, setFigures] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [kept, setKept] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -35,16 +68,12 @@ function Popup() {
         const tab = await targetTab();
         if (!tab) return setVerdict(null);
         setTabId(tab.id);
-        setDocs(new Map((await send('listDocs')).map((d) => [d.id, d])));
+        setDocs(await listDocs());
         let v = await send('getVerdict', tab.id);
         // a verdict for another address belongs to a page the tab has left
         if (v && tab.url && v.url !== tab.url) v = null;
         setVerdict(v);
-        for (let i = 0; v?.status === 'analysing' && i < POLL_LIMIT; i++) {
-          await new Promise((r) => setTimeout(r, POLL_MS));
-          v = await send('getVerdict', tab.id);
-          setVerdict(v);
-        }
+        await waitWhileAnalysing(tab.id, v, setVerdict);
       } catch (e) {
         setError(String((e as Error).message ?? e));
       }
@@ -52,75 +81,116 @@ function Popup() {
   }, []);
 
   const matches: Match[] = verdict?.status === 'done' ? (verdict.report?.matches ?? []) : [];
-  // the page's own text (relation same) has nothing to show beside it: start with another version
-  const first = (matches.find((m) => m.relation !== 'same') ?? matches[0])?.id ?? null;
-  const selected = chosen ?? first;
+  const matchKey = matches.map((m) => m.id).join(' ');
 
   useEffect(() => {
-    if (tabId === null || selected === null) return;
-    setComparison(null);
-    send('compareWithPage', { tabId, docId: selected })
-      .then(setComparison)
-      .catch((e: Error) => setError(e.message));
-  }, [tabId, selected]);
+    if (tabId === null || matches.length === 0) return setProvenance(null);
+    send('getProvenance', tabId).then(setProvenance, (e: Error) => setError(e.message));
+  }, [tabId, matchKey]);
 
-  async function analyse() {
-    if (tabId === null) return;
+  const target = verdictTarget(matches, provenance, docs);
+  // start with the original (what the verdict measures against), else a version other than the page's own text
+  const first = target?.id ?? (matches.find((m) => m.relation !== 'same') ?? matches[0])?.id ?? null;
+  const selected = chosen !== null && matches.some((m) => m.id === chosen) ? chosen : first;
+
+  useEffect(() => {
+    if (tabId === null || selected === null) return setComparison(null);
+    setComparison(null);
+    compareWith(tabId, selected).then(setComparison, (e: Error) => setError(e.message));
+  }, [tabId, selected, matchKey]);
+
+  useEffect(() => {
+    if (tabId === null || !target?.id) return setFigures(null);
+    compareWith(tabId, target.id).then(setFigures, () => setFigures(null));
+  }, [tabId, target?.id, matchKey]);
+
+  async function analyse(): Promise<TabVerdict | null> {
+    if (tabId === null) return null;
     setVerdict({ tabId, url: '', title: '', status: 'analysing', updated: Date.now() });
     try {
-      let v = await send('analyseTab', tabId);
-      for (let i = 0; v.status === 'analysing' && i < POLL_LIMIT; i++) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        v = (await send('getVerdict', tabId)) ?? v;
-      }
-      setVerdict(v);
+      return await waitWhileAnalysing(tabId, await send('analyseTab', tabId), setVerdict);
     } catch (e) {
       setError((e as Error).message);
+      return null;
+    }
+  }
+
+  async function keepPage() {
+    if (tabId === null) return;
+    setBusy(true);
+    setKept(null);
+    setError(null);
+    try {
+      const v = verdict?.extraction ? verdict : await analyse();
+      if (!v?.extraction) throw new Error(t('cannotKeep'));
+      const r = await send('addPageToCorpus', tabId);
+      comparisons.clear();
+      setDocs(await listDocs());
+      setVerdict(r.verdict);
+      setKept(r.added ? t('addedToCorpus') : t('alreadyInCorpus'));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   }
 
   function openFull() {
     if (tabId === null) return;
-    const url = browser.runtime.getURL(`compare.html?tab=${tabId}${selected ? `&doc=${encodeURIComponent(selected)}` : ''}`);
+    const url = browser.runtime.getURL(`compare.html?tab=${tabId}${chosen ? `&doc=${encodeURIComponent(chosen)}` : ''}`);
     void browser.tabs.create({ url });
     window.close();
   }
 
-  const match = matches.find((m) => m.id === selected);
   const doc = selected ? docs.get(selected) : undefined;
+  const keptAlready = matches.some((m) => m.relation === 'same' && docs.get(m.id)?.origin === 'user');
+  const keepButton =
+    tabId !== null && !keptAlready ? (
+      <button type="button" onClick={keepPage} disabled={busy} data-testid="add-to-corpus">
+        {t('addToCorpus')}
+      </button>
+    ) : null;
 
   return (
-    <main class="popup" aria-live="polite">
+    <main class="popup">
       <header class="bar">
         <img src="icons/icon-32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
         <a class="options-link" href="options.html" target="_blank" rel="noopener">{t('options')}</a>
       </header>
+      <div role="status" aria-live="polite" class="live">
+        {verdict === undefined && !error && <p class="status">{t('loading')}</p>}
+        {verdict?.status === 'analysing' && <p class="status">{t('analysing')}</p>}
+        {kept && <p class="notice ok" data-testid="corpus-status">{kept}</p>}
+      </div>
       {error && <p class="error" role="alert">{t('errorPrefix', error)}</p>}
-      {verdict === undefined && !error && <p class="status">{t('loading')}</p>}
       {verdict === null && (
         <section class="empty-state" data-testid="no-versions">
           <p>{tabId === null ? t('noTab') : t('notSeen')}</p>
-          {tabId !== null && <button onClick={analyse}>{t('analyseAnyway')}</button>}
+          {tabId !== null && (
+            <div class="actions">
+              <button type="button" onClick={() => void analyse()}>{t('analyseAnyway')}</button>
+              {keepButton}
+            </div>
+          )}
         </section>
       )}
-      {verdict?.status === 'analysing' && <p class="status">{t('analysing')}</p>}
       {verdict?.status === 'error' && <p class="error" role="alert">{t('errorPrefix', verdict.error ?? '')}</p>}
       {verdict?.status === 'done' && matches.length === 0 && (
         <section class="empty-state" data-testid="no-versions">
           <p>{whyNoVersions(verdict)}</p>
+          <div class="actions">{keepButton}</div>
           {verdict.extraction && <ExtractedView verdict={verdict} />}
         </section>
       )}
       {matches.length > 0 && (
         <>
           <p class="verdict" data-testid="verdict">
-            {match && doc ? t(`verdict_${match.relation}`, docLabel(doc, docs)) : ''}
-            {comparison && comparison.crossLanguage === false
-              ? ` · ${t('kept', Math.round(comparison.summary.kept * 100))} · ${t('edits', comparison.edits.length)}`
-              : ''}
+            {target ? `${target.text}${target.id ? verdictFigures(figures) : ''}` : ''}
           </p>
-          <VersionList matches={matches} docs={docs} selected={selected} onSelect={setChosen} />
+          {provenance && <ProvenanceLine provenance={provenance} />}
+          <VersionList matches={matches} docs={docs} selected={selected} onSelect={setChosen} originalId={provenance?.original ?? null} />
+          {selected && !comparison && !error && <p class="status">{t('comparing')}</p>}
           {comparison && (
             <>
               {comparison.degraded && <p class="notice" role="status">{t('degraded')}</p>}
@@ -129,7 +199,8 @@ function Popup() {
             </>
           )}
           <footer class="actions">
-            <button onClick={openFull}>{t('openFull')}</button>
+            <button type="button" onClick={openFull} data-testid="open-full">{t('openFull')}</button>
+            {keepButton}
           </footer>
           {verdict?.extraction && <ExtractedView verdict={verdict} />}
         </>

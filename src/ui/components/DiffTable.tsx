@@ -1,27 +1,58 @@
 // Side-by-side rows of a Comparison: the version (a) on the left, the other text (b) on the right.
 // Text is only ever rendered as text (Preact escapes it); deleted text is struck through in <del>,
-// inserted text underlined in <ins>, so changes never depend on colour alone.
-import type { CompareRow, Comparison, DiffOp } from '../../core/types';
+// inserted text underlined in <ins>, so changes never depend on colour alone. A translation's
+// number checks sit under its text, a disagreement marked with a sign and a word as well as colour.
+import type { ComponentChildren } from 'preact';
+import { isNoise, stepsOf } from '../../core/diff';
+import { foldsNoise } from '../../core/report-text';
+import type { CompareRow, Comparison, NumberCheck } from '../../core/types';
 import { t } from '../i18n';
+import { isChangeRow } from '../three-way';
 
-function side(ops: DiffOp[], keep: -1 | 1) {
-  return ops
-    .filter(([op]) => op === 0 || op === keep)
-    .map(([op, text], i) => (op === 0 ? <span key={i}>{text}</span> : keep === -1 ? <del key={i}>{text}</del> : <ins key={i}>{text}</ins>));
-}
+type Row = CompareRow & { keptB?: string[] };
 
-function Cell({ row, which }: { row: CompareRow; which: 'a' | 'b' }) {
+/** One side of a row's text, with its changes marked. Whitespace-only changes are plain text when noise is folded. */
+export function sideText(row: Row, which: 'a' | 'b', fold: boolean): ComponentChildren {
   const text = row[which];
-  if (text === null) return <td class="cell empty" />;
-  if (row.kind === 'changed' && row.ops) return <td class="cell">{side(row.ops, which === 'a' ? -1 : 1)}</td>;
-  if (row.kind === 'deleted') return <td class="cell"><del>{text}</del></td>;
-  if (row.kind === 'inserted') return <td class="cell"><ins>{text}</ins></td>;
-  return <td class={`cell ${row.kind}`}>{text}</td>;
+  if (text === null) return null;
+  if (row.kind === 'changed' && row.ops) {
+    return stepsOf(row.ops, row.keptB).map((p, i) => {
+      const s = which === 'a' ? p.a : p.b;
+      if (s.length === 0) return null;
+      if (p.op === 0 || (fold && isNoise(s))) return <span key={i}>{s}</span>;
+      return p.op === -1 ? <del key={i}>{s}</del> : <ins key={i}>{s}</ins>;
+    });
+  }
+  if (row.kind === 'deleted') return <del>{text}</del>;
+  if (row.kind === 'inserted') return <ins>{text}</ins>;
+  return text;
 }
 
-export function isChange(row: CompareRow): boolean {
-  return row.kind !== 'equal' || (row.numbers?.some((n) => !n.agree) ?? false);
+export function Numbers({ checks }: { checks: NumberCheck[] | undefined }) {
+  if (!checks || checks.length === 0) return null;
+  return (
+    <ul class="numbers" aria-label={t('numbersChecked')}>
+      {checks.map((n, k) => (
+        <li key={k} class={n.agree ? 'agree' : 'disagree'}>
+          <span aria-hidden="true">{n.agree ? '✓' : '⚠'}</span> {n.a} ↔ {n.b}
+          {!n.agree && <strong> {t('numberMismatch')}</strong>}
+        </li>
+      ))}
+    </ul>
+  );
 }
+
+export function Cell({ row, which, fold = true }: { row: Row; which: 'a' | 'b'; fold?: boolean }) {
+  if (row[which] === null) return <td class="cell empty" />;
+  return (
+    <td class={`cell ${row.kind}`}>
+      {sideText(row, which, fold)}
+      {which === 'b' && <Numbers checks={row.numbers} />}
+    </td>
+  );
+}
+
+export const isChange = isChangeRow;
 
 export interface DiffTableProps {
   comparison: Comparison;
@@ -32,12 +63,13 @@ export interface DiffTableProps {
 }
 
 export function DiffTable({ comparison, labels, onlyChanges = false, current }: DiffTableProps) {
+  const fold = foldsNoise(comparison);
   return (
-    <table class="diff" data-testid="diff" role="table" aria-label={`${labels[0]} / ${labels[1]}`}>
+    <table class="diff" data-testid="diff" data-columns="2" aria-label={`${labels[0]} / ${labels[1]}`}>
       <thead>
         <tr>
-          <th scope="col">{labels[0]}</th>
-          <th scope="col">{labels[1]}</th>
+          <th scope="col" lang={comparison.a.lang}>{labels[0]}</th>
+          <th scope="col" lang={comparison.b.lang}>{labels[1]}</th>
         </tr>
       </thead>
       <tbody>
@@ -51,17 +83,8 @@ export function DiffTable({ comparison, labels, onlyChanges = false, current }: 
               data-row={i}
               aria-current={i === current ? 'true' : undefined}
             >
-              <Cell row={row} which="a" />
-              <Cell row={row} which="b" />
-              {row.numbers && row.numbers.length > 0 ? (
-                <td class="numbers">
-                  {row.numbers.map((n, k) => (
-                    <span key={k} class={n.agree ? 'agree' : 'disagree'} title={n.agree ? '' : t('numberMismatch')}>
-                      {n.agree ? '✓' : '⚠'} {n.a} ↔ {n.b}
-                    </span>
-                  ))}
-                </td>
-              ) : null}
+              <Cell row={row} which="a" fold={fold} />
+              <Cell row={row} which="b" fold={fold} />
             </tr>
           ),
         )}
@@ -75,9 +98,7 @@ export function Outside({ comparison }: { comparison: Comparison }) {
   if (a.length === 0 && b.length === 0) return null;
   return (
     <details class="outside">
-      <summary>
-        {t('outsideTitle', a.length + b.length)}
-      </summary>
+      <summary>{t('outsideTitle', a.length + b.length)}</summary>
       {a.length > 0 && (
         <section>
           <h4>{t('outsideA')}</h4>

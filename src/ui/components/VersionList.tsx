@@ -1,17 +1,12 @@
-// The versions found for a page: title, site, date, language, relation and similarity, one button each.
+// The versions found for a page: title, site, date, language, relation and similarity, one option
+// each, with the likely original, the page's own text and the reader's own articles tagged.
 // Testing contract: each version is an element with data-testid="version", data-doc-id, data-relation.
 import type { DocInfo } from '../../messages';
 import type { Match } from '../../core/types';
 import { t, type MessageKey } from '../i18n';
 
-/** "the 光明网 article of 2022-04-25", or the title when site and date are unknown. */
-export function docLabel(doc: DocInfo, _docs?: Map<string, DocInfo>): string {
-  if (doc.site && doc.date) return t('docLabel', doc.site, doc.date.slice(0, 10));
-  return `“${doc.title}”`;
-}
-
-function langName(lang: string): string {
-  return lang === 'zh' || lang === 'en' ? t(`lang_${lang}` as MessageKey) : lang;
+export function langName(lang: string): string {
+  return lang === 'zh' || lang === 'en' ? t(`lang_${lang}`) : lang;
 }
 
 export interface VersionListProps {
@@ -19,23 +14,33 @@ export interface VersionListProps {
   docs: Map<string, DocInfo>;
   selected: string | null;
   onSelect(id: string): void;
+  /** The family's likely original, tagged as such. */
+  originalId?: string | null;
 }
 
-export function VersionList({ matches, docs, selected, onSelect }: VersionListProps) {
+export function VersionList({ matches, docs, selected, onSelect, originalId = null }: VersionListProps) {
+  const choose = (i: number) => {
+    const m = matches[(i + matches.length) % matches.length];
+    if (!m) return;
+    onSelect(m.id);
+    // keep the focus on the chosen option, as a listbox does
+    requestAnimationFrame(() => (document.querySelector(`[data-testid="version"][data-doc-id="${CSS.escape(m.id)}"]`) as HTMLElement | null)?.focus());
+  };
   return (
     <section class="versions">
-      <h2>{matches.length === 1 ? t('versionFound') : t('versionsFound', matches.length)}</h2>
-      <ul role="listbox" aria-label={t('versionsFound', matches.length)}>
-        {matches.map((m) => {
+      <h2 id="versions-title">{matches.length === 1 ? t('versionFound') : t('versionsFound', matches.length)}</h2>
+      <ul role="listbox" aria-labelledby="versions-title">
+        {matches.map((m, i) => {
           const doc = docs.get(m.id);
           const viaDoc = m.via ? docs.get(m.via) : undefined;
+          const isSelected = m.id === selected;
           return (
             <li
               key={m.id}
               role="option"
-              tabIndex={0}
-              aria-selected={m.id === selected}
-              class={`version${m.id === selected ? ' selected' : ''}`}
+              tabIndex={isSelected || (selected === null && i === 0) ? 0 : -1}
+              aria-selected={isSelected}
+              class={`version${isSelected ? ' selected' : ''}`}
               data-testid="version"
               data-doc-id={m.id}
               data-relation={m.relation}
@@ -44,12 +49,18 @@ export function VersionList({ matches, docs, selected, onSelect }: VersionListPr
                 if (e.key === 'Enter' || e.key === ' ') {
                   e.preventDefault();
                   onSelect(m.id);
+                } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  choose(i + (e.key === 'ArrowDown' ? 1 : -1));
                 }
               }}
             >
-              <span class="title">{m.title}</span>
+              <span class="title" lang={m.lang}>{m.title}</span>
               <span class="meta">
                 {[doc?.site, doc?.date?.slice(0, 10), langName(m.lang)].filter(Boolean).join(' · ')}
+                {m.id === originalId && <span class="tag original">{t('role_original')}</span>}
+                {m.relation === 'same' && <span class="tag page">{t('thisPage')}</span>}
+                {doc?.origin === 'user' && <span class="tag user">{t('yours')}</span>}
               </span>
               <span class={`relation ${m.relation}`}>{t(`relation_${m.relation}` as MessageKey)}</span>
               <span class="similarity">{t('similarity', Math.round(m.similarity * 100))}</span>

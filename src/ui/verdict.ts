@@ -1,0 +1,59 @@
+// The page's verdict in one line, for the popup and the full view: what the page is relative to
+// the family's likely original ("This page is an edited reprint of the 光明网 original of
+// 2022-04-25 · 78% of it kept · 12 edits"), or to its closest version when no original stands out.
+import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/provenance';
+import type { Comparison, Match } from '../core/types';
+import type { DocInfo } from '../messages';
+import { t } from './i18n';
+
+const day = (date: string | null): string | null => date?.slice(0, 10) ?? null;
+
+/** "the 光明网 original of 2022-04-25", with what is known of its site and date. */
+export function originalLabel(e: Pick<ProvenanceEntry, 'site' | 'date' | 'title'>): string {
+  const d = day(e.date);
+  if (e.site && d) return t('originalLabel', e.site, d);
+  if (e.site || d) return t('originalLabelOne', (e.site ?? d)!);
+  return t('originalLabelTitle', e.title);
+}
+
+/** "the 光明网 article of 2022-04-25", or the title when site and date are unknown. */
+export function docLabel(doc: DocInfo): string {
+  const d = day(doc.date);
+  if (doc.site && d) return t('docLabel', doc.site, d);
+  if (doc.site || d) return t('docLabelOne', (doc.site ?? d)!);
+  return `“${doc.title}”`;
+}
+
+export interface VerdictTarget {
+  /** The corpus version the page is measured against, or null when the page itself is the original. */
+  id: string | null;
+  /** The verdict's words, without the figures. */
+  text: string;
+}
+
+/** What the page is, and which version the figures of the verdict compare it with. */
+export function verdictTarget(matches: readonly Match[], provenance: Provenance | null, docs: ReadonlyMap<string, DocInfo>): VerdictTarget | null {
+  if (matches.length === 0) return null;
+  const original = provenance?.timeline.find((e) => e.id === provenance.original);
+  if (original?.page) {
+    if (original.id === PAGE_ID) return { id: null, text: t('verdictPageOriginal', matches.length) };
+    return { id: null, text: t('verdict_same', originalLabel(original)) };
+  }
+  if (original) {
+    const m = matches.find((x) => x.id === original.id);
+    if (m) return { id: m.id, text: t(`verdict_${m.relation}`, originalLabel(original)) };
+  }
+  // no original stands out: the closest version that is not the page's own text
+  const best = matches.find((m) => m.relation !== 'same') ?? matches[0]!;
+  const doc = docs.get(best.id);
+  return { id: best.id, text: t(`verdict_${best.relation}`, doc ? docLabel(doc) : `“${best.title}”`) };
+}
+
+/** The figures after the verdict: how much of the version the page keeps and how many edits. */
+export function verdictFigures(c: Comparison | null): string {
+  if (!c) return '';
+  const pct = Math.round(c.summary.kept * 100);
+  return c.crossLanguage
+    ? ` · ${t('translatedShare', pct)} · ${t('differences', c.edits.length)}`
+    : ` · ${t('kept', pct)} · ${t('edits', c.edits.length)}`;
+}
