@@ -1,0 +1,178 @@
+// The comparison experience in real Chromium and Firefox ESR: the full-page view of a reprint and
+// of a translation (three columns: original | version | translation), moving to the next change,
+// the folding toggle, the exports, and keeping an off-topic page in the reader's own corpus so
+// that it is matched when visited again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { serve, type Served } from '../../scripts/serve.mjs';
+import { launch, skipReason, until, type BrowserName, type ExtensionBrowser } from './harness';
+
+/** Records every blob the page hands to a download, so a test can read what was exported. */
+async function recordBlobs(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { blobs: Blob[] };
+    w.blobs = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      if (b instanceof Blob) w.blobs.push(b);
+      return create(b);
+    };
+  });
+}
+const lastBlob = (page: Page): Promise<string> => page.evaluate(() => (window as unknown as { blobs: Blob[] }).blobs.at(-1)!.text());
+
+const rowsOf = (page: Page) =>
+  page.$$eval('[data-testid="diff"] tbody tr', (trs) => trs.map((tr) => ({ row: tr.getAttribute('data-row'), kind: tr.getAttribute('data-kind'), text: tr.textContent ?? '' })));
+const currentRow = (page: Page) => page.$eval('[data-testid="diff"] tr[aria-current="true"]', (tr) => tr.getAttribute('data-row')).catch(() => null);
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  const skip = skipReason(name);
+  describe.skipIf(skip !== null)(`comparison interface in ${name}`, () => {
+    let b: ExtensionBrowser;
+    let server: Served;
+    beforeAll(async () => {
+      server = await serve();
+      b = await launch(name);
+    });
+    afterAll(async () => {
+      await b?.close();
+      await server?.close();
+    });
+
+    async function analysedTab(file: string): Promise<number> {
+      const url = `${server.url}/${file}`;
+      await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      await until(() => b.badge(tabId), (t) => t !== '', 20_000, `the badge of ${file}`);
+      return tabId;
+    }
+
+    it('shows a reprint beside its original and translation, moves between changes, folds noise and exports', async () => {
+      const tabId = await analysedTab('reprint-002.html');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="3"] tbody tr');
+      const heads = await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+      expect(heads).toHaveLength(3);
+      expect(heads[0]).toMatch(/^Original · 光明网 · 2022-04-25/);
+      expect(heads[1]).toMatch(/This page/);
+      expect(heads[2]).toMatch(/^Translation/);
+      const rows = await rowsOf(view);
+      expect(rows.length).toBeGreaterThan(10);
+      // the translation column carries the English text of the original's paragraphs
+      expect(rows.some((r) => r.text.includes('南京') && r.text.includes('Nanjing'))).toBe(true);
+      // the timeline names the original
+      expect(await view.$eval('[data-testid="timeline-entry"][data-role="original"]', (e) => e.getAttribute('data-doc-id'))).toMatch(/^000/);
+
+      // next change: a row becomes current, and the next one after it
+      expect(await currentRow(view)).toBeNull();
+      await view.click('[data-testid="next-change"]');
+      const first = await until(() => currentRow(view), (r) => r !== null, 5_000, 'a current row');
+      expect(await view.$eval(`[data-testid="diff"] tr[data-row="${first}"]`, (tr) => tr.getAttribute('data-changed'))).toBe('true');
+      await view.keyboard.press('n');
+      const second = await until(() => currentRow(view), (r) => r !== first, 5_000, 'the next current row');
+      expect(Number(second)).toBeGreaterThan(Number(first));
+      expect(await view.$eval('[data-testid="current-change"]', (e) => e.textContent)).toMatch(/^Change 2 of \d+/);
+
+      // folding: 002 retyped 000's full-width commas as half-width ones; folded, such rows are equal
+      const nanjing = (rs: Awaited<ReturnType<typeof rowsOf>>) => rs.find((r) => r.text.startsWith('南京作为长三角'))!;
+      expect(await view.$eval('[data-testid="toggle-fold"]', (e) => e.getAttribute('aria-pressed'))).toBe('true');
+      expect(nanjing(rows).kind).toBe('equal');
+      const changedFolded = rows.filter((r) => r.kind === 'changed').length;
+      await view.click('[data-testid="toggle-fold"]');
+      await until(() => view.$eval('[data-testid="toggle-fold"]', (e) => e.getAttribute('aria-pressed')), (p) => p === 'false', 5_000, 'the toggle');
+      const unfolded = await until(() => rowsOf(view), (rs) => nanjing(rs)?.kind === 'changed', 20_000, 'the unfolded comparison');
+      expect(unfolded.filter((r) => r.kind === 'changed').length).toBeGreaterThan(changedFolded);
+      await view.click('[data-testid="toggle-fold"]');
+      await until(() => rowsOf(view), (rs) => nanjing(rs)?.kind === 'equal', 20_000, 'the folded comparison again');
+
+      // exports: the JSON the CLI prints (two comparisons with three versions shown), Markdown, HTML
+      await recordBlobs(view);
+      await view.click('[data-testid="export-json"]');
+      await view.waitForSelector('[data-testid="last-export"][data-kind="json"]');
+      const json = JSON.parse(await lastBlob(view));
+      expect(json).toHaveLength(2);
+      expect(json[0].a.id).toMatch(/^000/);
+      expect(json[0].crossLanguage).toBe(false);
+      expect(json[1].crossLanguage).toBe(true);
+      expect(json[0].edits.map((e: { type: string }) => e.type)).toContain('phrase-deleted');
+      const bytes = Number(await view.$eval('[data-testid="last-export"]', (e) => e.getAttribute('data-bytes')));
+      expect(bytes).toBe(new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n').length);
+      await view.click('[data-testid="export-md"]');
+      await view.waitForSelector('[data-testid="last-export"][data-kind="md"]');
+      const md = await lastBlob(view);
+      expect(md).toMatch(/^# What changed between two versions/);
+      expect(md).toContain('~~全球领先的~~');
+      await view.click('[data-testid="export-html"]');
+      await view.waitForSelector('[data-testid="last-export"][data-kind="html"]');
+      const html = await lastBlob(view);
+      expect(html).toMatch(/^<!DOCTYPE html>/);
+      expect(html).toContain('<del>全球领先的</del>');
+      expect(html.match(/<table>/g)).toHaveLength(2);
+      await view.close();
+    });
+
+    it('shows a translation page as the third column, with its number disagreement among the edits', async () => {
+      const tabId = await analysedTab('translation-001.html');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="3"] tbody tr');
+      const heads = await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+      expect(heads[0]).toMatch(/^Original · 光明网/);
+      expect(heads[1]).toMatch(/^Version · 博舍/);
+      expect(heads[2]).toBe('Translation · This page');
+      // 80亿亿 became "8 billion": shown as a disagreement and listed among the edits
+      expect(await view.$$eval('.numbers .disagree', (els) => els.map((e) => e.textContent ?? ''))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/80亿亿 ↔ 8 billion/)]),
+      );
+      const mismatch = await view.$('[data-testid="edit"][data-type="number-mismatch"] button');
+      expect(mismatch).not.toBeNull();
+      const row = await view.$eval('[data-testid="edit"][data-type="number-mismatch"]', (e) => e.getAttribute('data-row'));
+      await mismatch!.click();
+      await until(() => currentRow(view), (r) => r === row, 5_000, 'the edit’s row to become current');
+      expect(await view.$eval(`[data-testid="diff"] tr[data-row="${row}"]`, (tr) => tr.textContent ?? '')).toContain('80亿亿');
+
+      // choosing one version shows two columns: it beside the page
+      await view.click('[data-testid="version"][data-relation="translation"]');
+      await view.waitForSelector('[data-testid="diff"][data-columns="2"] tbody tr', { timeout: 20_000 });
+      expect(await view.$eval('[data-testid="toggle-three"]', (e) => e.getAttribute('aria-pressed'))).toBe('false');
+      await recordBlobs(view);
+      await view.click('[data-testid="export-json"]');
+      await view.waitForSelector('[data-testid="last-export"][data-kind="json"]');
+      const one = JSON.parse(await lastBlob(view));
+      expect(one.crossLanguage).toBe(true); // one Comparison, as the CLI prints it
+      expect(one.b.lang).toBe('en');
+      await view.close();
+    });
+
+    it('keeps an off-topic page in the reader’s corpus and matches it when visited again', async () => {
+      const url = `${server.url}/unrelated.html`;
+      const page = await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, '[data-testid="add-to-corpus"]');
+      expect(await b.badge(tabId)).toBe('');
+      await popup.click('[data-testid="add-to-corpus"]');
+      expect(await popup.waitForSelector('[data-testid="corpus-status"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent))).toMatch(/Added to your corpus/);
+      await popup.close();
+
+      await page.reload({ waitUntil: 'load' });
+      expect(await until(() => b.badge(tabId), (t) => t === '1', 20_000, 'the badge after reload')).toBe('1');
+      // and in a tab of its own
+      const again = await b.openPage(url);
+      const tabs = await b.inExtension<number[]>(`async (b) => (await b.tabs.query({})).filter((t) => t.url === ${JSON.stringify(url)}).map((t) => t.id)`);
+      const newTab = tabs.find((id) => id !== tabId)!;
+      expect(await until(() => b.badge(newTab), (t) => t === '1', 20_000, 'the badge of the new tab')).toBe('1');
+      const popup2 = await b.openExtensionPage(`popup.html?tab=${newTab}&lang=en`, '[data-testid="version"]');
+      const versions = await popup2.$$eval('[data-testid="version"]', (els) => els.map((e) => [e.getAttribute('data-doc-id'), e.getAttribute('data-relation')]));
+      expect(versions).toEqual([[expect.stringMatching(/^user-[0-9a-f]{16}$/), 'same']]);
+      expect(await popup2.$('[data-testid="add-to-corpus"]')).toBeNull(); // already kept
+      await popup2.close();
+      await again.close();
+
+      // the options page lists it and removes it
+      const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="user-doc"]');
+      expect(await options.$$eval('[data-testid="user-doc"]', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringContaining('Harbour town bakery')]);
+      await options.click('[data-testid="user-doc"] button');
+      await options.waitForSelector('[data-testid="options-status"]');
+      expect(await options.$$('[data-testid="user-doc"]')).toHaveLength(0);
+      await options.close();
+      await page.close();
+    });
+  });
+}
