@@ -39,7 +39,7 @@ interface ExportStatus {
 
 /** Column heading of a family member: its role and name ("Original · 光明网 · 2022-04-25", "Translation · this page"). */
 function columnLabel(role: 'colOriginal' | 'colVersion' | 'colTranslation', e: ProvenanceEntry): string {
-  return `${t(role)} · ${e.page ? t('thisPage') : entryName(e)}`;
+  return `${t(role)} · ${e.page ? `${t('thisPage')} (${entryName(e)})` : entryName(e)}`;
 }
 
 /** One side of a planned three-way comparison: the page itself when the member is the page, else its corpus text. */
