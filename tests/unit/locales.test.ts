@@ -14,6 +14,9 @@ describe('interface strings', () => {
     expect(Object.keys(messages).sort()).toEqual(Object.keys(strings).sort());
     for (const [key, texts] of Object.entries(strings)) expect(messages[key]!.message).toBe(texts[i]);
   });
+  it('names every string as Chrome accepts (letters, digits, underscore: a hyphen stops the install)', () => {
+    for (const key of Object.keys(strings)) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
   it('has every string in both languages, with the same placeholders', () => {
     for (const [key, [en, zh]] of Object.entries(strings) as Array<[string, [string, string]]>) {
       expect(en.trim(), key).not.toBe('');
