@@ -26,6 +26,19 @@ export interface PageExtraction {
   ms: number;
 }
 
+/**
+ * What extract.js sends from a page: a bounded, inert copy of it (src/extract/snapshot.ts), taken
+ * in slices so that the page never waits; the background extracts the article from the copy.
+ */
+export interface PageSnapshot {
+  url: string;
+  html: string;
+  /** The page had more text than the copy took. */
+  truncated: boolean;
+  /** Main-thread milliseconds the page spent on the copy. */
+  ms: number;
+}
+
 export type VerdictStatus = 'not-candidate' | 'analysing' | 'done' | 'error';
 
 /** Everything the extension knows about one tab's page. Kept in storage.session so it survives the worker stopping. */
@@ -87,6 +100,8 @@ export interface BackgroundApi {
   pageChecked(check: PageCheck): TabVerdict;
   /** extract.js -> background: the sender tab's article; it is matched against the corpus. */
   pageExtracted(extraction: PageExtraction): TabVerdict;
+  /** extract.js -> background: a copy of the sender tab's page; its article is extracted there and matched against the corpus. */
+  pageSnapshot(snapshot: PageSnapshot): TabVerdict;
   /** UI -> background: the verdict for a tab, or null when the page was never seen. */
   getVerdict(tabId: number): TabVerdict | null;
   /** UI -> background: run extraction and matching on a tab now, whatever the precheck said. */
@@ -132,6 +147,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
   pageChecked: 'page',
   pageExtracted: 'page',
+  pageSnapshot: 'page',
   getVerdict: 'ui',
   analyseTab: 'ui',
   compareWithPage: 'ui',

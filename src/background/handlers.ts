@@ -7,6 +7,7 @@ import { buildMatchReport } from '../core/match-report';
 import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare-any';
 import { getCorpus, getLexicon } from './corpus';
 import { getVerdict, putVerdict } from './verdicts';
+import { extractFromSnapshot } from '../extract/from-snapshot';
 import { tabProvenance } from './family';
 import { userDocFromArticle } from './user-corpus';
 import { findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
@@ -63,6 +64,13 @@ export const handlers: Handlers = {
   async pageExtracted(ctx, extraction) {
     const tab = senderTab(ctx);
     return analyse(tab.id, extraction);
+  },
+
+  async pageSnapshot(ctx, snapshot) {
+    const tab = senderTab(ctx);
+    // extraction runs here, on the page's copy, so the page's main thread never waits on Readability
+    const { article, isArticle, reasons } = extractFromSnapshot(snapshot.html, snapshot.url, snapshot.truncated);
+    return analyse(tab.id, { url: snapshot.url, article, isArticle, reasons, ms: snapshot.ms });
   },
 
   async getVerdict(_ctx, tabId) {

@@ -1,24 +1,19 @@
 // Background worker (a service worker in Chrome, an event page in Firefox): accepts only our own
-// messages from our own contexts, validates them, and answers through the handler table.
+// messages from our own contexts (senderAllowed), validates them (validateArgs), and answers
+// through the handler table. Whatever arrives, the answer is a reply or an error, never a crash:
+// no message is answered before its sender and shape are checked.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { SENDERS, isRequest, type Reply } from '../messages';
 import { handlers } from './handlers';
-import { validateArgs } from './validate';
+import { senderAllowed, validateArgs } from './validate';
 import { dropVerdict } from './verdicts';
 
 const OWN_PAGES = browser.runtime.getURL('');
 
-/** Whether the sender may send this message: pages' messages come from a tab's content script, UI messages from our pages. */
-function allowed(kind: 'page' | 'ui', sender: Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
-  if (kind === 'page') return sender.tab?.id !== undefined && sender.frameId === 0;
-  return typeof sender.url === 'string' && sender.url.startsWith(OWN_PAGES);
-}
-
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
   if (!isRequest(message)) return undefined; // not ours: let it pass unanswered
   const kind = SENDERS[message.name];
-  if (!allowed(kind, sender)) return Promise.resolve({ ok: false, error: `${message.name} is not accepted from this sender` });
+  if (!senderAllowed(kind, sender, browser.runtime.id, OWN_PAGES)) return Promise.resolve({ ok: false, error: `${message.name} is not accepted from this sender` });
   return (async (): Promise<Reply<unknown>> => {
     try {
       const args = validateArgs(message.name, message.args);

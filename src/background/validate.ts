@@ -2,10 +2,11 @@
 // proven otherwise: a content script runs beside the page's own scripts, and another extension or
 // a compromised renderer may send anything. A failed check is a clear error back to the sender.
 import type { Article } from '../core/types';
-import type { Args, MessageName, PageCheck, PageExtraction } from '../messages';
+import type { Args, MessageName, PageCheck, PageExtraction, PageSnapshot } from '../messages';
 
 const MAX_TEXT = 2_000_000; // characters of article text accepted from a page (the extraction cap is lower)
 const MAX_PARAGRAPHS = 20_000;
+const MAX_SNAPSHOT = 6_000_000; // characters of a page copy (snapshot.ts stops near 4 000 000): bounds the background's parse
 const MAX_IMPORT = 30_000_000; // characters of an import file (the reader's corpus is at most 1000 articles)
 
 export class InvalidMessage extends Error {}
@@ -19,9 +20,12 @@ const strOrNull = (v: unknown, what: string): string | null => (v === null || v 
 const bool = (v: unknown, what: string): boolean => (typeof v === 'boolean' ? v : fail(`${what} must be true or false`));
 const strings = (v: unknown, what: string, maxItems: number, maxLen: number): string[] => {
   if (!Array.isArray(v) || v.length > maxItems) fail(`${what} must be a list of at most ${maxItems}`);
-  return v.map((x, i) => str(x, `${what}[${i}]`, maxLen));
+  // indexed, not map(): map skips the holes of a sparse list, which would pass unchecked
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) out.push(str(v[i], `${what}[${i}]`, maxLen));
+  return out;
 };
-const tabId = (v: unknown): number => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail('tabId must be a tab number'));
+const tabId = (v: unknown): number => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 2 ** 31 ? (v as number) : fail('tabId must be a tab number'));
 const docId = (v: unknown, what: string): string =>
   typeof v === 'string' && /^[\w.-]{1,200}$/.test(v) ? v : fail(`${what} must be a corpus id`);
 const granularity = (v: unknown): 'char' | 'word' | undefined =>
@@ -58,12 +62,20 @@ function extraction(v: unknown): PageExtraction {
   return { url: str(v.url, 'url'), article: article(v.article), isArticle: bool(v.isArticle, 'isArticle'), reasons: strings(v.reasons, 'reasons', 50, 500), ms };
 }
 
+function snapshot(v: unknown): PageSnapshot {
+  if (!isObj(v)) fail('snapshot must be an object');
+  const ms = typeof v.ms === 'number' && Number.isFinite(v.ms) && v.ms >= 0 ? v.ms : 0;
+  return { url: str(v.url, 'url'), html: str(v.html, 'html', MAX_SNAPSHOT), truncated: bool(v.truncated, 'truncated'), ms };
+}
+
 /** Returns the arguments of a message, checked and copied (no extra fields survive), or throws InvalidMessage. */
 export function validateArgs<K extends MessageName>(name: K, args: unknown[]): Args<K> {
+  if (!Array.isArray(args)) fail('arguments must be a list');
   const a = args[0];
   const out: Record<MessageName, () => unknown[]> = {
     pageChecked: () => [pageCheck(a)],
     pageExtracted: () => [extraction(a)],
+    pageSnapshot: () => [snapshot(a)],
     getVerdict: () => [tabId(a)],
     analyseTab: () => [tabId(a)],
     compareWithPage: () => {
@@ -82,5 +94,26 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
     exportUserCorpus: () => [],
     importUserCorpus: () => [str(a, 'the import file', MAX_IMPORT)],
   };
+  if (!Object.hasOwn(out, name)) fail(`unknown message ${String(name).slice(0, 40)}`);
   return out[name]() as Args<K>;
+}
+
+/** The parts of a runtime.MessageSender the sender check reads. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/**
+ * Whether a sender may send a message of this kind. 'page' messages come from our content script in
+ * a tab's top frame, on a web page (never one of our own pages posing as one); 'ui' messages from
+ * our own pages. The browser fills `sender` in, not the page: a page's own scripts cannot reach our
+ * runtime at all, and another extension's messages carry its id.
+ */
+export function senderAllowed(kind: 'page' | 'ui', sender: SenderLike, ownId: string, ownPages: string): boolean {
+  if (sender.id !== ownId || typeof sender.url !== 'string') return false;
+  if (kind === 'page') return sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:\/\//i.test(sender.url);
+  return sender.url.startsWith(ownPages);
 }

@@ -1,14 +1,18 @@
-// Injected by the background only into candidate pages (or when the reader asks for an analysis):
-// extracts the article (extractArticle reads the page and works on one copy, never changing the page) and hands it over.
-import { extractArticle } from '../extract/article';
+// Injected by the background only into candidate pages (or when the reader asks for an analysis).
+// It never runs extraction here: it copies the page in slices of a few milliseconds, yielding to
+// the page between them (snapshot.ts), and hands the bounded, inert copy to the background, which
+// extracts the article from it. So a 5 MB page costs its reader no frozen moment, and the page is
+// only read, never changed. Nothing is left in the page (no globals, no performance marks the
+// page could read to learn that the extension is there).
+import { snapshotPage, yieldToPage } from '../extract/snapshot';
 import { send } from '../messages';
 
-const start = performance.now();
-const result = extractArticle(document, { url: location.href });
-const ms = performance.now() - start;
-performance.measure('reprint-lens:extract', { start, duration: ms });
-send('pageExtracted', { url: location.href, article: result.article, isArticle: result.isArticle, reasons: result.reasons, ms }).catch(
-  () => {
-    // the extension was reloaded meanwhile: nothing to do
-  },
-);
+void (async () => {
+  const url = location.href;
+  const { html, truncated, ms } = await snapshotPage(document);
+  // sending serialises the copy (a few milliseconds per 100 000 characters): a task of its own
+  await yieldToPage();
+  await send('pageSnapshot', { url, html, truncated, ms });
+})().catch(() => {
+  // the extension was reloaded meanwhile, or the page went away: nothing on the page depends on it
+});

@@ -28,10 +28,9 @@ function grown(chars: number): boolean {
 function check(): void {
   timer = undefined;
   checks++;
-  performance.mark('reprint-lens:precheck:start');
+  // no performance marks: the page shares the timeline and could read them to learn the extension is there
   const sample = takeSample(document);
   const verdict = precheck(sample);
-  performance.measure('reprint-lens:precheck', 'reprint-lens:precheck:start');
   if (!verdict.candidate || !grown(sample.text.length)) return;
   // a candidate: report it, and again if its article arrives later (a title first, the body by script)
   reportedChars = sample.text.length;
