@@ -1,0 +1,314 @@
+// The extension in real Chromium: main-thread time of the extension's scripts on every real-world
+// page and on pages carrying the corpus articles, the popup's time to its first diff, and the size
+// of every bundle.
+//
+// Method. The content script no longer leaves performance marks (the page shares its timeline), and
+// the isolated world's own timeline is not readable from outside, so the time is read from a
+// Chromium trace (category devtools.timeline) of the page loads: every script evaluation and
+// callback (EvaluateScript, FunctionCall) in the page's frame whose script is the extension's content.js or
+// extract.js, as intervals on the page's main thread, merged and summed. That includes compiling
+// the script, the precheck, and the callbacks of its MutationObserver and messages. Requests to
+// anything but the local server are aborted (saved pages reference their sites' scripts and ads).
+import { createServer, type Server } from 'node:http';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'puppeteer-core';
+import type { CorpusDoc } from '../../src/corpus/types';
+import { ROOT, SHARED } from './sources';
+import { log, summarize, type Summary } from './stats';
+
+export interface PageTiming {
+  name: string;
+  group: 'real-world' | 'corpus';
+  /** extract.js ran: the precheck found a candidate. */
+  candidate: boolean;
+  /** Per load: main-thread ms of content.js and of extract.js. */
+  contentMs: number[];
+  extractMs: number[];
+}
+
+export interface BundleSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  /** Listed in the manifest's content_scripts: runs on every page. */
+  everyPage: boolean;
+}
+
+export interface BrowserResult {
+  chromium: string;
+  method: string;
+  loadsPerPage: number;
+  pages: PageTiming[];
+  /** Main-thread ms per load (content.js + extract.js) on pages that are not candidates, and on candidate article pages. */
+  nonCandidate: Summary;
+  candidate: Summary;
+  /** Of candidate pages: content.js alone and extract.js alone. */
+  candidateContent: Summary;
+  candidateExtract: Summary;
+  popup: { opens: number; firstVersionMs: Summary; firstDiffMs: Summary; method: string };
+  bundles: BundleSize[];
+}
+
+const LOADS = 3;
+const POPUP_OPENS = 10;
+/** After the load event: time for the content script (document_idle), the background's reply and extract.js. */
+const SETTLE_MS = 1000;
+
+function chromiumPath(): string {
+  const env = process.env.CHROMIUM_BIN;
+  const path = env || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (!path) throw new Error('chromium not found (set CHROMIUM_BIN)');
+  return path;
+}
+
+/**
+ * Chromium with the extension from `extDir` (a copy of dist/chrome made right after the build, so
+ * that another build of dist/ during the bench cannot change what is measured). Flags as in
+ * tests/browser/harness.ts and ../shared/notes/browser-testing.md.
+ */
+async function launch(extDir: string): Promise<{ browser: Browser; id: string; profile: string }> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const profile = mkdtempSync(join(tmpdir(), 'rl-bench-'));
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const id = await browser.installExtension(extDir);
+  await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`), { timeout: 20_000 });
+  return { browser, id, profile };
+}
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** A corpus article as a plain news page (navigation, headline, paragraphs, footer). */
+function corpusPage(doc: CorpusDoc): string {
+  const zh = doc.lang.startsWith('zh');
+  return `<!doctype html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title></head><body>
+<nav><a href="/">${zh ? '首页' : 'Home'}</a> <a href="/news">${zh ? '新闻' : 'News'}</a></nav>
+<article><h1>${esc(doc.title)}</h1>${doc.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>
+<footer>Copyright</footer></body></html>`;
+}
+
+/**
+ * Serves /rw/<name>/source.html from ../shared/realworld as saved (text/html without a charset, so
+ * the page's own declaration decides, as on its site) and /corpus/<id>.html from the corpus.
+ */
+async function serve(corpus: CorpusDoc[]): Promise<{ url: string; server: Server }> {
+  const rw = join(SHARED, 'realworld');
+  const pages = new Map(corpus.map((d) => [`/corpus/${d.id.slice(0, 3)}.html`, corpusPage(d)]));
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const page = pages.get(path);
+    if (page) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(page);
+    }
+    const file = normalize(join(rw, path.replace(/^\/rw\//, '')));
+    if (path.startsWith('/rw/') && file.startsWith(rw)) {
+      try {
+        const body = readFileSync(file);
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end(body);
+      } catch {
+        // fall through
+      }
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${addr.port}`, server };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: string; frame?: string }; fileName?: string };
+}
+
+/** Main-thread ms of each extension script in a trace: its events' intervals merged and summed. */
+function scriptTime(events: TraceEvent[], base: string): Map<string, number> {
+  const byFile = new Map<string, Array<[number, number]>>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const url = e.args?.data?.url ?? e.args?.fileName ?? '';
+    if (!url.startsWith(base)) continue;
+    const file = url.slice(base.length);
+    if (file !== 'content.js' && file !== 'extract.js') continue;
+    const list = byFile.get(file) ?? [];
+    list.push([e.ts, e.ts + e.dur]);
+    byFile.set(file, list);
+  }
+  const out = new Map<string, number>();
+  for (const [file, list] of byFile) {
+    list.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let [s, t] = list[0]!;
+    for (const [a, b] of list.slice(1)) {
+      if (a > t) {
+        total += t - s;
+        [s, t] = [a, b];
+      } else t = Math.max(t, b);
+    }
+    total += t - s;
+    out.set(file, total / 1000);
+  }
+  return out;
+}
+
+/**
+ * Loads `url` `loads` times, each in a new tab, under one trace (stopping a trace costs a few
+ * seconds per tab traced, so one trace covers all the loads of a page, recorded by a tab that stays
+ * open). Events are told apart by the frame they ran in.
+ */
+async function tracedLoads(browser: Browser, recorder: Page, url: string, base: string, local: string, loads: number): Promise<Array<{ content: number; extract: number | null }>> {
+  await recorder.tracing.start({ categories: ['devtools.timeline'] });
+  const frames: string[] = [];
+  for (let i = 0; i < loads; i++) {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (r.url().startsWith(local)) void r.continue();
+      else void r.abort();
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    frames.push((page.mainFrame() as unknown as { _id: string })._id);
+    await page.close();
+  }
+  const buf = await recorder.tracing.stop();
+  const trace = JSON.parse(Buffer.from(buf ?? []).toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  return frames.map((frame) => {
+    const times = scriptTime(events.filter((e) => e.args?.data?.frame === frame), base);
+    return { content: times.get('content.js') ?? 0, extract: times.has('extract.js') ? times.get('extract.js')! : null };
+  });
+}
+
+// Records, from navigation start (performance.now()), when the popup first shows a version and a diff.
+const OBSERVE = `(() => {
+  const seen = () => {
+    if (window.__rlVersion === undefined && document.querySelector('[data-testid="version"]')) window.__rlVersion = performance.now();
+    if (window.__rlDiff === undefined && document.querySelector('[data-testid="diff"] del, [data-testid="diff"] ins, [data-testid="diff"] td')) {
+      window.__rlDiff = performance.now();
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(seen);
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function popupTimes(browser: Browser, base: string, tabId: number): Promise<{ version: number; diff: number }[]> {
+  const out: { version: number; diff: number }[] = [];
+  for (let i = 0; i < POPUP_OPENS + 1; i++) {
+    const page: Page = await browser.newPage();
+    await page.evaluateOnNewDocument(OBSERVE);
+    await page.goto(`${base}popup.html?tab=${tabId}`, { waitUntil: 'load' });
+    await page.waitForFunction('window.__rlDiff !== undefined', { timeout: 20_000 });
+    const t = (await page.evaluate('({ version: window.__rlVersion ?? NaN, diff: window.__rlDiff })')) as { version: number; diff: number };
+    await page.close();
+    if (i > 0) out.push(t); // the first open warms the worker's caches
+  }
+  return out;
+}
+
+async function tabIdOf(browser: Browser, base: string, url: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`${base}options.html`, { waitUntil: 'load' });
+  const id = (await page.evaluate(
+    `(async () => ((await chrome.tabs.query({})).find((t) => t.url === ${JSON.stringify(url)}) ?? {}).id ?? null)()`,
+  )) as number | null;
+  await page.close();
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+export function bundleSizes(extDir: string): BundleSize[] {
+  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const everyPage = new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []));
+  return readdirSync(extDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(join(extDir, file));
+      return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes).length, everyPage: everyPage.has(file) };
+    });
+}
+
+export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<BrowserResult> {
+  const { url: local, server } = await serve(corpus);
+  const { browser, id, profile } = await launch(extDir);
+  const base = `chrome-extension://${id}/`;
+  try {
+    const labels = JSON.parse(readFileSync(join(SHARED, 'realworld/labels.json'), 'utf8')) as Array<{ name: string }>;
+    const targets: Array<{ name: string; group: PageTiming['group']; url: string }> = [
+      ...corpus.map((d) => ({ name: d.id.slice(0, 3), group: 'corpus' as const, url: `${local}/corpus/${d.id.slice(0, 3)}.html` })),
+      ...labels.map((l) => ({ name: l.name, group: 'real-world' as const, url: `${local}/rw/${l.name}/source.html` })),
+    ];
+    const recorder = await browser.newPage();
+    // one untimed load first: the worker loads the corpus and compiles its code once
+    await tracedLoads(browser, recorder, targets[0]!.url, base, local, 1);
+    const pages: PageTiming[] = [];
+    for (const t of targets) {
+      const loads = await tracedLoads(browser, recorder, t.url, base, local, LOADS);
+      const contentMs = loads.map((r) => round(r.content));
+      const extractMs = loads.map((r) => round(r.extract ?? 0));
+      const candidate = loads.some((r) => r.extract !== null);
+      log(`browser: ${t.name} ${candidate ? 'candidate' : 'not a candidate'}, content.js ${contentMs.join('/')} ms, extract.js ${extractMs.join('/')} ms`);
+      pages.push({ name: t.name, group: t.group, candidate, contentMs, extractMs });
+    }
+    const total = (p: PageTiming): number[] => p.contentMs.map((c, i) => round(c + p.extractMs[i]!));
+
+    // the popup on a tab showing the reprint 002
+    const reprint = `${local}/corpus/002.html`;
+    const tab = await browser.newPage();
+    await tab.goto(reprint, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const tabId = await tabIdOf(browser, base, reprint);
+    const opens = await popupTimes(browser, base, tabId);
+    log(`browser: popup first diff ${opens.map((o) => o.diff.toFixed(0)).join('/')} ms`);
+    const cand = pages.filter((p) => p.candidate);
+    return {
+      chromium: await browser.version(),
+      method: 'Chromium trace (devtools.timeline): merged intervals of events whose script is content.js or extract.js, per page load',
+      loadsPerPage: LOADS,
+      pages,
+      nonCandidate: summarize(pages.filter((p) => !p.candidate).flatMap(total)),
+      candidate: summarize(cand.flatMap(total)),
+      candidateContent: summarize(cand.flatMap((p) => p.contentMs)),
+      candidateExtract: summarize(cand.flatMap((p) => p.extractMs)),
+      popup: {
+        opens: opens.length,
+        firstVersionMs: summarize(opens.map((o) => o.version)),
+        firstDiffMs: summarize(opens.map((o) => o.diff)),
+        method: 'popup.html?tab=<id> opened in a tab; a MutationObserver installed before the page runs records performance.now() (from navigation start) when the first diff cell appears',
+      },
+      bundles: bundleSizes(extDir),
+    };
+  } finally {
+    await browser.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    await new Promise((ok) => server.close(ok));
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

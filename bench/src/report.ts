@@ -1,0 +1,337 @@
+// Turns the measurements into what a reader checks: the targets (met / not met), a table on the
+// terminal, bench/results.json, the two charts (docs/perf-*.svg) and the results section of
+// docs/PERFORMANCE.md (between its bench markers), so that the document always shows the figures
+// of the last run and nothing else.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserResult } from './browser';
+import type { PairResult } from './comparison';
+import type { MatchingResult, ScaleResult } from './matching';
+import type { Summary } from './stats';
+import { logLogChart } from './svg';
+import { ROOT } from './sources';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGB: number;
+  os: string;
+  node: string;
+  chromium?: string;
+  firefox?: string;
+  loadAverageAtStart: number[];
+}
+
+export interface NodeResults {
+  machine: Machine;
+  matching: MatchingResult;
+  comparison: PairResult[];
+  translation: PairResult[];
+  seconds: number;
+}
+
+export interface Target {
+  id: string;
+  what: string;
+  limit: string;
+  measured: string;
+  met: boolean;
+  /** Why it is not met, or what the figure does not cover. */
+  note?: string;
+}
+
+export interface Results {
+  generated: string;
+  machine: Machine;
+  matching: MatchingResult;
+  comparison: PairResult[];
+  translation: PairResult[];
+  browser: BrowserResult | null;
+  targets: Target[];
+  seconds: { node: number; browser: number | null };
+}
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`;
+const scaleAt = (r: MatchingResult, n: number): ScaleResult | undefined => r.scales.find((s) => s.articles === n);
+const run = (p: PairResult | undefined, method: string): { ms: Summary; degraded: boolean } | undefined => p?.runs.find((r) => r.method === method);
+
+export function targets(r: Omit<Results, 'targets' | 'generated'>): Target[] {
+  const out: Target[] = [];
+  const s10 = scaleAt(r.matching, 10_000);
+  if (s10) {
+    out.push({
+      id: 'match-floor',
+      what: 'matching at 10,000 articles, median of all pages, against the floor (fold + fingerprint the page)',
+      limit: '<= 3x the floor',
+      measured: `${ms(s10.latency.all.median)} ms = ${s10.ratioToFloor}x (floor ${ms(s10.floor.all.median)} ms); pages without versions ${ms(s10.latency.fresh.median)} / ${ms(s10.latency['real-world'].median)} ms = ${(s10.latency.fresh.median / s10.floor.fresh.median).toFixed(1)}x / ${(s10.latency['real-world'].median / s10.floor['real-world'].median).toFixed(1)}x`,
+      met: s10.ratioToFloor <= 3,
+      note: 'a page with versions pays for verifying each one (a planted page has ~11 in the corpus); a page without pays for the figure anchors (findNumbers) besides the fingerprint',
+    });
+    out.push({
+      id: 'match-10ms',
+      what: 'matching at 10,000 articles, median of all pages',
+      limit: '< 10 ms',
+      measured: `${ms(s10.latency.all.median)} ms (p95 ${ms(s10.latency.all.p95)} ms)`,
+      met: s10.latency.all.median < 10,
+    });
+    out.push({
+      id: 'index-memory',
+      what: 'index memory per article at 10,000 articles (typed arrays: postings + anchors)',
+      limit: '<= 2 KB',
+      measured: `${s10.index.typedArrayBytesPerArticle} B (heap retained by the whole loaded index incl. metadata: ${s10.index.heapBytesPerArticle} B)`,
+      met: s10.index.typedArrayBytesPerArticle <= 2048,
+    });
+  }
+  const planted = r.matching.scales.filter((s) => s.planted > 0);
+  if (planted.length > 0) {
+    const all = planted.every((s) => s.recall.pageFindsSource === s.planted && s.recall.sourceListsPlant === s.planted);
+    out.push({
+      id: 'recall',
+      what: 'recall of the planted reprints and excerpts (each as a page finds its source; each source lists them)',
+      limit: '100% at every size',
+      measured: planted.map((s) => `${s.articles}: ${s.recall.pageFindsSource}/${s.planted} and ${s.recall.sourceListsPlant}/${s.planted}`).join('; '),
+      met: all,
+      ...(all ? {} : { note: planted.flatMap((s) => s.recall.missed.slice(0, 3)).join('; ') }),
+    });
+  }
+  const p000 = r.comparison.find((p) => p.name === '000 vs 002');
+  const cmp = run(p000, 'compareVersions (word)');
+  const jsc = run(p000, 'jsdiff diffChars');
+  if (cmp && jsc) {
+    out.push({ id: 'compare-20ms', what: 'compare 000 002 (compareVersions, default word granularity)', limit: '< 20 ms', measured: `${ms(cmp.ms.median)} ms (p95 ${ms(cmp.ms.p95)})`, met: cmp.ms.median < 20 });
+    out.push({
+      id: 'compare-jsdiff',
+      what: "compare 000 002 against jsdiff's character diff of the same two texts",
+      limit: 'no slower',
+      measured: `${ms(cmp.ms.median)} ms vs diffChars ${ms(jsc.ms.median)} ms`,
+      met: cmp.ms.median <= jsc.ms.median,
+      note: 'compareVersions also locates the shared region, pairs paragraphs, diffs by words and names the edits; jsdiff returns a bare character diff',
+    });
+  }
+  const b = r.browser;
+  if (b) {
+    out.push({ id: 'content-idle', what: 'content script main-thread time per load, pages that are not candidates (30 real pages)', limit: '< 2 ms median', measured: `${ms(b.nonCandidate.median)} ms (p95 ${ms(b.nonCandidate.p95)})`, met: b.nonCandidate.median < 2 });
+    out.push({
+      id: 'content-article',
+      what: 'content script + extraction main-thread time per load, candidate article pages',
+      limit: '< 30 ms median',
+      measured: `${ms(b.candidate.median)} ms (content.js ${ms(b.candidateContent.median)} + extract.js ${ms(b.candidateExtract.median)}; p95 ${ms(b.candidate.p95)})`,
+      met: b.candidate.median < 30,
+    });
+    out.push({ id: 'popup', what: 'popup: navigation start to the first diff cell (tab showing 002)', limit: '< 150 ms median', measured: `${ms(b.popup.firstDiffMs.median)} ms (p95 ${ms(b.popup.firstDiffMs.p95)})`, met: b.popup.firstDiffMs.median < 150 });
+    const every = b.bundles.filter((x) => x.everyPage);
+    const bytes = every.reduce((s, x) => s + x.bytes, 0);
+    const heavy = b.bundles.filter((x) => !x.everyPage && x.file !== 'background.js' && !['popup.js', 'compare.js', 'options.js'].includes(x.file));
+    out.push({
+      id: 'bundle',
+      what: `code injected into every page (${every.map((x) => x.file).join(', ')}), minified`,
+      limit: '< 30 KB; heavier code only on candidates',
+      measured: `${kb(bytes)} (${kb(every.reduce((s, x) => s + x.gzipBytes, 0))} gzip); injected on candidates only: ${heavy.map((x) => `${x.file} ${kb(x.bytes)}`).join(', ') || 'none'}`,
+      met: bytes < 30 * 1024,
+    });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------ tables
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function sum(s: Summary): string {
+  return `${ms(s.median)} (${ms(s.q1)}-${ms(s.q3)}, p95 ${ms(s.p95)})`;
+}
+
+export function markdown(r: Results): string {
+  const m = r.machine;
+  const parts: string[] = [];
+  parts.push(`Generated by \`npm run bench\` on ${r.generated} (node part ${r.seconds.node} s, browser part ${r.seconds.browser ?? '-'} s).`);
+  parts.push(
+    `Machine: ${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; ${m.chromium ?? 'no Chromium'}; ${m.firefox ?? 'no Firefox'}. ` +
+      `Load average when the bench started: ${m.loadAverageAtStart.map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min; above ~0.5 other work shared the two cores).`,
+  );
+  parts.push('### Targets');
+  parts.push(table(['', 'target', 'limit', 'measured', 'note'], r.targets.map((t) => [t.met ? 'met' : '**not met**', t.what, t.limit, t.measured, t.note ?? ''])));
+
+  parts.push('### Matching against corpus size');
+  parts.push(
+    'Times in ms: median (interquartile range, p95) over all pages x repetitions. "with versions" are the planted reprints and excerpts and the corpus articles; "without" are the 30 real pages and 20 fresh synthetic articles.',
+  );
+  parts.push(
+    table(
+      ['articles', 'findVersions, all pages', 'with versions (planted)', 'without (fresh synthetic)', 'floor: fold + fingerprint', 'ratio', 'brute force: verify() x every article'],
+      r.matching.scales.map((s) => [
+        s.articles.toLocaleString('en'),
+        sum(s.latency.all),
+        s.latency.planted.n ? sum(s.latency.planted) : sum(s.latency.corpus) + ' (corpus)',
+        sum(s.latency.fresh),
+        sum(s.floor.all),
+        `${s.ratioToFloor}x`,
+        `${ms(s.brute.perQuery.median)} ${s.brute.method === 'sampled' ? `(${s.brute.scanned} scanned, x${Math.round(s.articles / s.brute.scanned)})` : ''}`,
+      ]),
+    ),
+  );
+  parts.push(
+    table(
+      ['articles', 'body chars', 'compile', 'per article', 'fingerprinting alone', 'postings', 'index typed arrays / article', 'heap retained / article', 'index.json / article', 'load index.json', 'texts.json / article', 'relations (false)'],
+      r.matching.scales.map((s) => [
+        s.articles.toLocaleString('en'),
+        `${(s.bodyChars / 1e6).toFixed(1)} M`,
+        `${(s.compile.ms / 1000).toFixed(1)} s`,
+        `${s.compile.perArticleMs} ms`,
+        `${(s.compile.fingerprintAllMs / 1000).toFixed(1)} s`,
+        s.compile.postings.toLocaleString('en'),
+        `${s.index.typedArrayBytesPerArticle} B`,
+        `${s.index.heapBytesPerArticle} B`,
+        `${s.index.indexJsonBytesPerArticle} B`,
+        `${ms(s.index.loadMs)} ms`,
+        `${(s.index.textsJsonBytesPerArticle / 1024).toFixed(1)} KB`,
+        `${s.compile.relations} (${s.compile.spuriousRelations})`,
+      ]),
+    ),
+  );
+  parts.push(
+    table(
+      ['articles', 'planted', 'page finds its source', 'named right (reprint/excerpt)', 'source lists it', 'pages without versions that matched something'],
+      r.matching.scales.map((s) => [
+        s.articles.toLocaleString('en'),
+        String(s.planted),
+        s.planted ? `${s.recall.pageFindsSource}/${s.planted}` : '-',
+        s.planted ? `${s.recall.relationRight}/${s.planted}` : '-',
+        s.planted ? `${s.recall.sourceListsPlant}/${s.planted}` : '-',
+        `${s.falsePositives.withMatches}/${s.falsePositives.pages}`,
+      ]),
+    ),
+  );
+  const re = r.matching.realism;
+  parts.push(
+    `Synthetic text check: Chinese-English pairs sharing >= 5 figure/acronym anchors (what makes a translation candidate): real pages ${re.realPairsSharing5Anchors}/${re.realPairs}, synthetic ${re.syntheticPairsSharing5Anchors}/${re.syntheticPairs}. Generating the synthetic articles took ${(r.matching.generateMs / 1000).toFixed(1)} s.`,
+  );
+  const misses = r.matching.scales.flatMap((s) => s.recall.missed.map((x) => `${s.articles}: ${x}`));
+  if (misses.length) parts.push(`Recall notes: ${misses.slice(0, 12).join('; ')}${misses.length > 12 ? ` (+${misses.length - 12} more)` : ''}.`);
+  const fps = r.matching.scales.flatMap((s) => s.falsePositives.names.map((x) => `${s.articles}: ${x}`));
+  if (fps.length) parts.push(`False matches: ${fps.slice(0, 8).join('; ')}.`);
+
+  parts.push('### Comparing versions');
+  parts.push('Times in ms (median, IQR, p95). Texts are the paragraphs joined by newlines; jsdiff gets the same two strings.');
+  const rows: string[][] = [];
+  for (const p of [...r.comparison, ...r.translation]) {
+    for (const x of p.runs) rows.push([p.name, `${p.aChars.toLocaleString('en')} / ${p.bChars.toLocaleString('en')}`, x.method, sum(x.ms), x.degraded ? x.note ?? 'degraded (time budget)' : '']);
+  }
+  parts.push(table(['pair', 'chars a / b', 'method', 'ms', ''], rows));
+
+  if (r.browser) {
+    const b = r.browser;
+    parts.push('### In the extension (Chromium)');
+    parts.push(`${b.chromium}. Method: ${b.method}; ${b.loadsPerPage} loads per page. Popup: ${b.popup.method}, ${b.popup.opens} opens.`);
+    parts.push(
+      table(
+        ['measure', 'median (IQR, p95) ms'],
+        [
+          ['content.js, pages that are not candidates', sum(b.nonCandidate)],
+          ['content.js + extract.js, candidate pages', sum(b.candidate)],
+          ['  of which content.js', sum(b.candidateContent)],
+          ['  of which extract.js', sum(b.candidateExtract)],
+          ['popup: first version listed', sum(b.popup.firstVersionMs)],
+          ['popup: first diff cell', sum(b.popup.firstDiffMs)],
+        ],
+      ),
+    );
+    parts.push(
+      table(
+        ['page', 'candidate', 'content.js ms per load', 'extract.js ms per load'],
+        b.pages.map((p) => [p.name, p.candidate ? 'yes' : 'no', p.contentMs.map(ms).join(' / '), p.candidate ? p.extractMs.map(ms).join(' / ') : '-']),
+      ),
+    );
+    parts.push(table(['bundle', 'minified', 'gzip', 'runs'], b.bundles.map((x) => [x.file, kb(x.bytes), kb(x.gzipBytes), x.everyPage ? 'every page' : x.file === 'extract.js' ? 'candidate pages' : 'extension pages / worker'])));
+  }
+  parts.push('Charts: [matching against corpus size](perf-scaling.svg), [comparison against article length](perf-length.svg).');
+  return parts.join('\n\n');
+}
+
+// ------------------------------------------------------------------------------ charts
+
+export function charts(r: Results): { scaling: string; length: string } {
+  const sc = r.matching.scales;
+  const scaling = logLogChart({
+    title: 'Matching one page against corpus size',
+    xLabel: 'articles in the corpus',
+    yLabel: 'ms per page',
+    series: [
+      { name: 'findVersions median', color: '#1f6fb2', points: sc.map((s) => ({ x: s.articles, y: s.latency.all.median })) },
+      { name: 'findVersions p95', color: '#1f6fb2', dash: true, points: sc.map((s) => ({ x: s.articles, y: s.latency.all.p95 })) },
+      { name: 'no versions, median', color: '#2a9d4b', points: sc.map((s) => ({ x: s.articles, y: s.latency.fresh.median })) },
+      { name: 'floor (fingerprint)', color: '#777', points: sc.map((s) => ({ x: s.articles, y: s.floor.all.median })) },
+      { name: 'brute force', color: '#c0392b', points: sc.map((s) => ({ x: s.articles, y: s.brute.perQuery.median, mark: s.brute.method === 'sampled' })) },
+    ],
+    note: 'crosses: brute force timed on a sample of 1,000 articles and scaled to the corpus size',
+  });
+  const all = [...r.comparison, ...r.translation];
+  const serie = (method: string, color: string, pairs: PairResult[], dash = false): { name: string; color: string; dash: boolean; points: Array<{ x: number; y: number; mark: boolean }> } => ({
+    name: method,
+    color,
+    dash,
+    points: pairs.flatMap((p) => {
+      const x = run(p, method);
+      return x ? [{ x: p.aChars + p.bChars, y: x.ms.median, mark: x.degraded }] : [];
+    }),
+  });
+  const length = logLogChart({
+    title: 'Comparing two versions against their length',
+    xLabel: 'characters of both versions',
+    yLabel: 'ms',
+    series: [
+      serie('compareVersions (word)', '#1f6fb2', r.comparison),
+      serie('compareVersions (char)', '#1f6fb2', r.comparison, true),
+      serie('jsdiff diffChars', '#c0392b', r.comparison),
+      serie('jsdiff diffWords', '#c0392b', r.comparison, true),
+      serie('compareTranslation', '#8e44ad', all),
+    ],
+    note: 'crosses: degraded (compareVersions past its 2 s budget, compareTranslation banded) or abandoned (jsdiff past its timeout)',
+  });
+  return { scaling, length };
+}
+
+// ------------------------------------------------------------------------------ output
+
+const BEGIN = '<!-- bench:results:begin -->';
+const END = '<!-- bench:results:end -->';
+
+/** Writes results.json, the charts, and the results section of docs/PERFORMANCE.md. */
+export function write(r: Results): void {
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(r, null, 1)}\n`);
+  const c = charts(r);
+  writeFileSync(join(ROOT, 'docs/perf-scaling.svg'), c.scaling);
+  writeFileSync(join(ROOT, 'docs/perf-length.svg'), c.length);
+  const docPath = join(ROOT, 'docs/PERFORMANCE.md');
+  let doc: string;
+  try {
+    doc = readFileSync(docPath, 'utf8');
+  } catch {
+    doc = `# Performance\n\n${BEGIN}\n${END}\n`;
+  }
+  const a = doc.indexOf(BEGIN);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) doc = `${doc.trimEnd()}\n\n${BEGIN}\n${END}\n`;
+  const from = doc.indexOf(BEGIN) + BEGIN.length;
+  const to = doc.indexOf(END);
+  writeFileSync(docPath, `${doc.slice(0, from)}\n${markdown(r)}\n${doc.slice(to)}`);
+}
+
+/** The terminal summary: the targets, then the headline figures. */
+export function terminal(r: Results): string {
+  const lines: string[] = ['', 'Reprint Lens benchmark', ''];
+  for (const t of r.targets) lines.push(`${t.met ? '  met    ' : '  NOT MET'}  ${t.what}: ${t.measured} (limit ${t.limit})`);
+  lines.push('', '  articles    match median / p95     floor    brute force     compile    index B/article   recall');
+  for (const s of r.matching.scales) {
+    lines.push(
+      `  ${String(s.articles).padStart(8)}    ${ms(s.latency.all.median).padStart(7)} / ${ms(s.latency.all.p95).padEnd(8)}  ${ms(s.floor.all.median).padStart(7)}  ${ms(s.brute.perQuery.median).padStart(10)}${s.brute.method === 'sampled' ? '*' : ' '}  ${(s.compile.ms / 1000).toFixed(1).padStart(8)} s  ${String(s.index.typedArrayBytesPerArticle).padStart(8)}          ${s.planted ? `${s.recall.pageFindsSource}/${s.planted}` : '-'}`,
+    );
+  }
+  lines.push('  (* sampled and scaled)', '');
+  for (const p of [...r.comparison, ...r.translation]) lines.push(`  ${p.name.padEnd(26)} ${p.runs.map((x) => `${x.method} ${ms(x.ms.median)}${x.degraded ? '!' : ''}`).join(', ')}`);
+  lines.push('  (! degraded or abandoned)', '', 'wrote bench/results.json, docs/perf-scaling.svg, docs/perf-length.svg and the results in docs/PERFORMANCE.md', '');
+  return lines.join('\n');
+}
