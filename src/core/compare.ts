@@ -22,6 +22,7 @@
 // likewise for b.
 import { diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
 import { classifyEdits, isAttributionLine, rowGroups } from './edits';
+import { tokenSpans } from './fingerprint';
 import { foldDisplay, foldForMatch } from './normalize';
 import { sharedRegion } from './passages';
 import type { CompareRow, Comparison, DiffOp, Lang, Span } from './types';
@@ -144,7 +145,10 @@ function toSpan(paragraphs: readonly string[], r: ParaRange): Span {
 /** Token bigrams of the matching fold: Han characters are tokens, Latin words are tokens. */
 function features(text: string): Set<string> {
   const folded = foldForMatch(text).text;
-  const tokens = folded.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? [];
+  // the matching tokens (tokenSpans: one per Han/kana/Hangul character, one per word)
+  const spans = tokenSpans(folded);
+  const tokens: string[] = [];
+  for (let k = 0; k < spans.starts.length; k++) tokens.push(folded.slice(spans.starts[k]!, spans.ends[k]!));
   const out = new Set<string>();
   if (tokens.length === 1) out.add(tokens[0]!);
   for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]}\u0001${tokens[i + 1]}`);

@@ -64,11 +64,23 @@ function chunks(text: string): string[] {
   return out;
 }
 
-/** Tokens covering `text` exactly, in order. */
-export function tokenize(text: string, granularity: Granularity, lang: Lang): string[] {
+/**
+ * Tokens covering `text` exactly, in order. `memo` holds the words of chunks already segmented:
+ * the two sides of a diff share most of their clauses, and each chunk is segmented on its own,
+ * so a clause found on both sides is segmented once.
+ */
+export function tokenize(text: string, granularity: Granularity, lang: Lang, memo?: Map<string, string[]>): string[] {
   if (granularity === 'char') return Array.from(text);
   const out: string[] = [];
-  for (const seg of chunks(text).flatMap((c) => splitWords(c, lang))) {
+  const words = (c: string): string[] => {
+    let w = memo?.get(c);
+    if (!w) {
+      w = splitWords(c, lang);
+      memo?.set(c, w);
+    }
+    return w;
+  };
+  for (const seg of chunks(text).flatMap(words)) {
     // a segment that mixes spaces and other characters is split, so that a space change stays noise
     if (seg.length > 1 && /\s/u.test(seg) && /\S/u.test(seg)) {
       for (const part of seg.match(/\s+|\S+/gu) ?? []) out.push(part);
@@ -228,8 +240,9 @@ function diffPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piec
 
 /** Token diff of two texts. */
 function tokenPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
-  const ta = tokenize(a, opts.granularity, opts.lang);
-  const tb = tokenize(b, opts.granularity, opts.lang);
+  const memo = new Map<string, string[]>();
+  const ta = tokenize(a, opts.granularity, opts.lang, memo);
+  const tb = tokenize(b, opts.granularity, opts.lang, memo);
   const ka = opts.foldNoise ? ta.map(foldKey) : ta;
   const kb = opts.foldNoise ? tb.map(foldKey) : tb;
   const { runs: raw, degraded } = diffKeys(ka, kb, opts.deadline);

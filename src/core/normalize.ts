@@ -37,20 +37,70 @@ const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const SOFT = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/u; // soft hyphen and zero-width characters
 
+// What display folding makes of one UTF-16 unit (surrogates excluded), cached: 0 unknown,
+// 1 soft (dropped), 2 whitespace, 3 several units (in displayMulti), else 4 + the one unit it
+// becomes. foldDisplay runs on every token of every compared paragraph; an NFKC call per
+// character was most of the time of a comparison.
+let displayCache: Int32Array | null = null;
+const displayMulti = new Map<number, string>();
+function displayClass(code: number): number {
+  const cache = (displayCache ??= new Int32Array(0x10000));
+  let v = cache[code]!;
+  if (v !== 0) return v;
+  const ch = String.fromCharCode(code);
+  if (SOFT.test(ch)) v = 1;
+  else if (SPACE.test(ch)) v = 2;
+  else {
+    const out = QUOTES[ch] ?? ch.normalize('NFKC');
+    if (out.length === 1) v = 4 + out.charCodeAt(0);
+    else {
+      displayMulti.set(code, out);
+      v = 3;
+    }
+  }
+  cache[code] = v;
+  return v;
+}
+
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
 /** Display folding: NFKC (full-width to half-width), one quote style, soft characters removed, runs of whitespace to one space. */
 export function foldDisplay(text: string): string {
-  let out = '';
+  // most text (every token of a Chinese paragraph) is already folded: give it back as it is
+  let i = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSurrogate(code) || displayClass(code) !== 4 + code) break;
+  }
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
   let space = false;
-  for (const ch of text) {
-    if (SOFT.test(ch)) continue;
-    if (SPACE.test(ch)) {
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (isSurrogate(code)) {
+      // a pair (or a lone surrogate) goes the slow way, a code point at a time
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      i += ch.length;
+      if (SOFT.test(ch)) continue;
+      if (SPACE.test(ch)) {
+        space = true;
+        continue;
+      }
+      if (space && out.length > 0) out += ' ';
+      space = false;
+      out += QUOTES[ch] ?? ch.normalize('NFKC');
+      continue;
+    }
+    i++;
+    const v = displayClass(code);
+    if (v === 1) continue;
+    if (v === 2) {
       space = true;
       continue;
     }
     if (space && out.length > 0) out += ' ';
     space = false;
-    const q = QUOTES[ch];
-    out += q ?? ch.normalize('NFKC');
+    out += v === 3 ? displayMulti.get(code)! : String.fromCharCode(v - 4);
   }
   return out;
 }

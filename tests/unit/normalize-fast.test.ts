@@ -1,4 +1,4 @@
-// foldForMatch and toSimplified take fast paths (a per-character cache, no dictionary walk for text
+// foldForMatch, foldDisplay and toSimplified take fast paths (a per-character cache, no dictionary walk for text
 // without CJK characters). Matching must not notice: the folded text and its offset map are checked
 // against the plain per-code-point rule they replaced, on the corpus, on the 30 real pages and on
 // random strings full of the characters that fold in unusual ways.
@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { foldForMatch, toSimplified } from '../../src/core/normalize';
+import { foldDisplay, foldForMatch, toSimplified } from '../../src/core/normalize';
 import { decodeHtml } from '../../src/cli/html';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
@@ -68,7 +68,24 @@ function referenceFold(text: string): { text: string; map: number[] } {
   return { text: folded, map: [...pos, text.length] };
 }
 
+function referenceDisplay(text: string): string {
+  let out = '';
+  let space = false;
+  for (const ch of text) {
+    if (SOFT.test(ch)) continue;
+    if (SPACE.test(ch)) {
+      space = true;
+      continue;
+    }
+    if (space && out.length > 0) out += ' ';
+    space = false;
+    out += QUOTES[ch] ?? ch.normalize('NFKC');
+  }
+  return out;
+}
+
 function expectSameFold(text: string): void {
+  expect(foldDisplay(text)).toBe(referenceDisplay(text));
   const fast = foldForMatch(text);
   const ref = referenceFold(text);
   expect(fast.text).toBe(ref.text);
@@ -79,7 +96,7 @@ const corpusDir = path.join(SHARED, 'corpus');
 const realworldDir = path.join(SHARED, 'realworld');
 const realworld = (JSON.parse(readFileSync(path.join(realworldDir, 'labels.json'), 'utf8')) as Array<{ name: string }>).map((l) => l.name);
 
-describe('foldForMatch fast path', () => {
+describe('foldForMatch and foldDisplay fast paths', () => {
   it.each(readdirSync(corpusDir))('folds corpus file %s exactly as the per-character rule', (name) => {
     expectSameFold(readFileSync(path.join(corpusDir, name), 'utf8'));
   });
