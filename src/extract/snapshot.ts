@@ -186,9 +186,12 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
         break;
       } else {
         const piece = data.length > chars ? data.slice(0, chars) : data;
-        if (piece.length < data.length) truncated = true;
         chars -= piece.length;
         push(escText(piece));
+        if (piece.length < data.length) {
+          truncated = true;
+          break;
+        }
       }
     } else if (node.nodeType === COMMENT) {
       // empty, but there: Readability ends a run of inline content at a comment
