@@ -1,6 +1,7 @@
 // Timing and summaries. Every figure the bench reports is a summary of repeated runs: the median,
 // the 95th percentile and the interquartile range, so that one slow run (a GC pause, the other
 // core busy) shows as spread instead of moving the headline number.
+import { foldForMatch } from '../../src/core/normalize';
 
 export interface Summary {
   /** Number of timed runs. */
@@ -49,10 +50,24 @@ export function timeOnce<T>(fn: () => T): { ms: number; value: T } {
  * caches, which a long-running extension has long done).
  */
 export function repeat(fn: () => unknown, reps: number, warmup = 2): number[] {
-  for (let i = 0; i < warmup; i++) fn();
+  for (let i = 0; i < warmup; i++) {
+    fn();
+    forgetFolds();
+  }
   const out: number[] = [];
-  for (let i = 0; i < reps; i++) out.push(timeOnce(fn).ms);
+  for (let i = 0; i < reps; i++) {
+    out.push(timeOnce(fn).ms);
+    forgetFolds();
+  }
   return out;
+}
+
+/**
+ * foldForMatch remembers the last few texts it folded (a page is folded once per candidate
+ * otherwise). A repetition must not find the previous one's folds: four tiny texts push them out.
+ */
+export function forgetFolds(): void {
+  for (const t of ['\u0001', '\u0002', '\u0003', '\u0004']) foldForMatch(t);
 }
 
 /** Heap plus typed-array memory after a full collection (node --expose-gc), bytes. */

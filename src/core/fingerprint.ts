@@ -49,8 +49,10 @@ export interface TokenSpans {
 
 /** Tokens of a folded text (see foldForMatch): each Han/kana/Hangul character, each space-separated word. */
 export function tokenSpans(folded: string): TokenSpans {
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // at most one token per UTF-16 unit
+  const starts = new Int32Array(folded.length);
+  const ends = new Int32Array(folded.length);
+  let n = 0;
   let han = 0;
   let i = 0;
   let wordStart = -1;
@@ -60,18 +62,18 @@ export function tokenSpans(folded: string): TokenSpans {
     const isSpace = cp === 32;
     const isHan = !isSpace && isTokenChar(cp);
     if ((isSpace || isHan) && wordStart >= 0) {
-      starts.push(wordStart);
-      ends.push(i);
+      starts[n] = wordStart;
+      ends[n++] = i;
       wordStart = -1;
     }
     if (isHan) {
-      starts.push(i);
-      ends.push(i + w);
+      starts[n] = i;
+      ends[n++] = i + w;
       han++;
     } else if (!isSpace && wordStart < 0) wordStart = i;
     i += w;
   }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), han };
+  return { starts: starts.slice(0, n), ends: ends.slice(0, n), han };
 }
 
 /** Whether n-grams of these tokens should be Han-character grams (else word grams). */

@@ -144,54 +144,86 @@ function unitClass(code: number, ch: string): number {
   return v;
 }
 
+// The last few texts folded and their results: matching folds a page once to fingerprint it and
+// again for every candidate it verifies, and sharedRegion folds both sides every time.
+const FOLD_MEMO = 4;
+const foldMemo: Array<{ text: string; folded: Folded }> = [];
+
 /**
  * Matching folding: NFKC, Traditional -> Simplified, lower case, one quote style; whitespace,
  * punctuation and symbols dropped (they carry no evidence of reuse and differ most between sites).
+ * The result may be shared with other callers: do not modify it.
  */
 export function foldForMatch(text: string): Folded {
+  for (let k = 0; k < foldMemo.length; k++) {
+    const m = foldMemo[k]!;
+    if (m.text === text) {
+      if (k > 0) {
+        foldMemo.splice(k, 1);
+        foldMemo.unshift(m);
+      }
+      return m.folded;
+    }
+  }
+  const folded = fold(text);
+  foldMemo.unshift({ text, folded });
+  if (foldMemo.length > FOLD_MEMO) foldMemo.pop();
+  return folded;
+}
+
+function fold(text: string): Folded {
   const simp = toSimplified(text);
+  const cache = (unitCache ??= new Int32Array(0x10000));
   let codes = new Uint16Array(simp.length + 16);
   let pos = new Int32Array(simp.length + 16);
   let len = 0;
   let gap = false; // whitespace or punctuation was dropped since the last kept character
   let prevWord = false; // the last kept character is Latin/digit (not Han)
-  const push = (unit: number, at: number): void => {
-    if (len === codes.length) {
-      const c = new Uint16Array(len * 2);
-      c.set(codes);
-      codes = c;
-      const p = new Int32Array(len * 2);
-      p.set(pos);
-      pos = p;
-    }
-    codes[len] = unit;
-    pos[len++] = at;
+  const grow = (): void => {
+    const c = new Uint16Array(codes.length * 2);
+    c.set(codes);
+    codes = c;
+    const p = new Int32Array(pos.length * 2);
+    p.set(pos);
+    pos = p;
   };
+  // appends one kept character (a code point), with the space that separates two Latin words
   const keep = (cp: number, word: boolean, at: number): void => {
+    if (len + 3 > codes.length) grow();
     // keep one space between two Latin words so that English can be cut into words
-    if (gap && prevWord && word) push(32, at);
+    if (gap && prevWord && word) {
+      codes[len] = 32;
+      pos[len++] = at;
+    }
     if (cp > 0xffff) {
-      push(0xd800 + ((cp - 0x10000) >> 10), at);
-      push(0xdc00 + ((cp - 0x10000) & 0x3ff), at);
-    } else push(cp, at);
+      codes[len] = 0xd800 + ((cp - 0x10000) >> 10);
+      pos[len++] = at;
+      codes[len] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      pos[len++] = at;
+    } else {
+      codes[len] = cp;
+      pos[len++] = at;
+    }
     gap = false;
     prevWord = word;
   };
   for (let i = 0; i < simp.length; ) {
     const at = i;
     const code = simp.charCodeAt(i);
-    const surrogate = code >= 0xd800 && code <= 0xdbff && i + 1 < simp.length;
-    const ch = surrogate ? String.fromCodePoint(simp.codePointAt(i)!) : simp[i]!;
-    i += ch.length;
-    const v = surrogate ? 2 : unitClass(code, ch);
-    if (v === 1) gap = true;
-    else if (v !== 2) keep((v - 4) >>> 2, (v & 1) === 1, at);
-    else {
-      for (const x of foldCodePoint(ch)) {
-        if (x === GAP) gap = true;
-        else keep(x >>> 1, (x & 1) === 1, at);
-      }
+    if (code < 0xd800 || code > 0xdbff || i + 1 === simp.length) {
+      // one UTF-16 unit: the cached rule
+      i++;
+      let v = cache[code]!;
+      if (v === 0) v = unitClass(code, simp[at]!);
+      if (v === 1) gap = true;
+      else if (v !== 2) keep((v - 4) >>> 2, (v & 1) === 1, at);
+      else for (const x of foldCodePoint(simp[at]!)) x === GAP ? (gap = true) : keep(x >>> 1, (x & 1) === 1, at);
+      continue;
     }
+    // a surrogate pair (or a lone high surrogate): the rule, uncached
+    const ch = String.fromCodePoint(simp.codePointAt(i)!);
+    i += ch.length;
+    for (const x of foldCodePoint(ch)) x === GAP ? (gap = true) : keep(x >>> 1, (x & 1) === 1, at);
   }
   let folded = '';
   for (let k = 0; k < len; k += 0x2000) folded += String.fromCharCode(...codes.subarray(k, Math.min(len, k + 0x2000)));

@@ -60,7 +60,7 @@ const GAP_COST = 0.15;
 const MAX_OCCURRENCES = 64;
 
 interface Tokens {
-  /** Token ids (equal strings, equal ids, shared between the two texts). */
+  /** Token ids (equal strings, equal ids, shared between the two texts): a one-character token's code point, a word's negative number. */
   ids: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -77,11 +77,17 @@ function tokenize(folded: string, vocab: Map<string, number>): Tokens {
   for (let t = 0; t < n; t++) {
     const s = spans.starts[t]!;
     const e = spans.ends[t]!;
-    const tok = folded.slice(s, e);
-    let id = vocab.get(tok);
-    if (id === undefined) {
-      id = vocab.size;
-      vocab.set(tok, id);
+    let id: number | undefined;
+    const cp = folded.codePointAt(s)!;
+    if (e - s === (cp > 0xffff ? 2 : 1)) id = cp; // a one-character token is its own id
+    else {
+      // a word: negative ids, so they never meet a character's
+      const tok = folded.slice(s, e);
+      id = vocab.get(tok);
+      if (id === undefined) {
+        id = -1 - vocab.size;
+        vocab.set(tok, id);
+      }
     }
     ids[t] = id;
     cum[t + 1] = cum[t]! + e - s;
@@ -107,29 +113,50 @@ function findRuns(ta: Tokens, tb: Tokens, k: number): Run[] {
   const B = tb.ids;
   const runs: Run[] = [];
   if (A.length < k || B.length < k) return runs;
-  const index = new Map<number, number[]>();
-  for (let j = 0; j + k <= B.length; j++) {
+  // b's windows by hash in typed arrays (open addressing; each slot lists its windows in order
+  // through `next`): no object or array per window, which made this the costliest step of verify
+  const nb = B.length - k + 1;
+  let size = 16;
+  while (size < nb * 2) size *= 2;
+  const slotHash = new Uint32Array(size);
+  const head = new Int32Array(size).fill(-1);
+  const tail = new Int32Array(size);
+  const count = new Int32Array(size);
+  const next = new Int32Array(nb).fill(-1);
+  const slotOf = (h: number): number => {
+    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & (size - 1);
+    while (head[s] !== -1 && slotHash[s] !== h) s = (s + 1) & (size - 1);
+    return s;
+  };
+  for (let j = 0; j < nb; j++) {
     const h = windowHash(B, j, k);
-    const list = index.get(h);
-    if (list) {
-      if (list.length <= MAX_OCCURRENCES) list.push(j);
-    } else index.set(h, [j]);
+    const s = slotOf(h);
+    if (head[s] === -1) {
+      slotHash[s] = h;
+      head[s] = tail[s] = j;
+      count[s] = 1;
+    } else if (count[s]! <= MAX_OCCURRENCES) {
+      next[tail[s]!] = j;
+      tail[s] = j;
+      count[s]!++;
+    }
   }
-  // per diagonal (a - b), how far a run already found reaches on a's side
-  const reached = new Map<number, number>();
+  // per diagonal (a - b, offset by b's length), how far a run already found reaches on a's side; -1: none yet
+  const reached = new Int32Array(A.length + B.length + 1).fill(-1);
   for (let i = 0; i + k <= A.length; i++) {
-    const list = index.get(windowHash(A, i, k));
-    if (!list || list.length > MAX_OCCURRENCES) continue;
-    for (const j of list) {
-      const d = i - j;
-      if ((reached.get(d) ?? -1) > i) continue;
-      let s = 0;
-      const floor = reached.get(d) ?? 0;
-      while (i - s - 1 >= floor && j - s - 1 >= 0 && A[i - s - 1] === B[j - s - 1]) s++;
+    const s = slotOf(windowHash(A, i, k));
+    if (head[s] === -1 || count[s]! > MAX_OCCURRENCES) continue;
+    for (let j = head[s]!; j !== -1; j = next[j]!) {
+      const d = i - j + B.length;
+      const r = reached[d]!;
+      if (r > i) continue;
+      let s2 = 0;
+      const floor = r < 0 ? 0 : r;
+      while (i - s2 - 1 >= floor && j - s2 - 1 >= 0 && A[i - s2 - 1] === B[j - s2 - 1]) s2++;
       let e = 0;
       while (i + e < A.length && j + e < B.length && A[i + e] === B[j + e]) e++;
-      reached.set(d, i + e);
-      if (s + e >= k) runs.push({ a: i - s, b: j - s, len: s + e });
+      reached[d] = i + e;
+      if (s2 + e >= k) runs.push({ a: i - s2, b: j - s2, len: s2 + e });
     }
   }
   return runs;
