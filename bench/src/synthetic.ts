@@ -269,8 +269,10 @@ export function plants(sources: CorpusDoc[], langs: Language[], seed: number, pe
 // ---------------------------------------------------------------- long comparison pairs
 
 /**
- * A long Chinese article of about `size` characters and an edited version of it: sentences
- * dropped (5%) and inserted (3%), qualifiers cut, figures changed, punctuation retyped.
+ * A long Chinese article of about `size` characters and an edited version of it, edited as a site
+ * edits a reprint: 30% of the paragraphs edited (a tenth of their sentences dropped, sometimes a
+ * sentence added, qualifiers cut, a figure changed, punctuation retyped), 2% dropped, 2% new ones
+ * inserted; the rest kept as they are.
  */
 export function longPair(langs: Language[], seed: number, size: number): { a: string[]; b: string[] } {
   const rng = new Rng(seed);
@@ -278,8 +280,14 @@ export function longPair(langs: Language[], seed: number, size: number): { a: st
   const a = paragraphs(chain, rng, size);
   const b: string[] = [];
   for (const p of a) {
-    const sents = splitSentences(p).filter(() => !rng.chance(0.05));
-    if (rng.chance(0.03 * sents.length)) sents.splice(rng.int(0, sents.length), 0, generate(chain, rng, rng.int(15, 50)) + '。');
+    if (rng.chance(0.02)) b.push(generate(chain, rng, rng.int(60, 300)));
+    if (rng.chance(0.02)) continue;
+    if (!rng.chance(0.3)) {
+      b.push(p);
+      continue;
+    }
+    const sents = splitSentences(p).filter(() => !rng.chance(0.1));
+    if (rng.chance(0.2)) sents.splice(rng.int(0, sents.length), 0, generate(chain, rng, rng.int(15, 50)) + '。');
     if (sents.length > 0) b.push(editSentences(sents, rng).join(''));
   }
   return { a, b };

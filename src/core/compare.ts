@@ -142,23 +142,57 @@ function toSpan(paragraphs: readonly string[], r: ParaRange): Span {
 // ---------------------------------------------------------------------------------------------
 // Paragraph similarity
 
-/** Token bigrams of the matching fold: Han characters are tokens, Latin words are tokens. */
-function features(text: string): Set<string> {
+/** A paragraph's features: the ids of its distinct token bigrams, ascending. */
+interface Features {
+  ids: Int32Array;
+  size: number;
+}
+
+/**
+ * Token bigrams of the matching fold: Han characters are tokens, Latin words are tokens. Each
+ * distinct bigram gets a number from `vocab` (one per comparison), so that two paragraphs are
+ * compared by merging two sorted number arrays instead of probing a set of strings: a long
+ * reprint compares paragraphs by the hundred thousand.
+ */
+function features(text: string, vocab: Map<string, number>): Features {
   const folded = foldForMatch(text).text;
   // the matching tokens (tokenSpans: one per Han/kana/Hangul character, one per word)
   const spans = tokenSpans(folded);
   const tokens: string[] = [];
   for (let k = 0; k < spans.starts.length; k++) tokens.push(folded.slice(spans.starts[k]!, spans.ends[k]!));
-  const out = new Set<string>();
-  if (tokens.length === 1) out.add(tokens[0]!);
-  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]}\u0001${tokens[i + 1]}`);
-  return out;
+  const keys: string[] = [];
+  if (tokens.length === 1) keys.push(tokens[0]!);
+  for (let i = 0; i + 1 < tokens.length; i++) keys.push(`${tokens[i]}\u0001${tokens[i + 1]}`);
+  const ids = new Int32Array(keys.length);
+  keys.forEach((key, i) => {
+    let id = vocab.get(key);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(key, id);
+    }
+    ids[i] = id;
+  });
+  ids.sort();
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[n++] = ids[i]!;
+  return { ids: ids.subarray(0, n), size: n };
 }
 
-function intersection(x: Set<string>, y: Set<string>): number {
-  const [small, big] = x.size <= y.size ? [x, y] : [y, x];
+function intersection(x: Features, y: Features): number {
+  const a = x.ids;
+  const b = y.ids;
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (const f of small) if (big.has(f)) n++;
+  while (i < a.length && j < b.length) {
+    const d = a[i]! - b[j]!;
+    if (d === 0) {
+      n++;
+      i++;
+      j++;
+    } else if (d < 0) i++;
+    else j++;
+  }
   return n;
 }
 
@@ -199,7 +233,7 @@ interface Pairing {
 function alignGap(
   aIdx: number[],
   bIdx: number[],
-  feat: (side: 'a' | 'b', i: number) => Set<string>,
+  feat: (side: 'a' | 'b', i: number) => Features,
 ): { units: Unit[]; degraded: boolean } {
   const n = aIdx.length;
   const m = bIdx.length;
@@ -296,11 +330,12 @@ function pairParagraphs(
   const keysB: string[] = [];
   for (let i = ra.from; i < ra.to; i++) keysA.push(key(pa[i]!));
   for (let j = rb.from; j < rb.to; j++) keysB.push(key(pb[j]!));
-  const featCache = { a: new Map<number, Set<string>>(), b: new Map<number, Set<string>>() };
-  const feat = (side: 'a' | 'b', i: number): Set<string> => {
+  const featCache = { a: new Map<number, Features>(), b: new Map<number, Features>() };
+  const vocab = new Map<string, number>();
+  const feat = (side: 'a' | 'b', i: number): Features => {
     let f = featCache[side].get(i);
     if (!f) {
-      f = features((side === 'a' ? pa : pb)[i]!);
+      f = features((side === 'a' ? pa : pb)[i]!, vocab);
       featCache[side].set(i, f);
     }
     return f;
