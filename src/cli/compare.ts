@@ -12,9 +12,9 @@ import { renderMarkdown } from '../core/report-markdown';
 import { renderText } from '../core/report-text';
 import { parseCorpusFile } from '../corpus/parse';
 import type { Corpus } from '../corpus/types';
-import { extractArticle } from '../extract/article';
+import { extractBounded } from '../extract/from-snapshot';
 import { openCorpus } from './corpus';
-import { readPage } from './html';
+import { errorText, readInputFile, readPage } from './html';
 
 const USAGE = 'usage: reprint-lens compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]';
 
@@ -91,11 +91,11 @@ const PAGE_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 async function versionOfFile(path: string): Promise<VersionText> {
   if (PAGE_EXT.has(extname(path).toLowerCase())) {
     const { doc } = await readPage(path);
-    const { article } = extractArticle(doc);
+    const { article } = await extractBounded(doc);
     if (article.paragraphs.length === 0) throw new Error(`${path}: no article text found`);
     return versionOfArticle(article, basename(path));
   }
-  const parsed = parseCorpusFile(basename(path), readFileSync(path));
+  const parsed = parseCorpusFile(basename(path), await readInputFile(path));
   if (!parsed.ok) throw new Error(parsed.error);
   const d = parsed.doc;
   return {
@@ -109,7 +109,8 @@ async function versionOfFile(path: string): Promise<VersionText> {
 }
 
 async function resolveVersion(input: string, corpus: () => Corpus): Promise<VersionText> {
-  if (isFile(input)) return versionOfFile(input);
+  // anything on disk by that name is read as a file (a folder or an empty file is refused with a reason)
+  if (existsSync(input)) return versionOfFile(input);
   const c = corpus();
   const id = c.resolve(input);
   if (!id) throw new Error(`"${input}" is neither a file nor a corpus id (or it is the prefix of several)`);
@@ -153,7 +154,11 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(renderMarkdown(comparison));
         break;
       case 'html':
-        writeFileSync(args.htmlOut!, renderHtml(comparison));
+        try {
+          writeFileSync(args.htmlOut!, renderHtml(comparison));
+        } catch (e) {
+          throw new Error(`cannot write ${args.htmlOut}: ${errorText(e, false)}`);
+        }
         process.stdout.write(`wrote ${args.htmlOut}: ${comparison.edits.length} edits\n`);
         break;
       default: {
@@ -164,7 +169,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    process.stderr.write(`reprint-lens: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+    process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
     return 1;
   }
 }

@@ -8,6 +8,7 @@ import { compileCorpus, type CompileResult } from '../corpus/compile';
 import { loadCorpus } from '../corpus/load';
 import type { Corpus } from '../corpus/types';
 import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
+import { errorText, MAX_INPUT_BYTES } from './html';
 
 const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out>] [--lexicon <lexicon.json>]';
 
@@ -16,13 +17,25 @@ function fail(message: string, code = 1): number {
   return code;
 }
 
-/** Reads every regular, non-hidden file of a folder (not recursive). */
+/** Reads every regular, non-hidden file of a folder (not recursive); a file that cannot be read or is too large is named on stderr and left out. */
 function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.'))
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile())
-    .map((path) => ({ name: path, content: readFileSync(path) }));
+  const out: Array<{ name: string; content: Uint8Array }> = [];
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    try {
+      const info = statSync(path);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_INPUT_BYTES) {
+        process.stderr.write(`reprint-lens: skipped ${path}: ${(info.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_INPUT_BYTES / 1024 / 1024} MB a file may have\n`);
+        continue;
+      }
+      out.push({ name: path, content: readFileSync(path) });
+    } catch (e) {
+      process.stderr.write(`reprint-lens: skipped ${path}: ${errorText(e, false)}\n`);
+    }
+  }
+  return out;
 }
 
 const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
@@ -50,14 +63,21 @@ export function findLexicon(file?: string, corpusDir?: string): Lexicon | null {
   try {
     return loadLexicon(JSON.parse(readFileSync(path, 'utf8')) as LexiconJson);
   } catch (e) {
-    throw new Error(`cannot read the lexicon ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`cannot read the lexicon ${path}: ${errorText(e, false)}`);
   }
 }
 
 /** Compiles a folder of raw articles; bad files are reported on stderr. Throws when none compiled. */
 export function compileFolder(dir: string, lexicon: Lexicon | null = findLexicon(undefined, dir)): CompileResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
-  const result = compileCorpus(readFolder(dir), { lexicon });
+  let files: Array<{ name: string; content: Uint8Array }>;
+  try {
+    files = readFolder(dir);
+  } catch (e) {
+    // a folder that cannot be listed says so in one line, like any other unreadable input
+    throw new Error(`cannot read the folder ${dir}: ${errorText(e, false)}`);
+  }
+  const result = compileCorpus(files, { lexicon });
   for (const e of result.errors) process.stderr.write(`reprint-lens: skipped ${e}\n`);
   if (result.index.docs.length === 0) throw new Error(`no article in ${dir} could be compiled`);
   return result;
@@ -78,7 +98,7 @@ export function openCorpus(dir?: string): Corpus {
         try {
           return JSON.parse(readFileSync(path, 'utf8'));
         } catch (e) {
-          throw new Error(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+          throw new Error(`cannot read ${path}: ${errorText(e, false)}`);
         }
       };
       return loadCorpus(json(index), () => json(join(d, 'texts.json')));
@@ -120,14 +140,14 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('reprint-lens: no bilingual lexicon found (--lexicon): translations among the articles are not related\n');
     }
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e));
+    return fail(errorText(e));
   }
   try {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'index.json'), JSON.stringify(result.index));
     writeFileSync(join(out, 'texts.json'), JSON.stringify(result.texts));
   } catch (e) {
-    return fail(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`cannot write ${out}: ${errorText(e, false)}`);
   }
   const { docs, postings, droppedHashes } = result.stats;
   const rel = result.index.relations.map((r) => `${r.a.slice(0, 3)}~${r.b.slice(0, 3)} ${r.relation} ${r.similarity}`).join(', ');

@@ -1,9 +1,9 @@
 // `extract <file.html|file.txt|url> [--json]`: the article the extension would see on a page, with
 // the "is it an article" judgement and the topic verdict; the same code the content script runs.
-import { extractArticle } from '../extract/article';
+import { extractBounded } from '../extract/from-snapshot';
 import { detectTopic } from '../core/topic';
 import type { Article, TopicVerdict } from '../core/types';
-import { readPage } from './html';
+import { errorText, InputError, readPage } from './html';
 
 const USAGE = 'usage: reprint-lens extract <file.html|file.txt|url> [--json]';
 
@@ -49,12 +49,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     page = await readPage(input);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : (err.message ?? String(e)).split('\n')[0];
-    return fail(`cannot read ${input}: ${why}`, 1);
+    return fail(e instanceof InputError ? e.message : `cannot read ${input}: ${errorText(e, false)}`, 1);
   }
   const url = /^https?:\/\//i.test(input) ? input : undefined;
-  const { article, isArticle, reasons } = extractArticle(page.doc, url ? { url } : {});
+  const { article, isArticle, reasons } = await extractBounded(page.doc, url);
   const topic = detectTopic(article, article.lang);
   if (json) process.stdout.write(`${JSON.stringify({ article, isArticle, reasons, topic }, null, 2)}\n`);
   else process.stdout.write(`${formatText(article, isArticle, reasons, topic, page.charset)}\n`);

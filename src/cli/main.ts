@@ -8,6 +8,7 @@ import { run as extract } from './extract';
 import { run as match } from './match';
 import { run as compare } from './compare';
 import { run as corpus } from './corpus';
+import { errorText } from './html';
 
 const VERSION = process.env.RL_VERSION ?? '';
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { extract, match, compare, corpus };
@@ -41,13 +42,22 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
+// The last line of defence: whatever escapes a command's own handling is still one line, never a
+// stack trace; a reader piping into `head` closes stdout early, which is not an error.
+const lastResort = (e: unknown): void => {
+  process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
+process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : lastResort(e)));
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`reprint-lens: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
     process.exitCode = 1;
   },
 );

@@ -2,15 +2,15 @@
 // of a page, as the extension would report them (the MatchReport JSON contract with --json).
 // Web pages and .html files go through the article extractor; other files (corpus articles in any
 // of their formats, plain text) through the corpus parser, so `match assets/corpus/002_...txt` works.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { buildMatchReport } from '../core/match-report';
 import type { FindOptions } from '../core/match';
 import type { Article, MatchReport } from '../core/types';
-import { extractArticle } from '../extract/article';
+import { extractBounded } from '../extract/from-snapshot';
 import { parseCorpusFile } from '../corpus/parse';
 import type { Corpus } from '../corpus/types';
 import { findLexicon, openCorpus } from './corpus';
-import { readPage } from './html';
+import { errorText, readInputFile, readPage } from './html';
 
 const USAGE = 'usage: reprint-lens match <file.html|file.txt|url|corpus id> [--json] [--corpus <dir>] [--exclude <id>]';
 
@@ -48,7 +48,7 @@ const isHtmlFile = (s: string): boolean => /\.(?:html?|xhtml)$/i.test(s);
  * files, and, as in `compare`, a corpus id (000) for an article of the corpus itself.
  */
 async function readArticle(input: string, corpus: Corpus): Promise<{ article: Article; isArticle: boolean }> {
-  if (!isUrl(input) && !(existsSync(input) && statSync(input).isFile())) {
+  if (!isUrl(input) && !existsSync(input)) {
     const id = corpus.resolve(input);
     if (!id) throw new Error(`no such file: ${input} (nor a corpus id)`);
     const meta = corpus.docs[corpus.byId.get(id)!]!;
@@ -57,10 +57,10 @@ async function readArticle(input: string, corpus: Corpus): Promise<{ article: Ar
   }
   if (isUrl(input) || isHtmlFile(input)) {
     const { doc } = await readPage(input);
-    const { article, isArticle } = extractArticle(doc, isUrl(input) ? { url: input } : {});
+    const { article, isArticle } = await extractBounded(doc, isUrl(input) ? input : undefined);
     return { article, isArticle };
   }
-  const r = parseCorpusFile(input, readFileSync(input));
+  const r = parseCorpusFile(input, await readInputFile(input));
   if (!r.ok) throw new Error(r.error);
   const { title, byline, siteName, published, url, lang, paragraphs, sourceLines } = r.doc;
   return { article: { title, byline, siteName, published, url, lang, paragraphs, sourceLines }, isArticle: true };
@@ -108,7 +108,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
     return 0;
   } catch (e) {
-    process.stderr.write(`reprint-lens: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+    process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
     return 1;
   }
 }
