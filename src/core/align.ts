@@ -152,7 +152,8 @@ export function chineseFeatures(text: string, lexicon: Lexicon): SentenceFeature
     // Names through pinyin: every 2-4 character window also "translates" as its pinyin (南京 -> nanjing,
     // 山东省 -> shandongsheng, whose stem shando meets Shandong). Non-names almost never spell an English word.
     const py = pinyinOf(han);
-    const pyKeys: number[][] = Array.from(han, () => []);
+    // one list per UTF-16 unit, as the loops below index them (Array.from(han) would give one per code point: an astral character such as 𠀀 left the last index without a list)
+    const pyKeys: number[][] = Array.from({ length: han.length }, () => []);
     for (let i = 0; i < han.length; i++) {
       let s = py[i] ?? '';
       for (let len = 2; len <= 4 && i + len <= han.length; len++) {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, rowSteps, type VersionComparison, type VersionText } from '../../src/core/compare';
+import { compareVersions, type VersionText } from '../../src/core/compare';
+import { checkRebuild } from './check-rebuild';
 import { foldDisplay } from '../../src/core/normalize';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
@@ -179,33 +180,7 @@ describe('reprints of real pages', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// Rebuild. For a comparison c of versions a and b:
-//  1. rows with an a text, in aIndex order, joined with "\n", equal a.paragraphs.join("\n") sliced
-//     by c.region.a (a row's text may hold two paragraphs merged into one of b); same for b;
-//  2. each row with ops rebuilds its a and its b exactly (rowSteps: kept text in b's spelling);
-//  3. outside.a is a.paragraphs without the region's paragraphs, then a.appended; same for b.
-// Together: every character of both versions is in exactly one place of the comparison.
-
-function checkRebuild(r: VersionComparison, a: VersionText, b: VersionText): void {
-  for (const [side, v, region] of [['a', a, r.region.a], ['b', b, r.region.b]] as const) {
-    const index = side === 'a' ? 'aIndex' : 'bIndex';
-    const texts = r.rows.filter((row) => row[side] !== null).sort((x, y) => x[index]! - y[index]!).map((row) => row[side]!);
-    const all = v.paragraphs.join('\n');
-    expect(texts.join('\n')).toBe(all.slice(region.start, region.end));
-    let start = 0;
-    let from = 0;
-    while (from < v.paragraphs.length && start < region.start) start += v.paragraphs[from++]!.length + 1;
-    const count = region.end > region.start ? all.slice(region.start, region.end).split('\n').length : 0;
-    expect(r.outside[side]).toEqual([...v.paragraphs.slice(0, from), ...v.paragraphs.slice(from + count), ...(v.appended ?? [])]);
-  }
-  for (const row of r.rows) {
-    if (!row.ops) continue;
-    const steps = rowSteps(row);
-    expect(steps.map((s) => s.a).join('')).toBe(row.a);
-    expect(steps.map((s) => s.b).join('')).toBe(row.b);
-  }
-}
+// Rebuild: every character of both versions is in exactly one place of the comparison (check-rebuild.ts).
 
 describe('rebuild', () => {
   it('holds for 000 and 002 in every mode', () => {
