@@ -10,6 +10,12 @@ import { dropVerdict } from './verdicts';
 
 const OWN_PAGES = browser.runtime.getURL('');
 
+// The reader's corpus (storage.local) is for the extension's own pages and worker: a content script
+// runs in the page's renderer and never needs it. Chrome can say so (setAccessLevel on local, as
+// storage.session is by default); Firefox has no such switch (docs/SECURITY.md).
+const local = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
   if (!isRequest(message)) return undefined; // not ours: let it pass unanswered
   const kind = SENDERS[message.name];

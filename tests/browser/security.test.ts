@@ -235,6 +235,29 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(docs.value.map((d) => d.id.slice(0, 3))).toEqual(expect.arrayContaining(['000', '001', '002', '003', '004']));
     });
 
+    it("keeps the page's verdicts (and, in Chromium, the reader's corpus) out of reach of a content-script context", async () => {
+      // what a compromised renderer could do with our content script's powers: ask for storage
+      const { page, tabId } = await analysed('/reprint-002.html');
+      const reach = await b.inExtension<{ local: string; session: string }[]>(`async (b) => {
+        await b.storage.local.set({ 'rl-probe': 'kept by the reader' });
+        const r = await b.scripting.executeScript({ target: { tabId: ${tabId} }, func: async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          const out = {};
+          for (const area of ['local', 'session']) {
+            try { out[area] = 'read ' + JSON.stringify(await api.storage[area].get(null)); } catch (e) { out[area] = 'refused'; }
+          }
+          return out;
+        } });
+        await b.storage.local.remove('rl-probe');
+        return r.map((x) => x.result);
+      }`);
+      expect(reach[0]!.session).toBe('refused');
+      // Firefox has no setAccessLevel for storage.local: its content scripts can read it (docs/SECURITY.md)
+      if (name === 'chromium') expect(reach[0]!.local).toBe('refused');
+      else expect(reach[0]!.local).toContain('kept by the reader');
+      await page.close();
+    });
+
     it.each([
       ['Chinese', '/hostile/huge-zh.html', '000'],
       ['English', '/hostile/huge-en.html', '001'],
