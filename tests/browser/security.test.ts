@@ -190,6 +190,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(ids(verdict)).not.toContain('003');
       const text = verdict.extraction!.article.paragraphs.join('\n');
       for (const p of decoyParagraphs()) expect(text).not.toContain(p);
+      // and the page cannot tell that the extension read it: nothing in its timeline, its DOM or its globals
+      expect(
+        await page.evaluate(() => ({
+          entries: [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('measure')].map((e) => e.name),
+          nodes: document.querySelectorAll('[id*="reprint-lens" i], [class*="reprint-lens" i], [id*="reprintlens" i], [class*="reprintlens" i]').length,
+          globals: Object.keys(globalThis).filter((k) => /reprint.?lens|^__rl/i.test(k)),
+        })),
+      ).toEqual({ entries: [], nodes: 0, globals: [] });
       await page.close();
     });
 
@@ -233,6 +241,22 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const docs = replies[18] as { ok: boolean; value: { id: string }[] };
       expect(docs.ok).toBe(true);
       expect(docs.value.map((d) => d.id.slice(0, 3))).toEqual(expect.arrayContaining(['000', '001', '002', '003', '004']));
+    });
+
+    it("forgets a page's text when its tab moves to another page or closes", async () => {
+      const stored = (tabId: number) => b.inExtension<unknown>(`async (b) => (await b.storage.session.get('tab:${tabId}'))['tab:${tabId}'] ?? null`);
+      const { page, tabId } = await analysed('/reprint-002.html');
+      expect(JSON.stringify(await stored(tabId))).toContain('浪潮');
+      await page.goto(`${server.url}/unrelated.html`, { waitUntil: 'load' }).catch(async () => {
+        // Firefox over BiDi: navigating a web page works through the browsing context as well
+        await (page.mainFrame() as unknown as { browsingContext: { navigate(u: string, w: string): Promise<unknown> } }).browsingContext.navigate(`${server.url}/unrelated.html`, 'complete');
+      });
+      await until(() => stored(tabId), (v) => v === null, 10_000, 'the verdict to go after navigating');
+      const again = await analysed('/reprint-002.html');
+      expect(await stored(again.tabId)).not.toBeNull();
+      await again.page.close();
+      await until(() => stored(again.tabId), (v) => v === null, 10_000, 'the verdict to go with its tab');
+      await page.close();
     });
 
     it("keeps the page's verdicts (and, in Chromium, the reader's corpus) out of reach of a content-script context", async () => {
