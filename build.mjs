@@ -57,12 +57,25 @@ const TEXT_ONLY_PATCHES = [
       ['tmp.innerHTML = noscript.innerHTML;', 'tmp.replaceChildren(...noscript.cloneNode(true).childNodes);'],
     ],
   },
+  // linkedom, the background's DOM for the page copy, is a parser written in JavaScript, not the
+  // browser's: its two internal uses of its own innerHTML setter call that setter by name instead
+  {
+    file: /[\\/]linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
+    edits: [
+      ["import {ELEMENT_NODE} from './constants.js';", "import {ELEMENT_NODE} from './constants.js';\nimport {setInnerHtml} from '../mixin/inner-html.js';"],
+      ['elem.innerHTML = html;', 'setInnerHtml(elem, html);'],
+    ],
+  },
+  {
+    file: /[\\/]linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
+    edits: [['template.innerHTML = html;', 'setInnerHtml(template, html);']],
+  },
 ];
 
 const textOnly = {
   name: 'text-only',
   setup(b) {
-    b.onLoad({ filter: /(preact\.module\.js|Readability\.js)$/ }, (args) => {
+    b.onLoad({ filter: /(preact\.module\.js|Readability\.js|linkedom[\\/]esm[\\/](?:shared[\\/]utils|interface[\\/]element)\.js)$/ }, (args) => {
       const patch = TEXT_ONLY_PATCHES.find((p) => p.file.test(args.path));
       if (!patch) return undefined;
       let code = readFileSync(args.path, 'utf8');
