@@ -25,7 +25,7 @@ function senderTab(ctx: Context): { id: number; url: string } {
   return { id: tab.id, url: ctx.sender.url ?? tab.url ?? '' };
 }
 
-/** Injects extract.js into a tab's top frame; it answers with pageExtracted. */
+/** Injects extract.js into a tab's top frame; it answers with pageSnapshot. */
 async function extractIn(tabId: number, url: string, title: string, precheck?: TabVerdict['precheck']): Promise<TabVerdict> {
   const verdict = await putVerdict({ tabId, url, title, status: 'analysing', precheck, updated: Date.now() });
   try {

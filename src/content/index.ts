@@ -1,6 +1,6 @@
 // Content script: runs on every page, so it only takes a bounded sample of the page and asks a
 // cheap question (could this be digital-government news?). Only a candidate page is reported to
-// the background, which then injects extract.js for the full extraction. Pages whose article
+// the background, which then injects extract.js to copy the page for extraction. Pages whose article
 // arrives after load (inserted by script, or a route change through history.pushState) are
 // watched for a bounded time and a bounded number of checks, then the watching stops.
 import { takeSample } from '../extract/sample';
