@@ -51,8 +51,8 @@ function displayClass(code: number): number {
   if (SOFT.test(ch)) v = 1;
   else if (SPACE.test(ch)) v = 2;
   else {
-    const out = QUOTES[ch] ?? ch.normalize('NFKC');
-    if (out.length === 1) v = 4 + out.charCodeAt(0);
+    const out = foldOneDisplay(ch);
+    if (out.length === 1 && !SPACE.test(out)) v = 4 + out.charCodeAt(0);
     else {
       displayMulti.set(code, out);
       v = 3;
@@ -63,6 +63,20 @@ function displayClass(code: number): number {
 }
 
 const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * One character's display form: its compatibility form, with the quotes and soft characters that
+ * form itself holds folded too (″ is ′′, which is ''), so that folding folded text changes nothing.
+ * It may hold a space (¨ is a space and a combining diaeresis): callers pass that through their
+ * whitespace rule like any other space.
+ */
+function foldOneDisplay(ch: string): string {
+  const q = QUOTES[ch];
+  if (q !== undefined) return q;
+  let out = '';
+  for (const c of ch.normalize('NFKC')) if (!SOFT.test(c)) out += QUOTES[c] ?? c;
+  return out;
+}
 
 /** Display folding: NFKC (full-width to half-width), one quote style, soft characters removed, runs of whitespace to one space. */
 export function foldDisplay(text: string): string {
@@ -86,9 +100,7 @@ export function foldDisplay(text: string): string {
         space = true;
         continue;
       }
-      if (space && out.length > 0) out += ' ';
-      space = false;
-      out += QUOTES[ch] ?? ch.normalize('NFKC');
+      ({ out, space } = emit(out, space, foldOneDisplay(ch)));
       continue;
     }
     i++;
@@ -98,11 +110,29 @@ export function foldDisplay(text: string): string {
       space = true;
       continue;
     }
+    if (v === 3) {
+      ({ out, space } = emit(out, space, displayMulti.get(code)!));
+      continue;
+    }
     if (space && out.length > 0) out += ' ';
     space = false;
-    out += v === 3 ? displayMulti.get(code)! : String.fromCharCode(v - 4);
+    out += String.fromCharCode(v - 4);
   }
   return out;
+}
+
+/** Appends a character's display form, its own spaces under the same rule as the text's. */
+function emit(out: string, space: boolean, folded: string): { out: string; space: boolean } {
+  for (const c of folded) {
+    if (SPACE.test(c)) {
+      space = true;
+      continue;
+    }
+    if (space && out.length > 0) out += ' ';
+    space = false;
+    out += c;
+  }
+  return { out, space };
 }
 
 export interface Folded {
