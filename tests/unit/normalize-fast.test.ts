@@ -68,18 +68,23 @@ function referenceFold(text: string): { text: string; map: number[] } {
   return { text: folded, map: [...pos, text.length] };
 }
 
+// display: each code point becomes its compatibility form with that form's own quotes and soft
+// characters folded too, and every space in the result (the text's or the form's) follows one rule
 function referenceDisplay(text: string): string {
   let out = '';
   let space = false;
   for (const ch of text) {
-    if (SOFT.test(ch)) continue;
-    if (SPACE.test(ch)) {
-      space = true;
-      continue;
+    const form = QUOTES[ch] ?? [...ch.normalize('NFKC')].map((c) => QUOTES[c] ?? c).join('');
+    for (const c of SOFT.test(ch) ? '' : form) {
+      if (SOFT.test(c)) continue;
+      if (SPACE.test(c)) {
+        space = true;
+        continue;
+      }
+      if (space && out.length > 0) out += ' ';
+      space = false;
+      out += c;
     }
-    if (space && out.length > 0) out += ' ';
-    space = false;
-    out += QUOTES[ch] ?? ch.normalize('NFKC');
   }
   return out;
 }
