@@ -8,7 +8,7 @@ import { loadCorpus } from '../../src/corpus/load';
 import type { CompiledTexts, Corpus, CorpusDoc } from '../../src/corpus/types';
 import { anchorHashes, fingerprint } from '../../src/core/fingerprint';
 import type { Lexicon } from '../../src/core/lexicon';
-import { findVersions, verify, type PageText } from '../../src/core/match';
+import { candidates, findVersions, verify, type PageText } from '../../src/core/match';
 import type { Match } from '../../src/core/types';
 import type { RealPage } from './sources';
 import { log, repeat, summarize, timeOnce, usedMemory, type Summary } from './stats';
@@ -71,6 +71,10 @@ export interface ScaleResult {
   latency: Record<'all' | Group, Summary>;
   /** fingerprint(page) alone, ms. */
   floor: Record<'all' | Group, Summary>;
+  /** anchorHashes(page) alone, ms: the figure and acronym keys retrieval also computes to find translations. */
+  anchors: Record<'all' | Group, Summary>;
+  /** Candidates the index hands to verification per page (mean; same-language and translation). */
+  candidatesPerPage: Record<'all' | Group, number>;
   /** median latency / median floor, all queries. */
   ratioToFloor: number;
   brute: { method: 'full' | 'sampled'; scanned: number; queries: number; perQuery: Summary };
@@ -138,14 +142,23 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
   log(`${n} articles: ${qs.length} pages x ${reps}`);
   const matchSamples: Array<{ group: Group; ms: number[] }> = [];
   const floorSamples: Array<{ group: Group; ms: number[] }> = [];
+  const anchorSamples: Array<{ group: Group; ms: number[] }> = [];
   const results = new Map<Query, Match[]>();
   for (const q of qs) {
     const opts = { exclude: q.exclude, lexicon };
     floorSamples.push({ group: q.group, ms: repeat(() => fingerprint(q.page.paragraphs.join('\n')), reps, 1) });
+    anchorSamples.push({ group: q.group, ms: repeat(() => anchorHashes(q.page.paragraphs.join('\n')), reps, 1) });
     matchSamples.push({ group: q.group, ms: repeat(() => findVersions(q.page, corpus, opts), reps, 1) });
     results.set(q, findVersions(q.page, corpus, opts));
   }
   const latency = byGroup(matchSamples);
+  const candCount = new Map(qs.map((q) => [q, candidates(q.page, corpus, { exclude: q.exclude, lexicon }).length]));
+  const meanCands = (g: 'all' | Group): number => {
+    const xs = qs.filter((q) => g === 'all' || q.group === g).map((q) => candCount.get(q)!);
+    return xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : 0;
+  };
+  const candidatesPerPage = { all: meanCands('all') } as Record<'all' | Group, number>;
+  for (const g of GROUPS) candidatesPerPage[g] = meanCands(g);
   const floor = byGroup(floorSamples);
 
   // recall of the planted versions, both ways
@@ -197,6 +210,8 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
     },
     latency,
     floor,
+    anchors: byGroup(anchorSamples),
+    candidatesPerPage,
     ratioToFloor: round(latency.all.median / floor.all.median, 2),
     brute,
     recall: { planted: planted.length, pageFindsSource, relationRight, sourceListsPlant, missed },

@@ -15,6 +15,8 @@
 // corpus articles, so that recall at scale is measured.
 import type { CorpusDoc } from '../../src/corpus/types';
 import { splitSentences } from '../../src/core/segment';
+import { tokenSpans } from '../../src/core/fingerprint';
+import { foldForMatch } from '../../src/core/normalize';
 import type { RealPage } from './sources';
 import { Rng } from './prng';
 
@@ -158,7 +160,7 @@ function articleSize(rng: Rng, chars: boolean): number {
 
 /** The `i`-th synthetic article (any i: the same article every time, independent of the others). */
 export function syntheticArticle(langs: Language[], seed: number, i: number): CorpusDoc {
-  const rng = new Rng(seed * 1_000_003 + i);
+  const rng = new Rng(seed, 1, i);
   const l = pickLanguage(langs, rng);
   const title = generate(l.chain, rng, l.chain.chars ? rng.int(12, 28) : rng.int(40, 90)).replace(/[\s\p{P}]+$/u, '');
   return doc(`syn_${String(i).padStart(6, '0')}`, l.lang, title, paragraphs(l.chain, rng, articleSize(rng, l.chain.chars)));
@@ -220,9 +222,11 @@ function reprint(source: CorpusDoc, chain: Chain, rng: Rng, id: string): CorpusD
   return doc(id, source.lang, source.title, pageParas);
 }
 
-/** A passage of 60-200 characters (Chinese) or 40-90 words (English): consecutive whole sentences of one paragraph. */
+/** A passage of 60-200 tokens (Chinese: characters) or 40-90 words (English): consecutive whole sentences of one paragraph. */
 function quotation(source: CorpusDoc, rng: Rng, chars: boolean): string | null {
-  const size = (s: string): number => (chars ? s.replace(/[\s\p{P}]/gu, '').length : s.split(/\s+/).length);
+  // counted as the matcher counts (tokens of the matching fold: a Han character, a Latin word or
+  // figure), so that a quotation is at least the 60 tokens (40 words) an excerpt needs
+  const size = (s: string): number => tokenSpans(foldForMatch(s).text).starts.length;
   const [min, max] = chars ? [60, 200] : [40, 90];
   for (let tries = 0; tries < 50; tries++) {
     const sents = splitSentences(rng.pick(source.paragraphs));
@@ -257,7 +261,7 @@ export function plants(sources: CorpusDoc[], langs: Language[], seed: number, pe
     const chain = chainFor(langs, source.lang);
     for (const kind of ['reprint', 'excerpt'] as const) {
       for (let n = 0; n < perKind; n++) {
-        const rng = new Rng(seed * 7919 + out.length);
+        const rng = new Rng(seed, 2, out.length);
         const id = `plant_${source.id.slice(0, 3)}_${kind}_${n}`;
         out.push({ doc: kind === 'reprint' ? reprint(source, chain, rng, id) : excerpt(source, chain, rng, id), source: source.id, kind });
       }
@@ -275,7 +279,7 @@ export function plants(sources: CorpusDoc[], langs: Language[], seed: number, pe
  * inserted; the rest kept as they are.
  */
 export function longPair(langs: Language[], seed: number, size: number): { a: string[]; b: string[] } {
-  const rng = new Rng(seed);
+  const rng = new Rng(seed, 3);
   const chain = chainFor(langs, 'zh');
   const a = paragraphs(chain, rng, size);
   const b: string[] = [];
