@@ -98,7 +98,7 @@ export function targets(r: Omit<Results, 'targets' | 'generated'>): Target[] {
       limit: '100% at every size',
       measured: planted.map((s) => `${s.articles}: ${s.recall.pageFindsSource}/${s.planted} and ${s.recall.sourceListsPlant}/${s.planted}`).join('; '),
       met: all,
-      ...(all ? {} : { note: planted.flatMap((s) => s.recall.missed.slice(0, 3)).join('; ') }),
+      ...(all ? {} : { note: [...new Set(planted.flatMap((s) => s.recall.missed))].slice(0, 4).join('; ') }),
     });
   }
   const p000 = r.comparison.find((p) => p.name === '000 vs 002');
