@@ -1,7 +1,7 @@
 // Is this page an article at all? Separate from the topic: a front page, a link list, a product or
 // about page or a colophon is not an article even when Readability finds text on it.
 // Each rule that fires gives a reason the CLI and the popup can show. The thresholds were set on
-// the 30 real pages in /work/shared/realworld (25 articles, 5 not): see tests/unit/extract.test.ts.
+// the 30 real pages in ../shared/realworld (25 articles, 5 not): see tests/unit/extract.test.ts.
 import { paragraphsOf } from './paragraphs';
 
 export interface ArticleSignals {
