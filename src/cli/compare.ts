@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareAny, versionOfArticle, versionOfDoc, type VersionText } from '../core/compare-any';
+import { compareAny, versionOfArticle, versionOfCorpusDoc, versionOfDoc, type VersionText } from '../core/compare-any';
 import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
 import { renderHtml } from '../core/report-html';
 import { renderMarkdown } from '../core/report-markdown';
@@ -97,15 +97,7 @@ async function versionOfFile(path: string): Promise<VersionText> {
   }
   const parsed = parseCorpusFile(basename(path), await readInputFile(path));
   if (!parsed.ok) throw new Error(parsed.error);
-  const d = parsed.doc;
-  return {
-    id: d.id,
-    title: d.title,
-    lang: d.lang,
-    paragraphs: d.paragraphs,
-    appended: d.appended.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs)),
-    sourceLines: d.sourceLines,
-  };
+  return versionOfCorpusDoc(parsed.doc);
 }
 
 async function resolveVersion(input: string, corpus: () => Corpus): Promise<VersionText> {

@@ -2,7 +2,7 @@
 // go to the diff-based comparison, different languages to the translation aligner. The background
 // worker and the CLI both call this.
 import type { Article, Comparison, Match } from './types';
-import type { Corpus, StoredAlignment } from '../corpus/types';
+import type { Corpus, CorpusDoc, StoredAlignment } from '../corpus/types';
 import { compareVersions, type VersionText } from './compare';
 import { compareTranslation } from './compare-translation';
 import type { Lexicon } from './lexicon';
@@ -26,7 +26,7 @@ export function versionOfDoc(corpus: Corpus, id: string): VersionText {
     title: meta.title,
     lang: meta.lang,
     paragraphs: text.paragraphs,
-    appended: text.appended.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs)),
+    appended: appendedParagraphs(text.appended),
     sourceLines: meta.sourceLines,
   };
   fromCorpus.set(version, { corpus, paragraphs: text.paragraphs });
@@ -43,6 +43,16 @@ function storedAlignment(a: VersionText, b: VersionText): StoredAlignment | null
   const stored = ca.corpus.alignment(a.id, b.id);
   const zhId = bilingualSide(a.lang, a.paragraphs) === 'zh' ? a.id : b.id;
   return stored && stored.zh === zhId ? stored : null;
+}
+
+/** What a site appended after the article, as the paragraphs `outside` reports (titles included). */
+function appendedParagraphs(pieces: Array<{ title: string | null; paragraphs: string[] }>): string[] {
+  return pieces.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs));
+}
+
+/** A parsed corpus file as a version to compare (a file given to the CLI, a test fixture). */
+export function versionOfCorpusDoc(d: CorpusDoc): VersionText {
+  return { id: d.id, title: d.title, lang: d.lang, paragraphs: d.paragraphs, appended: appendedParagraphs(d.appended), sourceLines: d.sourceLines };
 }
 
 /** A page's extracted article as a version to compare. */

@@ -18,6 +18,7 @@
 //    as deletions / insertions (a closing paragraph the translator dropped is an edit worth showing).
 // 5. Figures of each row are checked against each other (numbers.ts): 1014 = 1,014 and 100亿 =
 //    10 billion agree; 80亿亿 against 8 billion is a `number-mismatch`.
+import type { VersionText } from './compare';
 import {
   alignPrepared,
   pairSimilarity,
@@ -34,16 +35,8 @@ import { bilingualSide, STRONG_BEAD } from './translation-match';
 import type { Lexicon } from './lexicon';
 import type { CompareRow, Comparison, Edit, Lang, NumberCheck, RowKind } from './types';
 
-export interface TranslationVersion {
-  id?: string;
-  title: string;
-  lang: Lang;
-  paragraphs: string[];
-  /** Unrelated material the page carries after the article (reported in `outside`). */
-  appended?: string[];
-  /** Source, editor and byline lines kept apart from the body. */
-  sourceLines?: string[];
-}
+/** The same shape as a same-language version. */
+export type TranslationVersion = VersionText;
 
 /** Leading or trailing unpaired rows stay in the comparison when there are at most this many... */
 const EDGE_ROWS = 2;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, type VersionText } from '../../src/core/compare';
+import { versionOfCorpusDoc } from '../../src/core/compare-any';
 import { checkRebuild } from './check-rebuild';
 import { foldDisplay } from '../../src/core/normalize';
 import { parseCorpusFile } from '../../src/corpus/parse';
@@ -18,15 +19,7 @@ function corpusVersion(prefix: string): VersionText {
   const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
   const parsed = parseCorpusFile(file, readFileSync(path.join(CORPUS, file)));
   if (!parsed.ok) throw new Error(parsed.error);
-  const d = parsed.doc;
-  return {
-    id: d.id,
-    title: d.title,
-    lang: d.lang,
-    paragraphs: d.paragraphs,
-    appended: d.appended.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs)),
-    sourceLines: d.sourceLines,
-  };
+  return versionOfCorpusDoc(parsed.doc);
 }
 
 const v000 = corpusVersion('000');
