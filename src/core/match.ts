@@ -33,6 +33,17 @@ export interface FindOptions {
    * were computed when the corpus was compiled).
    */
   lexicon?: Lexicon | null;
+  /**
+   * The page's index keys when they are already computed (compiling a corpus fingerprints every
+   * article once and reuses the result); by default computed from the page.
+   */
+  keys?: PageKeys;
+}
+
+/** What retrieval looks up: the page's sampled n-gram hashes and its figure/acronym anchors. */
+export interface PageKeys {
+  hashes: Uint32Array;
+  anchors: Uint32Array;
 }
 
 // ---------------------------------------------------------------- thresholds
@@ -40,15 +51,19 @@ export interface FindOptions {
 // Measured with `tests/unit/match.test.ts` over the corpus (leave-one-out), a Traditional rendering
 // of 000, a commentary quoting two paragraphs of 000, and the 30 real-world pages (none a version).
 //
-// Retrieval: a candidate must share MIN_HITS sampled hashes, or one hash that at most RARE_DF
-// articles of the corpus contain. At SAMPLE 16 a quotation of 60 characters (the excerpt minimum
-// below) brings ~3 hashes, and fewer than 2 about one time in six (the brief fixture quoting 75
-// characters of 000 brings exactly 2); a single hash found in one or two articles is already
-// telling, while a single hash many articles share (a stock phrase below the boilerplate cut) is
-// not worth reading texts for. 002 and 000 share 76 hashes, the commentary and 000 16, 003 or 004
-// and 000 none.
+// Retrieval: a candidate must share MIN_HITS sampled hashes, or one rare hash: one that at most
+// two articles of the corpus contain, or at most two families of articles (an article and
+// its known versions, joined by the corpus's same/reprint/translation relations). At SAMPLE 16 a
+// quotation of 60 characters (the excerpt minimum below) brings ~3 hashes, and fewer than 2 about
+// one time in six (the brief fixture quoting 75 characters of 000 brings exactly 2); a single hash
+// found in one or two articles is already telling, while a single hash many unrelated articles
+// share (a stock phrase below the boilerplate cut) is not worth reading texts for. Counting by
+// family matters once an article has reprints in the corpus: a 65-character quotation of 000 in
+// the bench brought one hash, found in 000, 002 and five planted reprints of 000, one family.
+// 002 and 000 share 76 hashes, the commentary and 000 16, 003 or 004 and 000 none.
 const MIN_HITS = 2;
-const RARE_DF = 2;
+/** A hash found in more articles than this is not rare, whatever their families (bounds the work per hash). */
+const RARE_FAMILY_DF = 64;
 /** Candidates verified per page, most hits first: verification reads text, so it is bounded. */
 const MAX_CANDIDATES = 24;
 /**
@@ -162,13 +177,65 @@ export interface Candidate {
   crossLanguage: boolean;
 }
 
+/** The relations that make two articles versions of one text (an excerpt is another article). */
+const JOINS: ReadonlySet<Relation> = new Set<Relation>(['same', 'reprint', 'translation']);
+
+const familyCache = new WeakMap<Corpus, Int32Array>();
+/**
+ * The family number of each article: articles joined, directly or through others, by a same,
+ * reprint or translation relation of the corpus share one; an article without versions is alone.
+ */
+export function families(corpus: Corpus): Int32Array {
+  let fam = familyCache.get(corpus);
+  if (fam) return fam;
+  const parent = Int32Array.from(corpus.docs, (_, i) => i);
+  const root = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  for (const r of corpus.relations) {
+    if (!JOINS.has(r.relation)) continue;
+    const a = root(corpus.byId.get(r.a)!);
+    const b = root(corpus.byId.get(r.b)!);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  fam = Int32Array.from(parent, (_, i) => root(i));
+  familyCache.set(corpus, fam);
+  return fam;
+}
+
+/** Whether a hash with the posting list docs[from..to) is rare (at most two families); excluded articles do not count. */
+function rareHash(fam: Int32Array, excluded: Set<number>): (docs: Uint32Array, from: number, to: number) => boolean {
+  return (docs, from, to) => {
+    if (to - from > RARE_FAMILY_DF) return false;
+    // at most two distinct families among the articles
+    let f1 = -1;
+    let f2 = -1;
+    for (let i = from; i < to; i++) {
+      const d = docs[i]!;
+      if (excluded.has(d)) continue;
+      const f = fam[d]!;
+      if (f === f1 || f === f2) continue;
+      if (f1 < 0) f1 = f;
+      else if (f2 < 0) f2 = f;
+      else return false;
+    }
+    return true;
+  };
+}
+
+/** The page's index keys (see FindOptions.keys). */
+export function pageKeys(body: string): PageKeys {
+  return { hashes: fingerprint(body).hashes, anchors: anchorHashes(body) };
+}
+
 /** The corpus articles worth verifying for a page, from the index alone (no texts read). */
 export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {}): Candidate[] {
-  const body = page.paragraphs.join('\n');
   const excluded = new Set((opts.exclude ?? []).map((id) => corpus.byId.get(id)).filter((d) => d !== undefined));
   const out: Candidate[] = [];
-  const fp = fingerprint(body);
-  const same = [...countHits(corpus.postings, fp.hashes, RARE_DF)]
+  const body = opts.keys ? '' : page.paragraphs.join('\n');
+  const hashes = opts.keys?.hashes ?? fingerprint(body).hashes;
+  const same = [...countHits(corpus.postings, hashes, rareHash(families(corpus), excluded))]
     .filter(([d, h]) => (h.hits >= MIN_HITS || h.rare > 0) && !excluded.has(d))
     .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
     .slice(0, MAX_CANDIDATES)
@@ -176,7 +243,7 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   for (const [doc, hits] of same) out.push({ doc, hits, crossLanguage: false });
   const pageSide = opts.lexicon ? bilingualSide(page.lang, page.paragraphs) : null;
   if (pageSide) {
-    const cross = [...countHits(corpus.anchors, anchorHashes(body))]
+    const cross = [...countHits(corpus.anchors, opts.keys?.anchors ?? anchorHashes(body))]
       .filter(([d, h]) => h.hits >= MIN_ANCHORS && !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide))
       .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
       .slice(0, MAX_TRANSLATION_CANDIDATES)

@@ -4,12 +4,12 @@
 import { packedAlignment } from '../core/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
 import type { Lexicon } from '../core/lexicon';
-import { findVersions } from '../core/match';
+import { candidates, findVersions, type PageKeys } from '../core/match';
 import { bilingualSide } from '../core/translation-match';
 import { alignmentKey, loadCorpus } from './load';
 import { parseCorpusFile } from './parse';
 import { buildPostings, encodeU32 } from './postings';
-import type { CompiledIndex, CompiledTexts, CorpusDoc, DocMeta, DocRelation, DocText, StoredAlignment } from './types';
+import type { CompiledIndex, CompiledTexts, Corpus, CorpusDoc, DocMeta, DocRelation, DocText, StoredAlignment } from './types';
 
 export interface CorpusFile {
   name: string;
@@ -62,9 +62,10 @@ export interface CompileOptions {
 /** Compiles already parsed articles (the CLI's `--corpus <dir>` and the tests use this too). */
 export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<CompileResult, 'errors'> {
   const fps = docs.map((d) => fingerprint(d.paragraphs.join('\n')));
+  const anchorKeys = docs.map((d) => anchorHashes(d.paragraphs.join('\n')));
   const maxDf = maxDocFrequency(docs.length);
   const { postings, dropped } = buildPostings(fps.map((f) => f.hashes), maxDf);
-  const { postings: anchors } = buildPostings(docs.map((d) => anchorHashes(d.paragraphs.join('\n'))), maxDf);
+  const { postings: anchors } = buildPostings(anchorKeys, maxDf);
   const texts: Record<string, DocText> = {};
   for (const d of docs) texts[d.id] = { paragraphs: d.paragraphs, appended: d.appended };
   const index: CompiledIndex = {
@@ -78,7 +79,8 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
     relations: [],
   };
   const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts };
-  index.relations = corpusRelations(docs, loadCorpus(index, () => compiledTexts), opts.lexicon ?? null);
+  const keys = docs.map((_, i): PageKeys => ({ hashes: fps[i]!.hashes, anchors: anchorKeys[i]! }));
+  index.relations = corpusRelations(docs, keys, loadCorpus(index, () => compiledTexts), opts.lexicon ?? null);
   if (opts.lexicon) {
     const alignments = translationAlignments(docs, index.relations, opts.lexicon);
     if (Object.keys(alignments).length) compiledTexts.alignments = alignments;
@@ -94,12 +96,18 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
  * The corpus's own relations, found with the page matcher itself (each article as the page, itself
  * excluded), so that run time and compile time agree on what a version is. A pair found from both
  * sides keeps the stronger verdict.
+ *
+ * Two passes, because retrieval counts a hash's articles by family (see candidates in
+ * src/core/match.ts) and the families are what the first pass finds: an article quoting one
+ * sentence of a text that has several reprints in the corpus is only retrieved once those reprints
+ * are known to be one family. The second pass verifies again only the articles that the families
+ * give new candidates (few: short quotations of reprinted texts).
  */
-function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus>, lexicon: Lexicon | null): DocRelation[] {
+function corpusRelations(docs: CorpusDoc[], keys: PageKeys[], corpus: Corpus, lexicon: Lexicon | null): DocRelation[] {
   const rank = { same: 4, reprint: 3, translation: 2, excerpt: 1 } as const;
   const pairs = new Map<string, DocRelation>();
-  for (const d of docs) {
-    for (const m of findVersions(d, corpus, { exclude: [d.id], family: false, lexicon })) {
+  const relate = (d: CorpusDoc, i: number, within: Corpus): void => {
+    for (const m of findVersions(d, within, { exclude: [d.id], family: false, lexicon, keys: keys[i]! })) {
       const [a, b] = d.id < m.id ? [d.id, m.id] : [m.id, d.id];
       const key = `${a}\u0000${b}`;
       const old = pairs.get(key);
@@ -107,8 +115,18 @@ function corpusRelations(docs: CorpusDoc[], corpus: ReturnType<typeof loadCorpus
         pairs.set(key, { a, b, relation: m.relation, similarity: m.similarity });
       }
     }
-  }
-  return [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  };
+  const sorted = (): DocRelation[] => [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  docs.forEach((d, i) => relate(d, i, corpus));
+  const first = sorted();
+  if (!first.some((r) => r.relation !== 'excerpt')) return first;
+  const withFamilies: Corpus = { ...corpus, relations: first };
+  docs.forEach((d, i) => {
+    const opts = { exclude: [d.id], lexicon, keys: keys[i]! };
+    const before = new Set(candidates(d, corpus, opts).map((c) => c.doc));
+    if (candidates(d, withFamilies, opts).some((c) => !before.has(c.doc))) relate(d, i, withFamilies);
+  });
+  return sorted();
 }
 
 /**

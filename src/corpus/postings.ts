@@ -51,18 +51,23 @@ function lowerBound(a: Uint32Array, h: number): number {
 export interface Hits {
   /** Query hashes the doc contains. */
   hits: number;
-  /** Of those, hashes found in at most `rareDf` docs of the corpus. */
+  /** Of those, hashes `isRare` calls rare (see countHits). */
   rare: number;
 }
 
-/** For each doc number, how many of `query` (distinct hashes) it contains, and how many rare ones. */
-export function countHits(p: Postings, query: Iterable<number>, rareDf = 0): Map<number, Hits> {
+/**
+ * For each doc number, how many of `query` (distinct hashes) it contains, and how many rare ones:
+ * `isRare(docs, from, to)` is asked once per hash found, with the hash's posting list as
+ * `docs[from..to)` (by default no hash is rare).
+ */
+export function countHits(p: Postings, query: Iterable<number>, isRare?: (docs: Uint32Array, from: number, to: number) => boolean): Map<number, Hits> {
   const out = new Map<number, Hits>();
   for (const h of query) {
     const from = lowerBound(p.hashes, h);
     let to = from;
     while (to < p.hashes.length && p.hashes[to] === h) to++;
-    const rare = to - from <= rareDf ? 1 : 0;
+    if (to === from) continue;
+    const rare = isRare?.(p.docs, from, to) ? 1 : 0;
     for (let i = from; i < to; i++) {
       const d = p.docs[i]!;
       const cur = out.get(d);

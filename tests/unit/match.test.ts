@@ -130,6 +130,27 @@ describe('renderings of 000 written for the test', () => {
     expect(direct(findVersions(page(paragraphs), corpus))).toContainEqual(['000', 'excerpt']);
   });
 
+  it('a short quotation of a text reprinted many times in the corpus is found, and the corpus build relates it', () => {
+    // three more reprints of 000 (each drops a different paragraph): the quotation's one sampled
+    // hash is then in five articles, 000, 002 and these, which are one family
+    const source = readFileSync(path.join(CORPUS, `${id('000')}.txt`), 'utf8');
+    const paras = source.split('</p>');
+    const reprints = [3, 5, 7].map((drop) => ({ name: `90${drop}_reprint.txt`, content: new TextEncoder().encode(paras.filter((_, i) => i !== drop).join('</p>')) }));
+    const quote = '数字化转型已成为我国各级政府推进现代化治理建设的重要举措。会议指出，打造泛在可及、智慧便捷、公平普惠的数字化服务体系，让百姓少跑腿、数据多跑路。';
+    const paragraphs = ['某区召开政务服务工作推进会，会上有干部引用了一篇报道里的话：', quote, '与会人员随后讨论了窗口服务的排队问题，并决定下月起延长周末办理时间。'];
+    const more = ['会议通报了上半年各街道政务服务中心的办件量和群众满意度评价结果，对排名靠后的窗口提出了整改要求。', '区数据局负责人介绍了电子证照共享的进展，并表示年底前将实现高频事项材料免提交。'];
+    const quoting = { name: '950_quoting.txt', content: new TextEncoder().encode(`---\ntitle: "政务服务推进会"\n---\n${[...paragraphs, ...more].map((p) => `<p>${p}</p>`).join('')}`) };
+    const big = corpusOf([...filesOf(CORPUS), ...reprints]);
+    const holders = fingerprint(quote).hashes.filter((h) => big.docs.filter((d) => fingerprint(big.text(d.id).paragraphs.join('\n')).hashes.includes(h)).length >= 5);
+    expect(holders).toHaveLength(1);
+    const ms = findVersions(page(paragraphs), big);
+    expect(direct(ms)).toContainEqual(['000', 'excerpt']);
+    expect(ms.map((m) => m.id)).toEqual(expect.arrayContaining(['903_reprint', '905_reprint', '907_reprint']));
+    // the build finds it too: an article of the corpus quoting that sentence is related to 000
+    const withQuote = compileCorpus([...filesOf(CORPUS), ...reprints, quoting], { lexicon }).index.relations;
+    expect(withQuote).toContainEqual(expect.objectContaining({ a: id('000'), b: '950_quoting', relation: 'excerpt' }));
+  });
+
   it('a reprint with site clutter before and another article after is still found, the span on the reprint only', () => {
     const gmw = htmlToParagraphs(decodeHtml(readFileSync(path.join(REALWORLD, 'gmw/source.html'))).html).slice(0, 40);
     const youth = htmlToParagraphs(decodeHtml(readFileSync(path.join(REALWORLD, 'youth/source.html'))).html).slice(0, 40);
