@@ -52,6 +52,13 @@ const EN_UNITS: Record<string, number> = {
 };
 const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Every word (lower case) that can start an English mention: a unit or tens word, a magnitude, a month or its 3-4 letter abbreviation. */
+const NUMBER_WORDS = new Set([
+  ...Object.keys(EN_UNITS),
+  ...Object.keys(EN_TENS),
+  'tens', 'hundreds', 'thousands', 'millions', 'billions',
+  ...MONTHS.flatMap((m) => [m, m.slice(0, 3), m.slice(0, 4)]),
+]);
 
 /** Value of an ASCII or full-width digit, else -1. */
 function digit(ch: string | undefined): number {
@@ -63,8 +70,10 @@ function digit(ch: string | undefined): number {
 }
 const isHan = (ch: string | undefined): boolean => ch !== undefined && /\p{Script=Han}/u.test(ch);
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(ch);
-const isCnNumeral = (ch: string | undefined): boolean =>
-  ch !== undefined && (ch in CN_DIGIT || ch in CN_SMALL || ch in CN_BIG);
+const CN_NUMERALS = new Set([...Object.keys(CN_DIGIT), ...Object.keys(CN_SMALL), ...Object.keys(CN_BIG)]);
+const isCnNumeral = (ch: string | undefined): boolean => ch !== undefined && CN_NUMERALS.has(ch);
+/** ASCII letter (A-Z, a-z) at a UTF-16 code. */
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Reads Arabic digits at `i`: 1014, 1,014, 1，014, ５５３２, 2.65. */
 function readArabic(text: string, i: number): { value: number; end: number; grouped: boolean; decimal: boolean; digits: number } | null {
@@ -172,19 +181,39 @@ export function findNumbers(text: string): NumberMention[] {
     if (m) {
       out.push(m);
       i = Math.max(m.end, i + 1);
+    } else if (isAsciiLetter(text.charCodeAt(i))) {
+      // the rest of an English word cannot start a number
+      i++;
+      while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
     } else i++;
   }
   return out;
 }
 
+// What can start a mention, by UTF-16 code, so that the scan over ordinary characters is one table
+// read (findNumbers runs on every page matched, for its translation anchors): 1 a digit, 2 a
+// Chinese numeral, 3 第, 4 an ASCII letter.
+const STARTS = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) STARTS[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) STARTS[c] = 1;
+for (const ch of CN_NUMERALS) STARTS[ch.charCodeAt(0)] = 2;
+STARTS['第'.charCodeAt(0)] = 3;
+for (let c = 65; c <= 122; c++) if (isAsciiLetter(c)) STARTS[c] = 4;
+
 function readAt(text: string, i: number): NumberMention | null {
-  const ch = text[i]!;
-  if (digit(ch) >= 0) return readArabicMention(text, i);
-  if (ch === '第' && (digit(text[i + 1]) >= 0 || isCnNumeral(text[i + 1]))) return readOrdinalCn(text, i);
-  if (text.startsWith('百分之', i) || text.startsWith('千分之', i)) return readCnFraction(text, i);
-  if (isCnNumeral(ch)) return readCnMention(text, i);
-  if (/[A-Za-z]/.test(ch) && !isLetter(text[i - 1])) return readEnglishWords(text, i);
-  return null;
+  switch (STARTS[text.charCodeAt(i)]) {
+    case 1:
+      return readArabicMention(text, i);
+    case 2:
+      if (text.startsWith('百分之', i) || text.startsWith('千分之', i)) return readCnFraction(text, i);
+      return readCnMention(text, i);
+    case 3:
+      return digit(text[i + 1]) >= 0 || isCnNumeral(text[i + 1]) ? readOrdinalCn(text, i) : null;
+    case 4:
+      return isLetter(text[i - 1]) ? null : readEnglishWords(text, i);
+    default:
+      return null;
+  }
 }
 
 /** Qualifier written before `start` (超过, more than ...): returns the new start. */
@@ -376,6 +405,11 @@ function readCnMention(text: string, i: number): NumberMention | null {
 
 /** English number words and magnitudes: "three million", "twenty-five", "tens of billions", "April 19". */
 function readEnglishWords(text: string, i: number): NumberMention | null {
+  // most words are none of these: tell from the word alone before any pattern is tried
+  let e = i;
+  while (e < text.length && isAsciiLetter(text.charCodeAt(e))) e++;
+  const word = text.slice(i, e).toLowerCase();
+  if (!NUMBER_WORDS.has(word)) return null;
   const rest = text.slice(i, i + 48);
   // dates: April 19, April 19, 2022
   const date = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/.exec(rest);
@@ -399,7 +433,7 @@ function readEnglishWords(text: string, i: number): NumberMention | null {
   const w = /^([A-Za-z]+)(?:-([A-Za-z]+))?\b/.exec(rest);
   if (!w) return null;
   const first = w[1]!.toLowerCase();
-  let value: number | undefined = EN_UNITS[first] ?? EN_TENS[first];
+  let value: number | undefined = Object.hasOwn(EN_UNITS, first) ? EN_UNITS[first] : Object.hasOwn(EN_TENS, first) ? EN_TENS[first] : undefined;
   if (value === undefined) return null;
   let len = w[1]!.length;
   if (w[2] && EN_TENS[first] !== undefined && EN_UNITS[w[2].toLowerCase()] !== undefined && EN_UNITS[w[2].toLowerCase()]! < 10) {

@@ -32,6 +32,10 @@ const FIND: [string, [string, number, string?][]][] = [
   ['落地“一网统管”N项智慧应用，统一的平台，百姓生活，十分便捷，新一代信息技术', []],
   ['5G networks, IPv6 and COVID-19', []],
   ['three pillars of digital development', [['three', 3]]],
+  // words that are names of object properties are words, not numbers; abbreviated months are dates
+  ['the constructor of toString and valueOf, hasOwnProperty', []],
+  ['Sept 3, 2021 and Dec. 12', [['Sept 3, 2021', 20210903, 'date'], ['Dec. 12', 1212, 'date']]],
+  ['twenty-five thousand people and Thirty-one', [['twenty-five thousand', 25000], ['Thirty-one', 31]]],
   // 一个 / 一项 are the article "a"; one year and one hour are counts
   ['开展了一项研究，是一个大问题，第一个在月球上', [['第一', 1, 'ordinal']]],
   ['早在一年前就来过，1小时可处理', [['一', 1], ['1', 1]]],
