@@ -10,10 +10,10 @@ import { anchorHashes, fingerprint } from './fingerprint';
 import type { Lexicon } from './lexicon';
 import { bilingualSide, translationEvidence } from './translation-match';
 import { toSimplified } from './normalize';
-import { sharedRegion, type SharedRegion } from './passages';
+import { prepareText, sharedRegionOf, type PreparedText, type SharedRegion } from './passages';
 import type { Lang, Match, Relation, Span } from './types';
 import { countHits } from '../corpus/postings';
-import type { Corpus, DocMeta } from '../corpus/types';
+import type { Corpus, DocMeta, DocText } from '../corpus/types';
 
 export interface PageText {
   title: string;
@@ -156,16 +156,47 @@ function traditionalShare(text: string): number {
  * so it is a reprint.
  */
 export function verify(pageBody: string, docBody: string): Verdict | null {
-  const r = sharedRegion(pageBody, docBody);
+  return verifyPrepared(prepareText(pageBody), prepareText(docBody));
+}
+
+/** verify() of two prepared texts (see PreparedText). */
+export function verifyPrepared(page: PreparedText, doc: PreparedText): Verdict | null {
+  const r = sharedRegionOf(page, doc);
   const c = classify(r);
   if (!c || !r) return null;
   if (c.relation === 'same') {
-    const scriptGap = Math.abs(traditionalShare(pageBody.slice(r.a.start, r.a.end)) - traditionalShare(docBody.slice(r.b.start, r.b.end)));
+    const scriptGap = Math.abs(traditionalShare(page.text.slice(r.a.start, r.a.end)) - traditionalShare(doc.text.slice(r.b.start, r.b.end)));
     // passages come in the page's order; the same text has them in the article's order too
     const reordered = r.passages.some((p, i) => i > 0 && p.b.start < r.passages[i - 1]!.b.start);
     if (scriptGap > SCRIPT_GAP || reordered) c.relation = 'reprint';
   }
   return { ...c, pageSpan: r.a, docSpan: r.b };
+}
+
+/**
+ * Corpus articles prepared for verification, kept per loaded corpus: the articles one page
+ * retrieves are mostly the articles the next page of the same story retrieves (a text and its
+ * versions), and preparing an article costs more than comparing it. Bounded, least recently used
+ * first out: ~40 KB each for a 2,000-character article.
+ */
+const PREPARED_KEPT = 128;
+const preparedCache = new WeakMap<Corpus, Map<number, PreparedText>>();
+function preparedDoc(corpus: Corpus, doc: number, text: DocText): PreparedText {
+  let kept = preparedCache.get(corpus);
+  if (!kept) preparedCache.set(corpus, (kept = new Map()));
+  let p = kept.get(doc);
+  if (p) kept.delete(doc);
+  else {
+    p = prepareText(text.paragraphs.join('\n'));
+    if (kept.size >= PREPARED_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  kept.set(doc, p);
+  return p;
+}
+
+/** Forgets the prepared articles of a corpus (the bench measures the cost of preparing them, too). */
+export function forgetPreparedArticles(corpus: Corpus): void {
+  preparedCache.delete(corpus);
 }
 
 // ---------------------------------------------------------------- retrieval
@@ -275,7 +306,7 @@ function toMatch(meta: DocMeta, v: { relation: Relation; similarity: number; pag
 
 /** The direct matches: candidates verified against their text. Needs the corpus texts of the candidates. */
 function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexicon: Lexicon | null): Match[] {
-  const body = page.paragraphs.join('\n');
+  let prepared: PreparedText | null = null;
   const out: Match[] = [];
   for (const c of cands) {
     const meta = corpus.docs[c.doc]!;
@@ -287,7 +318,8 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
         out.push(toMatch(meta, { relation: 'translation', similarity: e.similarity, ...spans }));
       }
     } else {
-      const v = verify(body, text.paragraphs.join('\n'));
+      prepared ??= prepareText(page.paragraphs.join('\n'));
+      const v = verifyPrepared(prepared, preparedDoc(corpus, c.doc, text));
       if (v) out.push(toMatch(meta, v));
     }
   }

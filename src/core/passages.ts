@@ -69,7 +69,14 @@ interface Tokens {
   han: number;
 }
 
-function tokenize(folded: string, vocab: Map<string, number>): Tokens {
+// Word ids: one vocabulary for every text, so that texts tokenized apart (a corpus article prepared
+// once, each page) can be compared. Bounded: past MAX_WORDS it starts afresh, and texts tokenized
+// with the old one are tokenized again when next compared (see tokensOf).
+const MAX_WORDS = 500_000;
+let vocab = new Map<string, number>();
+let vocabGeneration = 0;
+
+function tokenize(folded: string): Tokens {
   const spans = tokenSpans(folded);
   const n = spans.starts.length;
   const ids = new Int32Array(n);
@@ -95,6 +102,36 @@ function tokenize(folded: string, vocab: Map<string, number>): Tokens {
   return { ids, starts: spans.starts, ends: spans.ends, cum, han: spans.han };
 }
 
+/**
+ * A text folded and cut into tokens, ready to be compared with others. Preparing is most of the
+ * cost of comparing two texts, so a text compared with many (a page with each of its candidates, a
+ * corpus article with every page that retrieves it) is prepared once.
+ */
+export interface PreparedText {
+  readonly text: string;
+  readonly folded: Folded;
+  /** Internal: the tokens, the vocabulary they were cut with, and what was derived from them. */
+  tokens: Tokens;
+  generation: number;
+  windows: Map<number, Uint32Array>;
+  tables: Map<number, WindowTable>;
+}
+
+export function prepareText(text: string): PreparedText {
+  const folded = foldForMatch(text);
+  return { text, folded, tokens: tokenize(folded.text), generation: vocabGeneration, windows: new Map(), tables: new Map() };
+}
+
+function tokensOf(p: PreparedText): Tokens {
+  if (p.generation !== vocabGeneration) {
+    p.tokens = tokenize(p.folded.text);
+    p.generation = vocabGeneration;
+    p.windows.clear();
+    p.tables.clear();
+  }
+  return p.tokens;
+}
+
 function windowHash(ids: Int32Array, at: number, k: number): number {
   let h = 0x811c9dc5;
   for (let x = at; x < at + k; x++) h = Math.imul(h ^ ids[x]!, 0x01000193);
@@ -107,55 +144,93 @@ interface Run {
   len: number;
 }
 
-/** All maximal exact runs of >= k tokens shared by a and b. */
-function findRuns(ta: Tokens, tb: Tokens, k: number): Run[] {
-  const A = ta.ids;
-  const B = tb.ids;
-  const runs: Run[] = [];
-  if (A.length < k || B.length < k) return runs;
-  // b's windows by hash in typed arrays (open addressing; each slot lists its windows in order
-  // through `next`): no object or array per window, which made this the costliest step of verify
-  const nb = B.length - k + 1;
+/**
+ * A text's windows of k tokens by hash, in typed arrays (open addressing; each slot lists its
+ * windows in order through `next`): no object or array per window.
+ */
+interface WindowTable {
+  size: number;
+  slotHash: Uint32Array;
+  head: Int32Array;
+  count: Int32Array;
+  next: Int32Array;
+}
+
+function slotOf(t: WindowTable, h: number): number {
+  let s = (Math.imul(h, 0x9e3779b1) >>> 0) & (t.size - 1);
+  while (t.head[s] !== -1 && t.slotHash[s] !== h) s = (s + 1) & (t.size - 1);
+  return s;
+}
+
+function windowTable(hashes: Uint32Array): WindowTable {
+  const n = hashes.length;
   let size = 16;
-  while (size < nb * 2) size *= 2;
-  const slotHash = new Uint32Array(size);
-  const head = new Int32Array(size).fill(-1);
+  while (size < n * 2) size *= 2;
+  const t: WindowTable = { size, slotHash: new Uint32Array(size), head: new Int32Array(size).fill(-1), count: new Int32Array(size), next: new Int32Array(n).fill(-1) };
   const tail = new Int32Array(size);
-  const count = new Int32Array(size);
-  const next = new Int32Array(nb).fill(-1);
-  const slotOf = (h: number): number => {
-    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & (size - 1);
-    while (head[s] !== -1 && slotHash[s] !== h) s = (s + 1) & (size - 1);
-    return s;
-  };
-  for (let j = 0; j < nb; j++) {
-    const h = windowHash(B, j, k);
-    const s = slotOf(h);
-    if (head[s] === -1) {
-      slotHash[s] = h;
-      head[s] = tail[s] = j;
-      count[s] = 1;
-    } else if (count[s]! <= MAX_OCCURRENCES) {
-      next[tail[s]!] = j;
+  for (let j = 0; j < n; j++) {
+    const h = hashes[j]!;
+    const s = slotOf(t, h);
+    if (t.head[s] === -1) {
+      t.slotHash[s] = h;
+      t.head[s] = tail[s] = j;
+      t.count[s] = 1;
+    } else if (t.count[s]! <= MAX_OCCURRENCES) {
+      t.next[tail[s]!] = j;
       tail[s] = j;
-      count[s]!++;
+      t.count[s]!++;
     }
   }
-  // per diagonal (a - b, offset by b's length), how far a run already found reaches on a's side; -1: none yet
+  return t;
+}
+
+/** The hashes of a prepared text's windows of k tokens (kept with it). */
+function windowsOf(p: PreparedText, k: number): Uint32Array {
+  const ids = tokensOf(p).ids;
+  let w = p.windows.get(k);
+  if (!w) {
+    w = new Uint32Array(Math.max(0, ids.length - k + 1));
+    for (let j = 0; j < w.length; j++) w[j] = windowHash(ids, j, k);
+    p.windows.set(k, w);
+  }
+  return w;
+}
+
+/** The window table of a prepared text (kept with it: a page is the indexed side of each of its comparisons). */
+function tableOf(p: PreparedText, k: number): WindowTable {
+  const windows = windowsOf(p, k);
+  let t = p.tables.get(k);
+  if (!t) p.tables.set(k, (t = windowTable(windows)));
+  return t;
+}
+
+/**
+ * All maximal exact runs of >= k tokens shared by a and b: b's windows are looked up in a's table
+ * (a window found more than MAX_OCCURRENCES times in a is repetitive filler, not a seed) and each
+ * seed is extended both ways along its diagonal.
+ */
+function findRuns(pa: PreparedText, pb: PreparedText, k: number): Run[] {
+  const A = tokensOf(pa).ids;
+  const B = tokensOf(pb).ids;
+  const runs: Run[] = [];
+  if (A.length < k || B.length < k) return runs;
+  const table = tableOf(pa, k);
+  const hb = windowsOf(pb, k);
+  // per diagonal (a - b, offset by b's length), how far a run already found reaches on b's side; -1: none yet
   const reached = new Int32Array(A.length + B.length + 1).fill(-1);
-  for (let i = 0; i + k <= A.length; i++) {
-    const s = slotOf(windowHash(A, i, k));
-    if (head[s] === -1 || count[s]! > MAX_OCCURRENCES) continue;
-    for (let j = head[s]!; j !== -1; j = next[j]!) {
+  for (let j = 0; j < hb.length; j++) {
+    const s = slotOf(table, hb[j]!);
+    if (table.head[s] === -1 || table.count[s]! > MAX_OCCURRENCES) continue;
+    for (let i = table.head[s]!; i !== -1; i = table.next[i]!) {
       const d = i - j + B.length;
       const r = reached[d]!;
-      if (r > i) continue;
+      if (r > j) continue;
       let s2 = 0;
       const floor = r < 0 ? 0 : r;
-      while (i - s2 - 1 >= floor && j - s2 - 1 >= 0 && A[i - s2 - 1] === B[j - s2 - 1]) s2++;
+      while (j - s2 - 1 >= floor && i - s2 - 1 >= 0 && A[i - s2 - 1] === B[j - s2 - 1]) s2++;
       let e = 0;
       while (i + e < A.length && j + e < B.length && A[i + e] === B[j + e]) e++;
-      reached[d] = i + e;
+      reached[d] = j + e;
       if (s2 + e >= k) runs.push({ a: i - s2, b: j - s2, len: s2 + e });
     }
   }
@@ -243,14 +318,22 @@ function widen(text: string, span: Span): Span {
  * when they share no passage of `minTokens` tokens. Offsets are into the original `a` and `b`.
  */
 export function sharedRegion(a: string, b: string, opts: SharedRegionOptions = {}): SharedRegion | null {
-  const fa = foldForMatch(a);
-  const fb = foldForMatch(b);
-  const vocab = new Map<string, number>();
-  const ta = tokenize(fa.text, vocab);
-  const tb = tokenize(fb.text, vocab);
+  return sharedRegionOf(prepareText(a), prepareText(b), opts);
+}
+
+/** sharedRegion of two prepared texts. */
+export function sharedRegionOf(pa: PreparedText, pb: PreparedText, opts: SharedRegionOptions = {}): SharedRegion | null {
+  if (vocab.size > MAX_WORDS) {
+    vocab = new Map();
+    vocabGeneration++;
+  }
+  const { text: a, folded: fa } = pa;
+  const { text: b, folded: fb } = pb;
+  const ta = tokensOf(pa);
+  const tb = tokensOf(pb);
   const hanDominant = ta.han * 2 >= ta.ids.length;
   const k = Math.max(2, opts.minTokens ?? (hanDominant ? 10 : 5));
-  const chosen = chooseRuns(findRuns(ta, tb, k), ta.ids.length, tb.ids.length, k);
+  const chosen = chooseRuns(findRuns(pa, pb, k), ta.ids.length, tb.ids.length, k);
   if (chosen.length === 0) return null;
   // a passage belongs to the region when it lies in the best stretch on both sides; one round of
   // re-selection lets the second side's choice see only the first side's survivors
