@@ -8,7 +8,7 @@ import { loadCorpus } from '../../src/corpus/load';
 import type { CompiledTexts, Corpus, CorpusDoc } from '../../src/corpus/types';
 import { anchorHashes, fingerprint } from '../../src/core/fingerprint';
 import type { Lexicon } from '../../src/core/lexicon';
-import { candidates, findVersions, verify, type PageText } from '../../src/core/match';
+import { candidates, findVersions, forgetPreparedArticles, verify, type PageText } from '../../src/core/match';
 import type { Match } from '../../src/core/types';
 import type { RealPage } from './sources';
 import { log, repeat, summarize, timeOnce, usedMemory, type Summary } from './stats';
@@ -67,16 +67,23 @@ export interface ScaleResult {
     /** texts.json (UTF-8) per article: what the extension loads once a page has candidates. */
     textsJsonBytesPerArticle: number;
   };
-  /** findVersions, ms: all queries and by group. */
+  /**
+   * findVersions, ms, all queries and by group, with the articles it verifies already prepared
+   * (folded and tokenized, kept by the matcher for the next page: a page matched again, or another
+   * page of the same story while the worker lives).
+   */
   latency: Record<'all' | Group, Summary>;
+  /** findVersions, ms, the first time: no article prepared (a fresh worker, the CLI). */
+  latencyCold: Record<'all' | Group, Summary>;
   /** fingerprint(page) alone, ms. */
   floor: Record<'all' | Group, Summary>;
   /** anchorHashes(page) alone, ms: the figure and acronym keys retrieval also computes to find translations. */
   anchors: Record<'all' | Group, Summary>;
   /** Candidates the index hands to verification per page (mean; same-language and translation). */
   candidatesPerPage: Record<'all' | Group, number>;
-  /** median latency / median floor, all queries. */
+  /** median latency / median floor, all queries (prepared articles, and the first time). */
   ratioToFloor: number;
+  ratioColdToFloor: number;
   brute: { method: 'full' | 'sampled'; scanned: number; queries: number; perQuery: Summary };
   recall: {
     planted: number;
@@ -141,6 +148,7 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
 
   log(`${n} articles: ${qs.length} pages x ${reps}`);
   const matchSamples: Array<{ group: Group; ms: number[] }> = [];
+  const coldSamples: Array<{ group: Group; ms: number[] }> = [];
   const floorSamples: Array<{ group: Group; ms: number[] }> = [];
   const anchorSamples: Array<{ group: Group; ms: number[] }> = [];
   const results = new Map<Query, Match[]>();
@@ -148,10 +156,12 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
     const opts = { exclude: q.exclude, lexicon };
     floorSamples.push({ group: q.group, ms: repeat(() => fingerprint(q.page.paragraphs.join('\n')), reps, 1) });
     anchorSamples.push({ group: q.group, ms: repeat(() => anchorHashes(q.page.paragraphs.join('\n')), reps, 1) });
+    coldSamples.push({ group: q.group, ms: repeat(() => findVersions(q.page, corpus, opts), reps, 1, () => forgetPreparedArticles(corpus)) });
     matchSamples.push({ group: q.group, ms: repeat(() => findVersions(q.page, corpus, opts), reps, 1) });
     results.set(q, findVersions(q.page, corpus, opts));
   }
   const latency = byGroup(matchSamples);
+  const latencyCold = byGroup(coldSamples);
   const candCount = new Map(qs.map((q) => [q, candidates(q.page, corpus, { exclude: q.exclude, lexicon }).length]));
   const meanCands = (g: 'all' | Group): number => {
     const xs = qs.filter((q) => g === 'all' || q.group === g).map((q) => candCount.get(q)!);
@@ -209,10 +219,12 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
       textsJsonBytesPerArticle: Math.round(textsJsonBytes / n),
     },
     latency,
+    latencyCold,
     floor,
     anchors: byGroup(anchorSamples),
     candidatesPerPage,
     ratioToFloor: round(latency.all.median / floor.all.median, 2),
+    ratioColdToFloor: round(latencyCold.all.median / floor.all.median, 2),
     brute,
     recall: { planted: planted.length, pageFindsSource, relationRight, sourceListsPlant, missed },
     falsePositives: { pages: negatives.length, withMatches: fpNames.length, names: fpNames },

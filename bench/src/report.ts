@@ -61,18 +61,28 @@ export function targets(r: Omit<Results, 'targets' | 'generated'>): Target[] {
   const s10 = scaleAt(r.matching, 10_000);
   if (s10) {
     const fresh = s10.latency.fresh.median;
+    const cold = s10.latencyCold;
     out.push({
       id: 'match-floor',
-      what: 'matching at 10,000 articles, median of all pages, against the floor (fold + fingerprint the page)',
+      what: 'matching at 10,000 articles, median of all pages, against the floor (fold + fingerprint the page), the articles it verifies already prepared (met before by this worker)',
       limit: '<= 3x the floor',
       measured:
         `${ms(s10.latency.all.median)} ms = ${s10.ratioToFloor}x (floor ${ms(s10.floor.all.median)} ms). ` +
         `Pages without versions (fresh synthetic): ${ms(fresh)} ms = ${(fresh / s10.floor.fresh.median).toFixed(1)}x their floor, of which the anchor keys take ${ms(s10.anchors.fresh.median)} ms; ` +
         `planted versions: ${ms(s10.latency.planted.median)} ms = ${(s10.latency.planted.median / s10.floor.planted.median).toFixed(1)}x`,
       met: s10.ratioToFloor <= 3,
+      note: 'a page with versions verifies each one (a planted page has about ten in the corpus: its source, the other planted versions, 002)',
+    });
+    out.push({
+      id: 'match-floor-cold',
+      what: 'the same, the first time: no article prepared (a fresh service worker, one CLI run)',
+      limit: '<= 3x the floor',
+      measured:
+        `${ms(cold.all.median)} ms = ${s10.ratioColdToFloor}x. Without versions (fresh synthetic): ${ms(cold.fresh.median)} ms; real pages: ${ms(cold['real-world'].median)} ms; planted: ${ms(cold.planted.median)} ms`,
+      met: s10.ratioColdToFloor <= 3,
       note:
-        'a page with versions reads and verifies each one (a planted page has about ten in the corpus: its source, the other planted versions, 002); ' +
-        'a page without versions also computes the figure/acronym keys that find translations (findNumbers), about as costly as the fingerprint itself',
+        `preparing an article (folding and tokenizing it) costs about as much as the floor itself, and each candidate is prepared once: ` +
+        `a planted page has about ten versions to verify, a real page ${s10.candidatesPerPage['real-world']} chance candidates on average (phrases the synthetic articles learnt from it)`,
     });
     out.push({
       id: 'match-10ms',
@@ -163,11 +173,11 @@ export function markdown(r: Results): string {
 
   parts.push('### Matching against corpus size');
   parts.push(
-    'Times in ms: median (interquartile range, p95) over all pages x repetitions. "with versions" are the planted reprints and excerpts and the corpus articles; "without" are the 30 real pages and 20 fresh synthetic articles.',
+    'Times in ms: median (interquartile range, p95) over all pages x repetitions. "with versions" are the planted reprints and excerpts and the corpus articles; "without" are the 30 real pages and 20 fresh synthetic articles. findVersions columns: the articles verified already prepared (kept by the matcher from an earlier page); "first time": nothing prepared.',
   );
   parts.push(
     table(
-      ['articles', 'findVersions, all pages', 'with versions (planted)', 'without (fresh synthetic)', 'without (real pages)', 'floor: fold + fingerprint', 'ratio', 'anchor keys alone', 'brute force: verify() x every article'],
+      ['articles', 'findVersions, all pages', 'with versions (planted)', 'without (fresh synthetic)', 'without (real pages)', 'floor: fold + fingerprint', 'ratio', 'first time, all pages (ratio)', 'anchor keys alone', 'brute force: verify() x every article'],
       r.matching.scales.map((s) => [
         s.articles.toLocaleString('en'),
         sum(s.latency.all),
@@ -176,6 +186,7 @@ export function markdown(r: Results): string {
         sum(s.latency['real-world']),
         sum(s.floor.all),
         `${s.ratioToFloor}x`,
+        `${sum(s.latencyCold.all)} (${s.ratioColdToFloor}x)`,
         sum(s.anchors.all),
         `${ms(s.brute.perQuery.median)} ${s.brute.method === 'sampled' ? `(${s.brute.scanned} scanned, x${Math.round(s.articles / s.brute.scanned)})` : ''}`,
       ]),
@@ -271,6 +282,7 @@ export function charts(r: Results): { scaling: string; length: string } {
     series: [
       { name: 'findVersions median', color: '#1f6fb2', points: sc.map((s) => ({ x: s.articles, y: s.latency.all.median })) },
       { name: 'findVersions p95', color: '#1f6fb2', dash: true, points: sc.map((s) => ({ x: s.articles, y: s.latency.all.p95 })) },
+      { name: 'first time, median', color: '#b25b1f', points: sc.map((s) => ({ x: s.articles, y: s.latencyCold.all.median })) },
       { name: 'no versions, median', color: '#2a9d4b', points: sc.map((s) => ({ x: s.articles, y: s.latency.fresh.median })) },
       { name: 'floor (fingerprint)', color: '#777', points: sc.map((s) => ({ x: s.articles, y: s.floor.all.median })) },
       { name: 'brute force', color: '#c0392b', points: sc.map((s) => ({ x: s.articles, y: s.brute.perQuery.median, mark: s.brute.method === 'sampled' })) },

@@ -47,17 +47,20 @@ export function timeOnce<T>(fn: () => T): { ms: number; value: T } {
 
 /**
  * Times `fn` `reps` times after `warmup` untimed calls (the first calls compile the code and fill
- * caches, which a long-running extension has long done).
+ * caches, which a long-running extension has long done). `forget` runs after each call, untimed
+ * (to measure a first time: forget what the call prepared).
  */
-export function repeat(fn: () => unknown, reps: number, warmup = 2): number[] {
+export function repeat(fn: () => unknown, reps: number, warmup = 2, forget?: () => void): number[] {
   for (let i = 0; i < warmup; i++) {
     fn();
     forgetFolds();
+    forget?.();
   }
   const out: number[] = [];
   for (let i = 0; i < reps; i++) {
     out.push(timeOnce(fn).ms);
     forgetFolds();
+    forget?.();
   }
   return out;
 }
