@@ -213,7 +213,7 @@ export function markdown(r: Results): string {
   );
   parts.push(
     table(
-      ['articles', 'planted', 'page finds its source', 'named right (reprint/excerpt)', 'source lists it', 'pages without versions that matched something', 'candidates verified per page: planted / corpus / real / fresh'],
+      ['articles', 'planted', 'page finds its source', 'named right (reprint/excerpt)', 'source lists it', 'pages without versions that matched something', 'candidates retrieved per page (weak ones checked locally first): planted / corpus / real / fresh'],
       r.matching.scales.map((s) => [
         s.articles.toLocaleString('en'),
         String(s.planted),

@@ -105,11 +105,17 @@ export interface Fingerprints {
   chars: number;
   /** 'han' or 'words': which grams were taken. */
   unit: 'han' | 'words';
+  /** With `spans`: where each kept hash's gram first occurs, as offsets into the original text. */
+  spans?: Map<number, { start: number; end: number }>;
 }
 
-/** The kept n-gram hashes of a text (any language; Han-script text gets character grams). */
-export function fingerprint(text: string): Fingerprints {
-  const folded = foldForMatch(text).text;
+/**
+ * The kept n-gram hashes of a text (any language; Han-script text gets character grams), and
+ * with `spans` where their grams are in the text.
+ */
+export function fingerprint(text: string, spans = false): Fingerprints {
+  const f = foldForMatch(text);
+  const folded = f.text;
   const t = tokenSpans(folded);
   const han = isHanDominant(t);
   const gram = han ? GRAM_HAN : GRAM_WORDS;
@@ -122,14 +128,22 @@ export function fingerprint(text: string): Fingerprints {
     chars += t.ends[k]! - t.starts[k]!;
   }
   const kept = new Set<number>();
+  const at = spans ? new Map<number, { start: number; end: number }>() : undefined;
   for (let k = 0; k + gram <= n; k++) {
     let h = 0x9747b28c;
     for (let x = k; x < k + gram; x++) h = Math.imul(h ^ tokenHash[x]!, 0x01000193);
     const m = mix(h >>> 0);
-    if (m % sample === 0) kept.add(m);
+    if (m % sample === 0) {
+      kept.add(m);
+      // the original offsets: the gram's first character, and just past its last
+      if (at && !at.has(m)) {
+        const last = f.map[t.ends[k + gram - 1]! - 1]!;
+        at.set(m, { start: f.map[t.starts[k]!]!, end: last + ((text.codePointAt(last) ?? 0) > 0xffff ? 2 : 1) });
+      }
+    }
   }
   const hashes = Uint32Array.from(kept).sort();
-  return { hashes, chars, unit: han ? 'han' : 'words' };
+  return { hashes, chars, unit: han ? 'han' : 'words', ...(at ? { spans: at } : {}) };
 }
 
 /**

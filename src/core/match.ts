@@ -10,7 +10,7 @@ import { anchorHashes, fingerprint } from './fingerprint';
 import type { Lexicon } from './lexicon';
 import { bilingualSide, translationEvidence } from './translation-match';
 import { toSimplified } from './normalize';
-import { prepareText, sharedRegionOf, type PreparedText, type SharedRegion } from './passages';
+import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, type SharedRegion } from './passages';
 import type { Lang, Match, Relation, Span } from './types';
 import { countHits } from '../corpus/postings';
 import type { Corpus, DocMeta, DocText } from '../corpus/types';
@@ -206,6 +206,12 @@ export interface Candidate {
   /** Shared sampled hashes (same language) or shared figures (translation). */
   hits: number;
   crossLanguage: boolean;
+  /**
+   * For a weak same-language candidate (at most WEAK_HITS hits): the hashes it shares, and where
+   * their grams are in the page when retrieval knew it (offsets into paragraphs.join('\n')).
+   */
+  shared?: number[];
+  sharedSpans?: Array<Span | undefined>;
 }
 
 /** The relations that make two articles versions of one text (an excerpt is another article). */
@@ -265,13 +271,16 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   const excluded = new Set((opts.exclude ?? []).map((id) => corpus.byId.get(id)).filter((d) => d !== undefined));
   const out: Candidate[] = [];
   const body = opts.keys ? '' : page.paragraphs.join('\n');
-  const hashes = opts.keys?.hashes ?? fingerprint(body).hashes;
-  const same = [...countHits(corpus.postings, hashes, rareHash(families(corpus), excluded))]
+  const fp = opts.keys ? null : fingerprint(body, true);
+  const hashes = opts.keys?.hashes ?? fp!.hashes;
+  const same = [...countHits(corpus.postings, hashes, rareHash(families(corpus), excluded), WEAK_HITS)]
     .filter(([d, h]) => (h.hits >= MIN_HITS || h.rare > 0) && !excluded.has(d))
     .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
-    .slice(0, MAX_CANDIDATES)
-    .map(([d, h]) => [d, h.hits] as const);
-  for (const [doc, hits] of same) out.push({ doc, hits, crossLanguage: false });
+    .slice(0, MAX_CANDIDATES);
+  for (const [doc, h] of same) {
+    const weak = h.hits <= WEAK_HITS ? { shared: h.shared, ...(fp?.spans ? { sharedSpans: h.shared.map((x) => fp.spans!.get(x)) } : {}) } : {};
+    out.push({ doc, hits: h.hits, crossLanguage: false, ...weak });
+  }
   const pageSide = opts.lexicon ? bilingualSide(page.lang, page.paragraphs) : null;
   if (pageSide) {
     const cross = [...countHits(corpus.anchors, opts.keys?.anchors ?? anchorHashes(body))]
@@ -304,9 +313,50 @@ function toMatch(meta: DocMeta, v: { relation: Relation; similarity: number; pag
   };
 }
 
+// ---------------------------------------------------------------- the local check of weak candidates
+//
+// A candidate that shares only a few sampled hashes with the page is mostly chance: two articles
+// on one topic share stock phrases of 10-19 characters. Preparing its whole text to find that out
+// costs about as much as fingerprinting the page, so it is first looked at where it shares them:
+// each shared gram is found in the article's text as written, and the passage around it measured
+// on a few hundred characters of the article against the page. Only when one of those passages is long (LOCAL_RUN) is
+// the candidate verified; a gram not found as written (another width, other punctuation) is
+// verified too. With few hits and both texts long, only an excerpt is within reach, and an excerpt
+// needs a passage of 30 Han characters or 20 words: one the page's hits lie in unless its
+// quotation brought no sampled hash at all while a separate chance phrase did.
+/** Candidates sharing at most this many sampled hashes are checked locally first. */
+const WEAK_HITS = 4;
+/** Both texts must have at least this many folded characters (a short one can be a reprint of few hashes). */
+const LOCAL_MIN_CHARS = 400;
+/** Characters of context taken on each side of a shared gram. */
+const LOCAL_CONTEXT = 200;
+/** A passage this long around a shared gram (tokens) makes the candidate worth verifying. */
+const LOCAL_RUN = { han: 20, words: 12 };
+/** Places in the article a shared gram is looked at. */
+const LOCAL_PLACES = 3;
+
+/** Whether a weak candidate shares a long passage where it shares its sampled hashes (see above). */
+function worthVerifying(page: PreparedText, spans: Array<Span | undefined>, docBody: string): boolean {
+  const unit = textUnit(page);
+  const needed = unit.han ? LOCAL_RUN.han : LOCAL_RUN.words;
+  for (const span of spans) {
+    if (!span) return true;
+    const gram = page.text.slice(span.start, span.end);
+    let at = docBody.indexOf(gram);
+    if (at < 0) return true;
+    for (let n = 0; at >= 0 && n < LOCAL_PLACES; n++, at = docBody.indexOf(gram, at + 1)) {
+      // the article's text around the gram against the whole page (whose window table is built once)
+      const there = prepareText(docBody.slice(Math.max(0, at - LOCAL_CONTEXT), at + gram.length + LOCAL_CONTEXT));
+      if (longestRun(page, there, unit.minTokens) >= needed) return true;
+    }
+  }
+  return false;
+}
+
 /** The direct matches: candidates verified against their text. Needs the corpus texts of the candidates. */
 function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexicon: Lexicon | null): Match[] {
   let prepared: PreparedText | null = null;
+  let pageSpans: Map<number, Span> | null = null;
   const out: Match[] = [];
   for (const c of cands) {
     const meta = corpus.docs[c.doc]!;
@@ -319,6 +369,14 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
       }
     } else {
       prepared ??= prepareText(page.paragraphs.join('\n'));
+      if (c.shared && textUnit(prepared).chars >= LOCAL_MIN_CHARS && meta.chars >= LOCAL_MIN_CHARS) {
+        let spans = c.sharedSpans;
+        if (!spans) {
+          pageSpans ??= fingerprint(prepared.text, true).spans!;
+          spans = c.shared.map((h) => pageSpans!.get(h));
+        }
+        if (!worthVerifying(prepared, spans, text.paragraphs.join('\n'))) continue;
+      }
       const v = verifyPrepared(prepared, preparedDoc(corpus, c.doc, text));
       if (v) out.push(toMatch(meta, v));
     }

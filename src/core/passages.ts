@@ -237,6 +237,20 @@ function findRuns(pa: PreparedText, pb: PreparedText, k: number): Run[] {
   return runs;
 }
 
+/** Folded characters of a prepared text, and the shortest passage sharedRegion looks for in it by default (10 Han characters or 5 words). */
+export function textUnit(p: PreparedText): { chars: number; minTokens: number; han: boolean } {
+  const t = tokensOf(p);
+  const han = t.han * 2 >= t.ids.length;
+  return { chars: t.cum[t.ids.length]!, minTokens: han ? 10 : 5, han };
+}
+
+/** The length in tokens of the longest run of >= k tokens two prepared texts share (0: none). */
+export function longestRun(pa: PreparedText, pb: PreparedText, k: number): number {
+  let longest = 0;
+  for (const r of findRuns(pa, pb, k)) longest = Math.max(longest, r.len);
+  return longest;
+}
+
 /** Longest first, each token used at most once on either side; an overlapping run keeps its longest free part. */
 function chooseRuns(runs: Run[], na: number, nb: number, k: number): Run[] {
   runs.sort((x, y) => y.len - x.len || x.a - y.a);
@@ -331,8 +345,7 @@ export function sharedRegionOf(pa: PreparedText, pb: PreparedText, opts: SharedR
   const { text: b, folded: fb } = pb;
   const ta = tokensOf(pa);
   const tb = tokensOf(pb);
-  const hanDominant = ta.han * 2 >= ta.ids.length;
-  const k = Math.max(2, opts.minTokens ?? (hanDominant ? 10 : 5));
+  const k = Math.max(2, opts.minTokens ?? textUnit(pa).minTokens);
   const chosen = chooseRuns(findRuns(pa, pb, k), ta.ids.length, tb.ids.length, k);
   if (chosen.length === 0) return null;
   // a passage belongs to the region when it lies in the best stretch on both sides; one round of

@@ -53,14 +53,21 @@ export interface Hits {
   hits: number;
   /** Of those, hashes `isRare` calls rare (see countHits). */
   rare: number;
+  /** The first `remember` of the hashes it contains, in query order (see countHits). */
+  shared: number[];
 }
 
 /**
- * For each doc number, how many of `query` (distinct hashes) it contains, and how many rare ones:
- * `isRare(docs, from, to)` is asked once per hash found, with the hash's posting list as
- * `docs[from..to)` (by default no hash is rare).
+ * For each doc number, how many of `query` (distinct hashes) it contains, how many rare ones, and
+ * the first `remember` of them: `isRare(docs, from, to)` is asked once per hash found, with the
+ * hash's posting list as `docs[from..to)` (by default no hash is rare).
  */
-export function countHits(p: Postings, query: Iterable<number>, isRare?: (docs: Uint32Array, from: number, to: number) => boolean): Map<number, Hits> {
+export function countHits(
+  p: Postings,
+  query: Iterable<number>,
+  isRare?: (docs: Uint32Array, from: number, to: number) => boolean,
+  remember = 0,
+): Map<number, Hits> {
   const out = new Map<number, Hits>();
   for (const h of query) {
     const from = lowerBound(p.hashes, h);
@@ -74,7 +81,8 @@ export function countHits(p: Postings, query: Iterable<number>, isRare?: (docs: 
       if (cur) {
         cur.hits++;
         cur.rare += rare;
-      } else out.set(d, { hits: 1, rare });
+        if (cur.shared.length < remember) cur.shared.push(h);
+      } else out.set(d, { hits: 1, rare, shared: remember > 0 ? [h] : [] });
     }
   }
   return out;

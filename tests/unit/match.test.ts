@@ -8,7 +8,7 @@ import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import type { Corpus, CorpusDoc } from '../../src/corpus/types';
-import { findVersions, findVersionsLoading, type PageText } from '../../src/core/match';
+import { candidates, findVersions, findVersionsLoading, type PageText } from '../../src/core/match';
 import { sharedRegion } from '../../src/core/passages';
 import { fingerprint } from '../../src/core/fingerprint';
 import type { Match } from '../../src/core/types';
@@ -127,6 +127,29 @@ describe('renderings of 000 written for the test', () => {
     const shared = fingerprint(quote).hashes.filter((h) => fingerprint(p000.paragraphs.join('\n')).hashes.includes(h));
     expect(shared).toHaveLength(1);
     const paragraphs = ['某区召开政务服务工作推进会，会上有干部引用了一篇报道里的话：', quote, '与会人员随后讨论了窗口服务的排队问题，并决定下月起延长周末办理时间。'];
+    expect(direct(findVersions(page(paragraphs), corpus))).toContainEqual(['000', 'excerpt']);
+  });
+
+  it.each([
+    ['as written', (q: string) => q],
+    ['retyped: half-width punctuation, other quotes, spaces', (q: string) => q.replace(/，/g, ', ').replace(/。/g, '. ').replace(/、/g, ',')],
+  ])('a short quotation inside a long unrelated article is found (%s)', (_how, retype) => {
+    // a long page with few sampled hashes in common is checked where it shares them before its
+    // candidate is read whole; the quotation must survive that check however it is typed
+    const quote = '数字化转型已成为我国各级政府推进现代化治理建设的重要举措。会议指出，打造泛在可及、智慧便捷、公平普惠的数字化服务体系，让百姓少跑腿、数据多跑路。';
+    const filler = [
+      '本报讯 连日来，市政务服务中心窗口前排起长队，不少群众反映办事等待时间过长。记者走访发现，问题主要集中在不动产登记和社保转移两个窗口。',
+      '中心负责人表示，下一步将增设自助终端，推行预约办理，并把部分事项下放到街道便民服务站，让群众就近办理。',
+      '据了解，今年以来全市共梳理高频事项一百二十项，其中九十项已经实现网上办理，其余事项也将在年底前完成改造。',
+      '有市民建议，窗口工作人员应加强业务培训，一次性告知所需材料，避免群众来回跑。中心表示将认真研究采纳。',
+      '记者还注意到，部分老年人不熟悉手机操作，在自助终端前需要志愿者帮助。对此，中心专门开设了老年人绿色通道，安排专人引导。',
+      '业内人士认为，提升办事效率的关键在于部门之间打通数据，减少重复填报，同时要保留线下渠道，照顾不同群体的需求。',
+      '截至发稿时，中心已在官方公众号发布了新的预约办理指南，并公布了各窗口的咨询电话，方便群众提前了解办事流程。',
+    ];
+    const paragraphs = [...filler.slice(0, 2), `一位区领导在会上说：“${retype(quote)}”`, ...filler.slice(2)];
+    expect(paragraphs.join('').length).toBeGreaterThan(450);
+    // few hashes in common: the local check decides whether 000 is read whole
+    expect(candidates(page(paragraphs), corpus).find((c) => c.doc === corpus.byId.get(id('000')))!.hits).toBeLessThanOrEqual(4);
     expect(direct(findVersions(page(paragraphs), corpus))).toContainEqual(['000', 'excerpt']);
   });
 
