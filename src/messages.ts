@@ -98,8 +98,6 @@ export interface AddedToCorpus {
 export interface BackgroundApi {
   /** content script -> background: the precheck of the sender's tab; a candidate gets extract.js injected. */
   pageChecked(check: PageCheck): TabVerdict;
-  /** extract.js -> background: the sender tab's article; it is matched against the corpus. */
-  pageExtracted(extraction: PageExtraction): TabVerdict;
   /** extract.js -> background: a copy of the sender tab's page; its article is extracted there and matched against the corpus. */
   pageSnapshot(snapshot: PageSnapshot): TabVerdict;
   /** UI -> background: the verdict for a tab, or null when the page was never seen. */
@@ -146,7 +144,6 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
  */
 export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
   pageChecked: 'page',
-  pageExtracted: 'page',
   pageSnapshot: 'page',
   getVerdict: 'ui',
   analyseTab: 'ui',

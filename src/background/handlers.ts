@@ -61,11 +61,6 @@ export const handlers: Handlers = {
     return extractIn(tab.id, check.url, check.title, { candidate: check.candidate, reasons: check.reasons, revision: check.revision });
   },
 
-  async pageExtracted(ctx, extraction) {
-    const tab = senderTab(ctx);
-    return analyse(tab.id, extraction);
-  },
-
   async pageSnapshot(ctx, snapshot) {
     const tab = senderTab(ctx);
     // extraction runs here, on the page's copy, so the page's main thread never waits on Readability

@@ -1,11 +1,8 @@
 // Shape checks for every message the background accepts. Anything from a page is hostile until
 // proven otherwise: a content script runs beside the page's own scripts, and another extension or
 // a compromised renderer may send anything. A failed check is a clear error back to the sender.
-import type { Article } from '../core/types';
-import type { Args, MessageName, PageCheck, PageExtraction, PageSnapshot } from '../messages';
+import type { Args, MessageName, PageCheck, PageSnapshot } from '../messages';
 
-const MAX_TEXT = 2_000_000; // characters of article text accepted from a page (the extraction cap is lower)
-const MAX_PARAGRAPHS = 20_000;
 const MAX_SNAPSHOT = 6_000_000; // characters of a page copy (snapshot.ts stops near 4 000 000): bounds the background's parse
 const MAX_IMPORT = 30_000_000; // characters of an import file (the reader's corpus is at most 1000 articles)
 
@@ -16,7 +13,6 @@ function fail(what: string): never {
 }
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, what: string, max = 10_000): string => (typeof v === 'string' && v.length <= max ? v : fail(`${what} must be a string`));
-const strOrNull = (v: unknown, what: string): string | null => (v === null || v === undefined ? null : str(v, what));
 const bool = (v: unknown, what: string): boolean => (typeof v === 'boolean' ? v : fail(`${what} must be true or false`));
 const strings = (v: unknown, what: string, maxItems: number, maxLen: number): string[] => {
   if (!Array.isArray(v) || v.length > maxItems) fail(`${what} must be a list of at most ${maxItems}`);
@@ -32,34 +28,10 @@ const granularity = (v: unknown): 'char' | 'word' | undefined =>
   v === undefined || v === 'char' || v === 'word' ? v : fail('granularity must be char or word');
 const optBool = (v: unknown, what: string): boolean | undefined => (v === undefined ? undefined : bool(v, what));
 
-function article(v: unknown): Article {
-  if (!isObj(v)) fail('article must be an object');
-  // blank paragraphs carry nothing and the comparison's contract is that there are none
-  const paragraphs = strings(v.paragraphs, 'paragraphs', MAX_PARAGRAPHS, MAX_TEXT).filter((p) => p.trim() !== '');
-  if (paragraphs.reduce((n, p) => n + p.length, 0) > MAX_TEXT) fail('article text is too long');
-  return {
-    title: str(v.title, 'title'),
-    byline: strOrNull(v.byline, 'byline'),
-    siteName: strOrNull(v.siteName, 'siteName'),
-    published: strOrNull(v.published, 'published'),
-    url: strOrNull(v.url, 'url'),
-    lang: str(v.lang, 'lang', 20),
-    paragraphs,
-    sourceLines: strings(v.sourceLines ?? [], 'sourceLines', 100, 2000),
-    truncated: v.truncated === true,
-  };
-}
-
 function pageCheck(v: unknown): PageCheck {
   if (!isObj(v)) fail('page check must be an object');
   const revision = Number.isInteger(v.revision) && (v.revision as number) > 0 ? (v.revision as number) : fail('revision must be a positive whole number');
   return { url: str(v.url, 'url'), title: str(v.title, 'title'), candidate: bool(v.candidate, 'candidate'), reasons: strings(v.reasons, 'reasons', 50, 500), revision };
-}
-
-function extraction(v: unknown): PageExtraction {
-  if (!isObj(v)) fail('extraction must be an object');
-  const ms = typeof v.ms === 'number' && Number.isFinite(v.ms) ? v.ms : 0;
-  return { url: str(v.url, 'url'), article: article(v.article), isArticle: bool(v.isArticle, 'isArticle'), reasons: strings(v.reasons, 'reasons', 50, 500), ms };
 }
 
 function snapshot(v: unknown): PageSnapshot {
@@ -74,7 +46,6 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
   const a = args[0];
   const out: Record<MessageName, () => unknown[]> = {
     pageChecked: () => [pageCheck(a)],
-    pageExtracted: () => [extraction(a)],
     pageSnapshot: () => [snapshot(a)],
     getVerdict: () => [tabId(a)],
     analyseTab: () => [tabId(a)],

@@ -2,7 +2,7 @@
 // of a page, as the extension would report them (the MatchReport JSON contract with --json).
 // Web pages and .html files go through the article extractor; other files (corpus articles in any
 // of their formats, plain text) through the corpus parser, so `match assets/corpus/002_...txt` works.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { buildMatchReport } from '../core/match-report';
 import type { FindOptions } from '../core/match';
 import type { Article, MatchReport } from '../core/types';

@@ -33,7 +33,7 @@ import {
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
 import { bilingualSide, STRONG_BEAD } from './translation-match';
 import type { Lexicon } from './lexicon';
-import type { CompareRow, Comparison, Edit, Lang, NumberCheck, RowKind } from './types';
+import type { CompareRow, Comparison, Edit, NumberCheck, RowKind } from './types';
 
 /** The same shape as a same-language version. */
 export type TranslationVersion = VersionText;
@@ -158,7 +158,6 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
   const edits: Edit[] = [];
   const pendingEdits: { row: RowBuild; edit: Edit }[] = [];
   const fineSide = sides[fine];
-  const coarseSide = sides[coarse];
   const fineParagraphRows = new Map<number, RowBuild>();
   let coarseRun: RowBuild | null = null;
   const pairedRowsInOrder = rows.slice();

@@ -4,7 +4,7 @@
 // matching.
 import { FINGERPRINT_VERSION } from '../core/fingerprint';
 import { decodeU32 } from './postings';
-import type { AppendedPiece, CompiledIndex, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from './types';
+import type { AppendedPiece, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from './types';
 
 const RELATIONS = new Set(['same', 'reprint', 'excerpt', 'translation']);
 

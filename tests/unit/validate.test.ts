@@ -6,19 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidMessage, senderAllowed, validateArgs, type SenderLike } from '../../src/background/validate';
 import type { MessageName } from '../../src/messages';
 
-const article = {
-  title: '加强数字政府建设',
-  byline: null,
-  siteName: '光明网',
-  published: '2022-04-25',
-  url: 'https://example.com/a',
-  lang: 'zh',
-  paragraphs: ['第一段。', '第二段。'],
-  sourceLines: ['来源：光明网'],
-};
 const good: Record<string, unknown[]> = {
   pageChecked: [{ url: 'https://example.com/a', title: 't', candidate: true, reasons: ['meta: 数字政府 x1'], revision: 1 }],
-  pageExtracted: [{ url: 'https://example.com/a', article, isArticle: true, reasons: [], ms: 12 }],
   pageSnapshot: [{ url: 'https://example.com/a', html: '<p>x</p>', truncated: false, ms: 3 }],
   getVerdict: [7],
   analyseTab: [7],
@@ -37,9 +26,6 @@ describe('validateArgs', () => {
     const [snap] = validateArgs('pageSnapshot', [hostile]);
     expect(Object.keys(snap)).toEqual(['url', 'html', 'truncated', 'ms']);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
-    const [extraction] = validateArgs('pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, script: '<script>', paragraphs: ['a', '  ', 'b'] } }]);
-    expect(Object.keys(extraction.article)).not.toContain('script');
-    expect(extraction.article.paragraphs).toEqual(['a', 'b']); // blank paragraphs carry nothing
   });
 
   const long = (n: number) => 'x'.repeat(n);
@@ -64,13 +50,11 @@ describe('validateArgs', () => {
     ['a page check whose candidate is a string', 'pageChecked', [{ ...(good.pageChecked![0] as object), candidate: 'true' }], /candidate/],
     ['a page check with 51 reasons', 'pageChecked', [{ ...(good.pageChecked![0] as object), reasons: Array(51).fill('r') }], /reasons/],
     ['a page check with a title of 10 001 characters', 'pageChecked', [{ ...(good.pageChecked![0] as object), title: long(10_001) }], /title/],
-    ['an extraction without an article', 'pageExtracted', [{ url: 'u', isArticle: true, reasons: [], ms: 0 }], /article/],
-    ['paragraphs that are not strings', 'pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, paragraphs: ['a', 2] } }], /paragraphs\[1\]/],
-    ['a sparse list of paragraphs', 'pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, paragraphs: sparse } }], /paragraphs\[1\]/],
-    ['20 001 paragraphs', 'pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, paragraphs: Array(20_001).fill('p') } }], /paragraphs/],
-    ['more than 2 000 000 characters of text', 'pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, paragraphs: [long(1_500_000), long(600_000)] } }], /too long/],
-    ['a language tag of 21 characters', 'pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, lang: long(21) } }], /lang/],
-    ['101 source lines', 'pageExtracted', [{ ...(good.pageExtracted![0] as object), article: { ...article, sourceLines: Array(101).fill('来源') } }], /sourceLines/],
+    ['reasons that are not strings', 'pageChecked', [{ ...(good.pageChecked![0] as object), reasons: ['a', 2] }], /reasons\[1\]/],
+    ['a sparse list of reasons', 'pageChecked', [{ ...(good.pageChecked![0] as object), reasons: sparse }], /reasons\[1\]/],
+    ['a reason of 501 characters', 'pageChecked', [{ ...(good.pageChecked![0] as object), reasons: [long(501)] }], /reasons/],
+    // an article built in the page was accepted once; the background now extracts from the page's copy itself
+    ['pageExtracted, a message that no longer exists', 'pageExtracted' as MessageName, [{ url: 'u', isArticle: true, reasons: [], ms: 0 }], /unknown message/],
     ['a snapshot without html', 'pageSnapshot', [{ url: 'u', truncated: false, ms: 0 }], /html/],
     ['a snapshot of 6 000 001 characters', 'pageSnapshot', [{ url: 'u', html: long(6_000_001), truncated: false, ms: 0 }], /html/],
     ['a snapshot whose truncated flag is a number', 'pageSnapshot', [{ url: 'u', html: '', truncated: 1, ms: 0 }], /truncated/],
