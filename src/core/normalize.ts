@@ -2,18 +2,69 @@
 // Matching folds compatibility forms (full-width letters, digits and punctuation), quote styles,
 // whitespace, Latin case and Traditional to Simplified Chinese, and keeps a map back to the
 // original offsets so that shared passages can be located in the text the reader sees.
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 
 let t2sConvert: ((s: string) => string) | null = null;
-function hasCjkRange(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+
+// What the Traditional -> Simplified conversion can change: the converter (opencc's t2s
+// configuration: a normalisation of compatibility ideographs, then the conversion dictionaries)
+// replaces, at each position, the longest dictionary entry starting there, so a text holding no
+// entry of either comes out as it went in. One-character entries are marked in a table by UTF-16
+// unit (astral ones by their high surrogate, which only makes the check conservative), longer ones
+// listed by their first unit. Simplified text mostly holds none (000, 002, 003 and the Simplified
+// real pages: none) and is returned as it is, without the dictionary walk that was a fifth of the
+// cost of folding it. tests/unit/normalize-fast.test.ts checks the result against the converter.
+interface Entries {
+  single: Uint8Array;
+  phrases: Map<number, string[]>;
+}
+let entries: Entries | null | undefined;
+function dictionaryEntries(): Entries | null {
+  if (entries !== undefined) return entries;
+  const config = (Locale as unknown as { configs?: Record<string, { normalizationChain?: unknown; conversionChain?: unknown }> }).configs?.t2s;
+  if (!config?.conversionChain) return (entries = null); // another library layout: always convert
+  const single = new Uint8Array(0x10000);
+  const phrases = new Map<number, string[]>();
+  const add = (src: string): void => {
+    if (!src) return;
+    const first = src.charCodeAt(0);
+    if (src.length === 1 || (src.length === 2 && first >= 0xd800 && first <= 0xdbff)) single[first] = 1;
+    else {
+      const list = phrases.get(first);
+      if (list) list.push(src);
+      else phrases.set(first, [src]);
+    }
+  };
+  // dictionaries nest in groups and chains; each is a "src dst|src dst" string or [src, dst] pairs
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') for (const e of x.split('|')) add(e.split(' ')[0]!);
+    else if (Array.isArray(x)) {
+      if (x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string' && !x[0].includes(' ')) add(x[0]);
+      else for (const y of x) walk(y);
+    }
+  };
+  walk(config.normalizationChain);
+  walk(config.conversionChain);
+  return (entries = { single, phrases });
+}
+
+/** Whether the conversion's dictionaries hold an entry found in `text` (else it changes nothing). */
+function convertible(text: string): boolean {
+  const dict = dictionaryEntries();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // every entry starts with a CJK character (U+2E80 and up)
+    if (c < 0x2e80) continue;
+    if (!dict || dict.single[c] === 1) return true;
+    const list = dict.phrases.get(c);
+    if (list) for (const p of list) if (text.startsWith(p, i)) return true;
+  }
   return false;
 }
+
 /** Traditional -> Simplified Chinese, character by character (lengths are preserved). */
 export function toSimplified(text: string): string {
-  // every entry of the t2cn dictionaries contains a CJK character (U+2E80 and up): text without
-  // one (English, European pages) cannot change, and the dictionary walk is skipped
-  if (!hasCjkRange(text)) return text;
+  if (!convertible(text)) return text;
   t2sConvert ??= Converter({ from: 't', to: 'cn' });
   const out = t2sConvert(text);
   if (out.length === text.length) return out;

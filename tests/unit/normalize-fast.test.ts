@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { foldDisplay, foldForMatch, toSimplified } from '../../src/core/normalize';
 import { decodeHtml } from '../../src/cli/html';
@@ -128,10 +128,35 @@ describe('foldForMatch and foldDisplay fast paths', () => {
   });
 });
 
-describe('toSimplified, which skips text without CJK characters', () => {
+describe('toSimplified, which skips text holding no dictionary entry', () => {
   it.each(realworld)('converts the page %s as the converter does', (name) => {
     const { html } = decodeHtml(readFileSync(path.join(realworldDir, name, 'source.html')));
     const text = html.slice(0, 60_000);
     expect(toSimplified(text)).toBe(referenceSimplified(text));
+  });
+
+  // every source of the t2cn dictionaries, one- and many-character, as pieces of random text
+  const t2s = (Locale as unknown as { configs: Record<string, { normalizationChain: unknown; conversionChain: unknown }> }).configs.t2s!;
+  const sources = [t2s.normalizationChain, t2s.conversionChain].flat(3).flatMap((d) => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ')[0]!) : []));
+  const phrases = sources.filter((x) => [...x].length > 1);
+  it('knows the dictionaries: hundreds of phrases, thousands of characters', () => {
+    expect(phrases.length).toBeGreaterThan(300);
+    expect(sources.length).toBeGreaterThan(3000);
+  });
+  it('converts random text of Simplified, Traditional, phrase entries and their fragments as the converter does', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...sources),
+      fc.constantFrom(...phrases).map((p) => p.slice(0, Math.max(1, p.length - 1))), // a phrase cut short
+      fc.constantFrom('数字政府', '建设', '乾', '干', '么', '面', '里', '后', '发', '台', '𠀋', 'AI', '，', ' '),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      expect(toSimplified(text)).toBe(referenceSimplified(text));
+    }), { numRuns: 1000 });
+  });
+  it('returns Simplified text as it is, without a conversion', () => {
+    const text = readFileSync(path.join(__dirname, '../../assets/corpus/000_3e0ed82598e826fe.txt'), 'utf8');
+    expect(toSimplified(text)).toBe(text);
+    expect(referenceSimplified(text)).toBe(text);
   });
 });
