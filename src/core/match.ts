@@ -449,9 +449,9 @@ export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions =
   const lexicon = opts.lexicon ?? null;
   const excluded = new Set(opts.exclude ?? []);
   const same = directMatches(page, corpus, cands.filter((c) => !c.crossLanguage), lexicon);
-  // an article in the other language that is already family of a same-language match (001, the
-  // translation of 000, for a page quoting 000) is listed through that match, not aligned again
-  const related = new Set(familyMatches(corpus, same, excluded).map((m) => m.id));
+  // an article in the other language that is already a same-language match, or family of one (001,
+  // the translation of 000, for a page quoting 000), is listed once, through that match
+  const related = new Set([...same.map((m) => m.id), ...familyMatches(corpus, same, excluded).map((m) => m.id)]);
   const crossCands = cands.filter((c) => c.crossLanguage && !related.has(corpus.docs[c.doc]!.id));
   const direct = [...same, ...directMatches(page, corpus, crossCands, lexicon)].sort(
     (x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id),

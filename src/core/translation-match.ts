@@ -41,12 +41,16 @@ export interface TranslationEvidence {
 /** Which of Chinese / English a text is, or null for other languages. */
 export function bilingualSide(lang: Lang, paragraphs: string[]): 'zh' | 'en' | null {
   const l = lang.toLowerCase();
-  if (l.startsWith('zh')) return 'zh';
-  if (l.startsWith('en')) return 'en';
-  if (l !== 'und' && l !== '') return null;
+  const declared = l.startsWith('zh') ? 'zh' : l.startsWith('en') ? 'en' : null;
+  if (!declared && l !== 'und' && l !== '') return null;
   const sample = paragraphs.join('\n').slice(0, 2000);
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  // the declared language, unless the text plainly says otherwise (an English page declared zh:
+  // a Chinese page has a Han character for every few Latin letters at the very least)
+  if (declared === 'zh' && latin > 10 * han) return 'en';
+  if (declared === 'en' && han > 10 * latin) return 'zh';
+  if (declared) return declared;
   if (han > latin) return 'zh';
   return latin > 0 ? 'en' : null;
 }

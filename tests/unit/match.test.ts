@@ -81,6 +81,22 @@ describe('leave-one-out: each corpus article as the page, itself excluded', () =
   });
 });
 
+describe('a page whose declared language is not the language of its text', () => {
+  // sites declare lang="zh-CN" on every page, English ones included: the text decides
+  it.each([
+    ['001 declared Chinese', '001', 'zh-CN', 'same'],
+    ['000 declared English', '000', 'en', 'same'],
+  ])('%s: its article once, the translations through it', (_name, short, lang, relation) => {
+    const ms = findVersions({ title: '', lang, paragraphs: doc(short).paragraphs }, corpus, { lexicon });
+    expect(ms.filter((m) => m.id === id(short)).map((m) => m.relation)).toEqual([relation]);
+    expect(new Set(ms.map((m) => m.id)).size).toBe(ms.length);
+  });
+  it('half of 001 declared Chinese is a reprint of 001, listed once, not also its translation', () => {
+    const ms = findVersions({ title: '', lang: 'zh', paragraphs: doc('001').paragraphs.slice(0, 8) }, corpus, { lexicon });
+    expect(brief(ms)).toEqual([['001', 'reprint'], ['000', 'translation', 'via 001'], ['002', 'translation', 'via 001']]);
+  });
+});
+
 describe('each corpus article against the whole corpus', () => {
   it.each(['000', '001', '002', '003', '004'])('%s is `same` to itself, first, with similarity 1', (short) => {
     const [first] = findVersions(doc(short), corpus);
