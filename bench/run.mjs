@@ -6,6 +6,7 @@
 //   node bench/run.mjs --quick              corpus sizes up to 10,000 only
 //   node bench/run.mjs --sizes 5,1000       chosen corpus sizes
 //   node bench/run.mjs --no-browser         skip the Chromium part
+//   node bench/run.mjs --skip-node          reuse bench/out/node.json from an earlier run (to measure the extension again)
 // Each part runs in its own process: the matching part needs --expose-gc (to measure retained
 // memory) and a large heap (100,000 synthetic articles), and must not share a heap with the browser part.
 import { build } from 'esbuild';
@@ -21,6 +22,7 @@ const args = process.argv.slice(2);
 const sizesArg = args.indexOf('--sizes');
 const sizes = sizesArg >= 0 ? args[sizesArg + 1] : args.includes('--quick') ? '5,1000,10000' : '5,1000,10000,100000';
 const browser = !args.includes('--no-browser');
+const skipNode = args.includes('--skip-node');
 
 if (!existsSync(join(root, 'dist/chrome/manifest.json')) || !existsSync(join(root, 'dist/corpus/lexicon.json'))) {
   console.error('bench: build first (node build.mjs; npm run bench does it)');
@@ -56,6 +58,10 @@ const main = join(out, 'main.mjs');
 const nodeJson = join(out, 'node.json');
 const browserJson = join(out, 'browser.json');
 rmSync(browserJson, { force: true });
-part(['--expose-gc', '--max-old-space-size=16384', main, 'node', nodeJson, sizes], 'matching and comparison');
+if (skipNode && !existsSync(nodeJson)) {
+  console.error('bench: --skip-node needs bench/out/node.json from an earlier run');
+  process.exit(2);
+}
+if (!skipNode) part(['--expose-gc', '--max-old-space-size=16384', main, 'node', nodeJson, sizes], 'matching and comparison');
 if (browser) part([main, 'browser', join(out, 'chrome'), browserJson], 'browser');
 part([main, 'report', nodeJson, ...(browser ? [browserJson] : [])], 'report');
