@@ -2,8 +2,10 @@
 // cheap question (could this be digital-government news?). Only a candidate page is reported to
 // the background, which then injects extract.js to copy the page for extraction. Pages whose article
 // arrives after load (inserted by script, or a route change through history.pushState) are
-// watched for a bounded time and a bounded number of checks, then the watching stops.
-import { takeSample } from '../extract/sample';
+// watched for a bounded time and a bounded number of checks, then the watching stops. A change
+// triggers a new sample only when it may have added text (mayAddText): the scripts, frames and
+// empty placeholders that pages insert after load cost no second sample.
+import { mayAddText, takeSample } from '../extract/sample';
 import { precheck } from '../core/precheck';
 import { send } from '../messages';
 
@@ -12,7 +14,9 @@ const MAX_CHECKS = 12; // how many re-checks one watch window allows
 const SETTLE_MS = 400; // wait for the page to stop changing before checking again
 const GROWTH_CHARS = 300; // sampled characters a page must gain to be extracted again
 
-let url = location.href;
+// document.URL and Date.now rather than location.href and performance.now: the script context is
+// new on every page, and each DOM interface it touches first costs it (Location, Performance)
+let url = document.URL;
 let revision = 0; // reports made for this url
 let reportedChars = -1; // sampled text when the page was last reported; -1: not reported
 let checks = 0;
@@ -42,7 +46,7 @@ function check(): void {
 
 /** Opens a watch window: later changes to the page are checked, within bounds. */
 function watch(): void {
-  stopAt = performance.now() + WATCH_MS;
+  stopAt = Date.now() + WATCH_MS;
   checks = 0;
   if (observer || !document.body) return;
   observer = new MutationObserver(onChange);
@@ -56,15 +60,19 @@ function stop(): void {
   timer = undefined;
 }
 
-function onChange(): void {
-  if (location.href !== url) {
+/** Called with the observer's records on DOM changes, with an event on popstate. */
+function onChange(records: MutationRecord[] | Event): void {
+  if (document.URL !== url) {
     // a route change inside a single-page site: a new page with its own reports
-    url = location.href;
+    url = document.URL;
     revision = 0;
     reportedChars = -1;
     watch();
+  } else {
+    if (Date.now() > stopAt || checks >= MAX_CHECKS) return stop();
+    // a check is already due, or nothing readable came in
+    if (timer !== undefined || (Array.isArray(records) && !mayAddText(records))) return;
   }
-  if (performance.now() > stopAt || checks >= MAX_CHECKS) return stop();
   timer ??= setTimeout(check, SETTLE_MS);
 }
 

@@ -4,16 +4,14 @@
 // extraction and topic check, so it may err towards yes, but most pages must come out "no".
 import { findTerms } from './topic-terms';
 
-/** What the content script reads from a page for the precheck: metadata plus a bounded text sample. */
+/** What the content script reads from a page for the precheck: the metadata it weighs plus a bounded text sample. */
 export interface PageSample {
   title: string;
+  /** <meta name="description"> (or og:description). */
   description: string;
+  /** <meta name="keywords">. */
   keywords: string;
-  /** og:type ('article', 'website', ...) or null. */
-  ogType: string | null;
-  /** Declared language (<html lang>, content-language), or null. */
-  lang: string | null;
-  /** Visible body text, prose first, at most the sample cap. */
+  /** Visible body text, prose first, at most the sample cap; whitespace inside a text node as the page has it. */
   text: string;
 }
 
@@ -32,26 +30,32 @@ const THRESHOLD = 6;
 /** A term repeated in the sample counts at most this many times (a navigation menu repeats). */
 const MAX_COUNT = 3;
 
-export function precheck(sample: PageSample): PrecheckResult {
-  const reasons: string[] = [];
-  let score = 0;
-  const parts: [string, string, number][] = [
-    ['title', sample.title, TITLE_FACTOR],
-    ['meta', `${sample.description}\n${sample.keywords}`, META_FACTOR],
-    ['text', sample.text, 1],
-  ];
-  let hits = 0; // core terms found anywhere
-  for (const [where, text, factor] of parts) {
-    if (!text) continue;
-    for (const hit of findTerms(text)) {
-      const s = hit.weight * Math.min(hit.count, MAX_COUNT) * factor;
-      score += s;
-      hits += hit.count;
-      reasons.push(`${where}: ${hit.term} x${hit.count}`);
-    }
+interface Tally {
+  score: number;
+  /** Core terms found anywhere. */
+  hits: number;
+  reasons: string[];
+}
+
+function weigh(tally: Tally, where: string, text: string, factor: number): void {
+  if (!text) return;
+  const found = findTerms(text);
+  for (let i = 0; i < found.length; i++) {
+    const hit = found[i]!;
+    tally.score += hit.weight * Math.min(hit.count, MAX_COUNT) * factor;
+    tally.hits += hit.count;
+    tally.reasons.push(`${where}: ${hit.term} x${hit.count}`);
   }
-  score = Math.round(score * 10) / 10;
+}
+
+export function precheck(sample: PageSample): PrecheckResult {
+  const tally: Tally = { score: 0, hits: 0, reasons: [] };
+  weigh(tally, 'title', sample.title, TITLE_FACTOR);
+  weigh(tally, 'meta', sample.description + '\n' + sample.keywords, META_FACTOR);
+  weigh(tally, 'text', sample.text, 1);
+  const score = Math.round(tally.score * 10) / 10;
   const candidate = score >= THRESHOLD;
-  reasons.unshift(candidate ? `score ${score} >= ${THRESHOLD}` : hits === 0 ? 'no digital-government term' : `score ${score} < ${THRESHOLD}`);
+  const { reasons } = tally;
+  reasons.unshift(candidate ? `score ${score} >= ${THRESHOLD}` : tally.hits === 0 ? 'no digital-government term' : `score ${score} < ${THRESHOLD}`);
   return { candidate, score, reasons };
 }

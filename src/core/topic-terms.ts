@@ -83,22 +83,183 @@ export interface TermHit extends TermWeight {
   count: number;
 }
 
-const ALL_CORE = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN];
-// spelling variants ("egovernment", "e government") share one key with the listed term
-const keyOf = (s: string): string => s.toLowerCase().replace(/[-\s]+/g, '');
-const BY_KEY = new Map(ALL_CORE.map((t) => [keyOf(t.term), t]));
-const CORE_RE = termRegex(ALL_CORE.map((t) => t.term));
+// findTerms runs in the content script on every page, in a fresh script context each time, where
+// compiling a regular expression or any code that runs costs more than the search itself: the
+// alternation of all core terms, and the code that built it, cost each page about 1 ms. So it
+// builds nothing: it searches a precomputed table (PRECHECK_NEEDLES, checked against
+// precheckNeedles() by the unit tests) with indexOf on the lower-cased text, and keeps termRegex's
+// meaning: a space in a term matches a run of whitespace, a hyphen an optional hyphen or
+// whitespace character ("e-government", "e government", "egovernment"), Latin terms stand on word
+// boundaries (as \b: ASCII letters, digits and _), and matches do not overlap: the leftmost wins,
+// and the longer term where two start at the same place (the order of termRegex's alternatives).
+
+/** In a needle's pattern: exactly one whitespace character (a hyphen written as a space). */
+const ONE_SPACE = '\u0001';
+
+/**
+ * One spelling of a core term, in the order of termRegex's alternatives: [anchor, weight, pattern,
+ * offset, term]. The anchor is a literal piece of the pattern, `offset` characters after its start,
+ * searched with indexOf; the pattern is in lower case, ' ' in it matches a run of whitespace,
+ * ONE_SPACE one whitespace character. Omitted: the pattern is the anchor, the offset 0, the term the pattern.
+ */
+export type Needle = [anchor: string, weight: number, pattern?: string, offset?: number, term?: string];
+
+/** The needles of the core terms, built from the term lists (what PRECHECK_NEEDLES must equal). */
+export function precheckNeedles(): Needle[] {
+  const all = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN];
+  // termRegex's order: longest term first, the lists' order among equals
+  const ranked = all.map((t, i) => ({ t, i })).sort((a, b) => b.t.term.length - a.t.term.length || a.i - b.i);
+  const out: Needle[] = [];
+  for (const { t } of ranked) {
+    // each hyphen as a hyphen, nothing, or one whitespace character
+    let spellings = [''];
+    t.term.toLowerCase().split('-').forEach((part, i) => {
+      spellings = i === 0 ? [part] : spellings.flatMap((s) => ['-', '', ONE_SPACE].map((sep) => s + sep + part));
+    });
+    for (const pattern of spellings) {
+      // the longest literal piece before any whitespace run
+      let [at, length, from] = [0, 0, 0];
+      for (let j = 0; j <= pattern.length; j++) {
+        const c = pattern[j];
+        if (j < pattern.length && c !== ' ' && c !== ONE_SPACE) continue;
+        if (j - from > length) [at, length] = [from, j - from];
+        if (c === ' ') break;
+        from = j + 1;
+      }
+      const needle: Needle = [pattern.slice(at, at + length), t.weight];
+      if (length !== pattern.length || pattern !== t.term) needle.push(pattern, at);
+      if (pattern !== t.term) needle.push(t.term);
+      out.push(needle);
+    }
+  }
+  return out;
+}
+
+/** precheckNeedles(), written out: the content script runs none of the code that builds it. */
+export const PRECHECK_NEEDLES: readonly Needle[] = [
+  ['public', 3, 'public sector digital transformation', 0],
+  ['government', 3, 'government services online', 0],
+  ['online', 3, 'online government services', 0],
+  ['government', 3, 'government informatization', 0],
+  ['digital', 3, 'digital public services', 0],
+  ['electronic', 3, 'electronic government', 0],
+  ['digital', 3, 'digital government', 0],
+  ['digital', 2.5, 'digital governance', 0],
+  ['government', 3, 'government cloud', 0],
+  ['e-government', 3],
+  ['egovernment', 3, 'egovernment', 0, 'e-government'],
+  ['government', 3, 'e\u0001government', 2, 'e-government'],
+  ['e-governance', 3],
+  ['egovernance', 3, 'egovernance', 0, 'e-governance'],
+  ['governance', 3, 'e\u0001governance', 2, 'e-governance'],
+  ['smart', 2.5, 'smart cities', 0],
+  ['smart', 2.5, 'smart city', 0],
+  ['govtech', 3],
+  ['政务信息化', 3],
+  ['政府信息化', 3],
+  ['政府数字化', 3],
+  ['電子化政府', 3],
+  ['数字政府', 3],
+  ['电子政务', 3],
+  ['政务服务', 3],
+  ['政务数据', 3],
+  ['智慧政务', 3],
+  ['一网通办', 3],
+  ['一网统管', 3],
+  ['跨省通办', 3],
+  ['智慧城市', 2.5],
+  ['城市大脑', 2.5],
+  ['数字治理', 2.5],
+  ['數字政府', 3],
+  ['數位政府', 3],
+  ['電子政務', 3],
+  ['政務服務', 3],
+  ['智慧城市', 2.5],
+  ['政务云', 3],
+];
+
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A character of \w (what \b looks at); false past either end. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Where `pattern` matched from `at` in `s` ends, or -1. */
+function matchAt(s: string, at: number, pattern: string): number {
+  let i = at;
+  for (let j = 0; j < pattern.length; j++) {
+    const p = pattern.charCodeAt(j);
+    if (p === 32 || p === 1) {
+      if (!isSpace(s.charCodeAt(i))) return -1;
+      i++;
+      if (p === 32) while (isSpace(s.charCodeAt(i))) i++;
+    } else if (s.charCodeAt(i) === p) i++;
+    else return -1;
+  }
+  return i;
+}
+
+/**
+ * `text` in lower case as a case-insensitive regular expression compares it: two characters
+ * lower-case to ASCII (U+0130 İ to "i" and a combining dot, U+212A Kelvin to "k"), which such an
+ * expression never equates with ASCII letters; they become a character that is neither a letter
+ * nor a space, so that offsets and word boundaries stay those of the text.
+ */
+function lowerAscii(text: string): string {
+  if (text.indexOf('\u0130') >= 0) text = text.split('\u0130').join('\u0000');
+  if (text.indexOf('\u212a') >= 0) text = text.split('\u212a').join('\u0000');
+  return text.toLowerCase();
+}
 
 /** Core terms found in `text`, with counts, strongest (weight x count) first. */
 export function findTerms(text: string): TermHit[] {
-  const hits = new Map<string, TermHit>();
-  CORE_RE.lastIndex = 0;
-  for (const m of text.matchAll(CORE_RE)) {
-    const t = BY_KEY.get(keyOf(m[0]));
-    if (!t) continue;
-    const h = hits.get(t.term);
-    if (h) h.count++;
-    else hits.set(t.term, { term: t.term, weight: t.weight, count: 1 });
+  const s = lowerAscii(text);
+  // most texts have none of the anchors: a loop of indexOf, nothing more
+  let present: number[] | undefined;
+  for (let k = 0; k < PRECHECK_NEEDLES.length; k++) {
+    if (s.indexOf(PRECHECK_NEEDLES[k]![0]) >= 0) (present ??= []).push(k);
   }
-  return [...hits.values()].sort((a, b) => b.weight * b.count - a.weight * a.count);
+  return present ? termsIn(s, present) : [];
+}
+
+/** The terms of the needles `present` (by index) in the lower-cased text `s`. */
+function termsIn(s: string, present: number[]): TermHit[] {
+  const found: Array<[start: number, end: number, needle: number]> = [];
+  for (let j = 0; j < present.length; j++) {
+    const k = present[j]!;
+    const needle = PRECHECK_NEEDLES[k]!;
+    const anchor = needle[0];
+    const pattern = needle[2] ?? anchor;
+    const offset = needle[3] ?? 0;
+    const latin = anchor.charCodeAt(0) < 128;
+    for (let i = s.indexOf(anchor); i >= 0; i = s.indexOf(anchor, i + 1)) {
+      const start = i - offset;
+      // the word boundary before first: "public" is found in "republic"
+      if (start < 0 || (latin && isWordChar(s.charCodeAt(start - 1)))) continue;
+      const end = pattern === anchor ? i + anchor.length : matchAt(s, start, pattern);
+      if (end < 0 || (latin && isWordChar(s.charCodeAt(end)))) continue;
+      found.push([start, end, k]);
+    }
+  }
+  if (found.length === 0) return [];
+  // as a global regular expression reads them: leftmost first, then by rank, none inside the previous
+  found.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+  const hits: TermHit[] = [];
+  let until = 0;
+  for (let j = 0; j < found.length; j++) {
+    const match = found[j]!;
+    if (match[0] < until) continue;
+    until = match[1];
+    const needle = PRECHECK_NEEDLES[match[2]]!;
+    const term = needle[4] ?? needle[2] ?? needle[0];
+    const h = hits.find((x) => x.term === term);
+    if (h) h.count++;
+    else hits.push({ term, weight: needle[1], count: 1 });
+  }
+  return hits.sort((a, b) => b.weight * b.count - a.weight * a.count);
 }
