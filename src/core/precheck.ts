@@ -2,7 +2,7 @@
 // It runs in the content script, so it looks only at a bounded sample of the page (see
 // src/extract/sample.ts) and at a compact term list; a "yes" only means the page is worth a full
 // extraction and topic check, so it may err towards yes, but most pages must come out "no".
-import { findTerms } from './topic-terms';
+import { findTermsByPart } from './topic-terms';
 
 /** What the content script reads from a page for the precheck: the metadata it weighs plus a bounded text sample. */
 export interface PageSample {
@@ -30,32 +30,29 @@ const THRESHOLD = 6;
 /** A term repeated in the sample counts at most this many times (a navigation menu repeats). */
 const MAX_COUNT = 3;
 
-interface Tally {
-  score: number;
-  /** Core terms found anywhere. */
-  hits: number;
-  reasons: string[];
-}
-
-function weigh(tally: Tally, where: string, text: string, factor: number): void {
-  if (!text) return;
-  const found = findTerms(text);
-  for (let i = 0; i < found.length; i++) {
-    const hit = found[i]!;
-    tally.score += hit.weight * Math.min(hit.count, MAX_COUNT) * factor;
-    tally.hits += hit.count;
-    tally.reasons.push(`${where}: ${hit.term} x${hit.count}`);
-  }
-}
+/** Where the sample's terms are weighed, and how much each counts there. */
+const PARTS: ReadonlyArray<readonly [where: string, factor: number]> = [
+  ['title', TITLE_FACTOR],
+  ['meta', META_FACTOR],
+  ['text', 1],
+];
 
 export function precheck(sample: PageSample): PrecheckResult {
-  const tally: Tally = { score: 0, hits: 0, reasons: [] };
-  weigh(tally, 'title', sample.title, TITLE_FACTOR);
-  weigh(tally, 'meta', sample.description + '\n' + sample.keywords, META_FACTOR);
-  weigh(tally, 'text', sample.text, 1);
-  const score = Math.round(tally.score * 10) / 10;
+  // one search over the three parts (the content script runs this on every page)
+  const found = findTermsByPart([sample.title, sample.description + '\n' + sample.keywords, sample.text]);
+  let score = 0;
+  let hits = 0; // core terms found anywhere
+  const reasons: string[] = [];
+  for (let p = 0; p < PARTS.length; p++) {
+    const [where, factor] = PARTS[p]!;
+    for (const hit of found[p]!) {
+      score += hit.weight * Math.min(hit.count, MAX_COUNT) * factor;
+      hits += hit.count;
+      reasons.push(`${where}: ${hit.term} x${hit.count}`);
+    }
+  }
+  score = Math.round(score * 10) / 10;
   const candidate = score >= THRESHOLD;
-  const { reasons } = tally;
-  reasons.unshift(candidate ? `score ${score} >= ${THRESHOLD}` : tally.hits === 0 ? 'no digital-government term' : `score ${score} < ${THRESHOLD}`);
+  reasons.unshift(candidate ? `score ${score} >= ${THRESHOLD}` : hits === 0 ? 'no digital-government term' : `score ${score} < ${THRESHOLD}`);
   return { candidate, score, reasons };
 }

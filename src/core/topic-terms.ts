@@ -218,17 +218,28 @@ function lowerAscii(text: string): string {
 
 /** Core terms found in `text`, with counts, strongest (weight x count) first. */
 export function findTerms(text: string): TermHit[] {
-  const s = lowerAscii(text);
+  return findTermsByPart([text])[0]!;
+}
+
+/**
+ * findTerms of each of `parts` (a page's title, its metadata, its text), searched as one string:
+ * the content script lower-cases and searches once. The parts are joined by NUL, which no term
+ * contains and which is neither a letter nor a space, so no term reaches across two parts.
+ */
+export function findTermsByPart(parts: readonly string[]): TermHit[][] {
+  const s = lowerAscii(parts.length === 1 ? parts[0]! : parts.join('\u0000'));
   // most texts have none of the anchors: a loop of indexOf, nothing more
   let present: number[] | undefined;
   for (let k = 0; k < PRECHECK_NEEDLES.length; k++) {
     if (s.indexOf(PRECHECK_NEEDLES[k]![0]) >= 0) (present ??= []).push(k);
   }
-  return present ? termsIn(s, present) : [];
+  const out: TermHit[][] = parts.map(() => []);
+  if (present) termsIn(s, present, parts, out);
+  return out;
 }
 
-/** The terms of the needles `present` (by index) in the lower-cased text `s`. */
-function termsIn(s: string, present: number[]): TermHit[] {
+/** The terms of the needles `present` (by index) in the lower-cased parts joined as `s`, into `out` by part. */
+function termsIn(s: string, present: number[], parts: readonly string[], out: TermHit[][]): void {
   const found: Array<[start: number, end: number, needle: number]> = [];
   for (let j = 0; j < present.length; j++) {
     const k = present[j]!;
@@ -246,20 +257,23 @@ function termsIn(s: string, present: number[]): TermHit[] {
       found.push([start, end, k]);
     }
   }
-  if (found.length === 0) return [];
+  if (found.length === 0) return;
   // as a global regular expression reads them: leftmost first, then by rank, none inside the previous
   found.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
-  const hits: TermHit[] = [];
   let until = 0;
+  let part = 0;
+  let partEnd = parts[0]!.length; // where the current part ends in s
   for (let j = 0; j < found.length; j++) {
     const match = found[j]!;
     if (match[0] < until) continue;
     until = match[1];
+    while (match[0] > partEnd) partEnd += 1 + parts[++part]!.length;
     const needle = PRECHECK_NEEDLES[match[2]]!;
     const term = needle[4] ?? needle[2] ?? needle[0];
+    const hits = out[part]!;
     const h = hits.find((x) => x.term === term);
     if (h) h.count++;
     else hits.push({ term, weight: needle[1], count: 1 });
   }
-  return hits.sort((a, b) => b.weight * b.count - a.weight * a.count);
+  for (const hits of out) hits.sort((a, b) => b.weight * b.count - a.weight * a.count);
 }

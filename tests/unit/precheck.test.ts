@@ -11,6 +11,7 @@ import {
   CORE_TERMS_ZH,
   CORE_TERMS_ZH_TRADITIONAL,
   findTerms,
+  findTermsByPart,
   PRECHECK_NEEDLES,
   precheckNeedles,
   termRegex,
@@ -160,6 +161,18 @@ describe('finding the core terms', () => {
         expect(findTerms(text)).toEqual(referenceTerms(text));
       }),
       { numRuns: 3000, seed: 20221125 },
+    );
+  });
+
+  it('searches a page\'s parts at once as it would one by one: no term reaches across two parts', () => {
+    expect(findTermsByPart(['digital', 'government', '数字', '政府'])).toEqual([[], [], [], []]);
+    const pieces = [...ALL_CORE.flatMap((t) => [t.term, ...t.term.split(/[- ]/)]), ' ', '-', '\n', 'x', '政', '城市'];
+    const part = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), (parts) => {
+        expect(findTermsByPart(parts)).toEqual(parts.map(findTerms));
+      }),
+      { numRuns: 2000, seed: 20221126 },
     );
   });
 });
