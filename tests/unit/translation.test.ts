@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { alignPrepared, prepareText, unpackAlignment, type AlignmentBead, type PreparedText } from '../../src/core/align';
 import { compareAny, versionOfDoc } from '../../src/core/compare-any';
 import { compareTranslation, checkNumbers } from '../../src/core/compare-translation';
-import { translationEvidence, translationAnchors } from '../../src/core/translation-match';
+import { bilingualSide, translationEvidence, translationAnchors } from '../../src/core/translation-match';
 import type { Comparison, CompareRow } from '../../src/core/types';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
@@ -242,6 +242,46 @@ describe('translationEvidence', () => {
       if (zhPage || enPage) expect(ev?.isTranslation ?? false).toBe(false);
       else expect(ev).toBeNull();
     }
+  });
+});
+
+describe('bilingualSide', () => {
+  // the reading it must keep: the declared language, unless the first 2,000 characters plainly say
+  // otherwise, counted with regular expressions
+  const reference = (lang: string, paragraphs: string[]): 'zh' | 'en' | null => {
+    const l = lang.toLowerCase();
+    const declared = l.startsWith('zh') ? 'zh' : l.startsWith('en') ? 'en' : null;
+    if (!declared && l !== 'und' && l !== '') return null;
+    const sample = paragraphs.join('\n').slice(0, 2000);
+    const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+    if (declared === 'zh' && latin > 10 * han) return 'en';
+    if (declared === 'en' && han > 10 * latin) return 'zh';
+    if (declared) return declared;
+    if (han > latin) return 'zh';
+    return latin > 0 ? 'en' : null;
+  };
+
+  it.each([
+    ['zh', '000'],
+    ['en', '001'],
+    ['und', '002'],
+    ['', '001'],
+    ['zh-CN', '001'],
+    ['en', '000'],
+  ])('declared %s, text of %s', (lang, short) => {
+    expect(bilingualSide(lang, corpusDoc(short).paragraphs)).toBe(reference(lang, corpusDoc(short).paragraphs));
+  });
+
+  it('decides as the regular-expression count does on the real pages and on any mix of scripts', () => {
+    for (const p of realworldPages()) for (const lang of [p.lang, 'und', 'zh', 'en']) expect(bilingualSide(lang, p.paragraphs)).toBe(reference(lang, p.paragraphs));
+    const pieces = ['数字政府', '𠀀', '𪚥', 'a', 'Z', 'é', '\ud800', '\udc00', '\ud83d\ude00', ' ', 'かな', '한', '1', 'Ａ'];
+    fc.assert(
+      fc.property(fc.constantFrom('und', 'zh', 'en', ''), fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((x) => x.join('')), { maxLength: 4 }), (lang, paragraphs) => {
+        expect(bilingualSide(lang, paragraphs)).toBe(reference(lang, paragraphs));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 
