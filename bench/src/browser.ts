@@ -10,8 +10,7 @@
 // the script, the precheck, and the callbacks of its MutationObserver and messages. Requests to
 // anything but the local server are aborted (saved pages reference their sites' scripts and ads).
 import { createServer, type Server } from 'node:http';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -38,6 +37,14 @@ export interface BundleSize {
   everyPage: boolean;
 }
 
+/** What any content script costs a page, measured the same way on the same real pages (see FLOORS). */
+export interface ContentFloor {
+  name: string;
+  what: string;
+  /** Main-thread ms per load, all real-world pages. */
+  ms: Summary;
+}
+
 export interface BrowserResult {
   chromium: string;
   method: string;
@@ -45,6 +52,8 @@ export interface BrowserResult {
   pages: PageTiming[];
   /** Main-thread ms per load (content.js + extract.js) on pages that are not candidates, and on candidate article pages. */
   nonCandidate: Summary;
+  /** The floors of nonCandidate: the same extension with a content.js that does (almost) nothing. */
+  floors: ContentFloor[];
   candidate: Summary;
   /** Of candidate pages: content.js alone and extract.js alone. */
   candidateContent: Summary;
@@ -54,6 +63,21 @@ export interface BrowserResult {
 }
 
 const LOADS = 3;
+
+/**
+ * The floors of the content script's cost, each the built extension with content.js replaced: the
+ * browser's own price for any content script (creating its isolated world, compiling and running a
+ * script), and that plus the first read of the page's DOM, which the first access to a page
+ * element pays once per isolated world (its interfaces are set up then). No precheck can cost less.
+ */
+const FLOORS: Array<{ name: string; what: string; code: string }> = [
+  { name: 'empty', what: 'an empty content script', code: '"use strict";' },
+  {
+    name: 'one paragraph',
+    what: "a content script reading the first paragraph's text",
+    code: '"use strict";(()=>{const b=document.body;const p=b&&b.getElementsByTagName("p")[0];void(p&&p.textContent)})();',
+  },
+];
 const POPUP_OPENS = 10;
 /** After the load event: time for the content script (document_idle), the background's reply and extract.js. */
 const SETTLE_MS = 1000;
@@ -254,6 +278,25 @@ export function bundleSizes(extDir: string): BundleSize[] {
     });
 }
 
+/** content.js main-thread ms per load of an extension whose content.js is `code`, on `targets`. */
+async function floorOf(extDir: string, code: string, targets: Array<{ name: string; url: string }>, local: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-bench-floor-'));
+  cpSync(extDir, dir, { recursive: true });
+  writeFileSync(join(dir, 'content.js'), code);
+  const { browser, id, profile } = await launch(dir);
+  try {
+    const recorder = await browser.newPage();
+    await tracedLoads(browser, recorder, targets[0]!.url, `chrome-extension://${id}/`, local, 1);
+    const out: number[] = [];
+    for (const t of targets) for (const r of await tracedLoads(browser, recorder, t.url, `chrome-extension://${id}/`, local, LOADS)) out.push(round(r.content));
+    return out;
+  } finally {
+    await browser.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<BrowserResult> {
   const { url: local, server } = await serve(corpus);
   const { browser, id, profile } = await launch(extDir);
@@ -287,12 +330,22 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
     const opens = await popupTimes(browser, base, tabId);
     log(`browser: popup first diff ${opens.map((o) => o.diff.toFixed(0)).join('/')} ms`);
     const cand = pages.filter((p) => p.candidate);
+    const chromium = await browser.version();
+    await browser.close().catch(() => undefined);
+    const floors: ContentFloor[] = [];
+    const real = targets.filter((t) => t.group === 'real-world');
+    for (const f of FLOORS) {
+      const ms = await floorOf(extDir, f.code, real, local);
+      log(`browser: floor, ${f.what}: ${summarize(ms).median} ms median`);
+      floors.push({ name: f.name, what: f.what, ms: summarize(ms) });
+    }
     return {
-      chromium: await browser.version(),
+      chromium,
       method: 'Chromium trace (devtools.timeline): merged intervals of events whose script is content.js or extract.js, per page load',
       loadsPerPage: LOADS,
       pages,
       nonCandidate: summarize(pages.filter((p) => !p.candidate).flatMap(total)),
+      floors,
       candidate: summarize(cand.flatMap(total)),
       candidateContent: summarize(cand.flatMap((p) => p.contentMs)),
       candidateExtract: summarize(cand.flatMap((p) => p.extractMs)),
