@@ -9,6 +9,9 @@
 // extract.js, as intervals on the page's main thread, merged and summed. That includes compiling
 // the script, the precheck, and the callbacks of its MutationObserver and messages. Requests to
 // anything but the local server are aborted (saved pages reference their sites' scripts and ads).
+// The floors (FLOORS) are the same extension with another content.js, each in a browser of its
+// own, and every real page is loaded in each browser in turn: a machine that slows down for a
+// while slows the content script and its floors alike.
 import { createServer, type Server } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -278,48 +281,71 @@ export function bundleSizes(extDir: string): BundleSize[] {
     });
 }
 
-/** content.js main-thread ms per load of an extension whose content.js is `code`, on `targets`. */
-async function floorOf(extDir: string, code: string, targets: Array<{ name: string; url: string }>, local: string): Promise<number[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-bench-floor-'));
-  cpSync(extDir, dir, { recursive: true });
-  writeFileSync(join(dir, 'content.js'), code);
-  const { browser, id, profile } = await launch(dir);
-  try {
-    const recorder = await browser.newPage();
-    await tracedLoads(browser, recorder, targets[0]!.url, `chrome-extension://${id}/`, local, 1);
-    const out: number[] = [];
-    for (const t of targets) for (const r of await tracedLoads(browser, recorder, t.url, `chrome-extension://${id}/`, local, LOADS)) out.push(round(r.content));
-    return out;
-  } finally {
-    await browser.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
+interface Runner {
+  browser: Browser;
+  profile: string;
+  /** chrome-extension://<id>/ */
+  base: string;
+  /** The tab that records the traces. */
+  recorder: Page;
+  /** A copy of the extension made for this runner, removed with it. */
+  dir?: string;
+}
+
+/** Chromium with the extension in `extDir`, or with a copy of it whose content.js is `content`. */
+async function runner(extDir: string, content?: string): Promise<Runner> {
+  let dir: string | undefined;
+  if (content !== undefined) {
+    dir = mkdtempSync(join(tmpdir(), 'rl-bench-floor-'));
+    cpSync(extDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'content.js'), content);
   }
+  const { browser, id, profile } = await launch(dir ?? extDir);
+  return { browser, profile, base: `chrome-extension://${id}/`, recorder: await browser.newPage(), ...(dir ? { dir } : {}) };
+}
+
+async function close(r: Runner): Promise<void> {
+  await r.browser.close().catch(() => undefined);
+  rmSync(r.profile, { recursive: true, force: true });
+  if (r.dir) rmSync(r.dir, { recursive: true, force: true });
 }
 
 export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<BrowserResult> {
   const { url: local, server } = await serve(corpus);
-  const { browser, id, profile } = await launch(extDir);
-  const base = `chrome-extension://${id}/`;
+  // the extension, and beside it the floors, each in its own browser: a real page is loaded in
+  // each in turn, so that the floors are measured under the same conditions as the content script
+  const main = await runner(extDir);
+  const floorRunners: Runner[] = [];
   try {
+    for (const f of FLOORS) floorRunners.push(await runner(extDir, f.code));
+    const { browser, base } = main;
     const labels = JSON.parse(readFileSync(join(SHARED, 'realworld/labels.json'), 'utf8')) as Array<{ name: string }>;
     const targets: Array<{ name: string; group: PageTiming['group']; url: string }> = [
       ...corpus.map((d) => ({ name: d.id.slice(0, 3), group: 'corpus' as const, url: `${local}/corpus/${d.id.slice(0, 3)}.html` })),
       ...labels.map((l) => ({ name: l.name, group: 'real-world' as const, url: `${local}/rw/${l.name}/source.html` })),
     ];
-    const recorder = await browser.newPage();
     // one untimed load first: the worker loads the corpus and compiles its code once
-    await tracedLoads(browser, recorder, targets[0]!.url, base, local, 1);
+    for (const r of [main, ...floorRunners]) await tracedLoads(r.browser, r.recorder, targets[0]!.url, r.base, local, 1);
     const pages: PageTiming[] = [];
+    const floorMs: number[][] = FLOORS.map(() => []);
     for (const t of targets) {
-      const loads = await tracedLoads(browser, recorder, t.url, base, local, LOADS);
+      const loads = await tracedLoads(browser, main.recorder, t.url, base, local, LOADS);
       const contentMs = loads.map((r) => round(r.content));
       const extractMs = loads.map((r) => round(r.extract ?? 0));
       const candidate = loads.some((r) => r.extract !== null);
-      log(`browser: ${t.name} ${candidate ? 'candidate' : 'not a candidate'}, content.js ${contentMs.join('/')} ms, extract.js ${extractMs.join('/')} ms`);
+      const floors: string[] = [];
+      if (t.group === 'real-world') {
+        for (const [k, r] of floorRunners.entries()) {
+          const ms = (await tracedLoads(r.browser, r.recorder, t.url, r.base, local, LOADS)).map((x) => round(x.content));
+          floorMs[k]!.push(...ms);
+          floors.push(`${FLOORS[k]!.name} ${ms.join('/')}`);
+        }
+      }
+      log(`browser: ${t.name} ${candidate ? 'candidate' : 'not a candidate'}, content.js ${contentMs.join('/')} ms, extract.js ${extractMs.join('/')} ms${floors.length ? `; floors: ${floors.join(', ')} ms` : ''}`);
       pages.push({ name: t.name, group: t.group, candidate, contentMs, extractMs });
     }
     const total = (p: PageTiming): number[] => p.contentMs.map((c, i) => round(c + p.extractMs[i]!));
+    const floors: ContentFloor[] = FLOORS.map((f, k) => ({ name: f.name, what: f.what, ms: summarize(floorMs[k]!) }));
 
     // the popup on a tab showing the reprint 002
     const reprint = `${local}/corpus/002.html`;
@@ -331,17 +357,9 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
     log(`browser: popup first diff ${opens.map((o) => o.diff.toFixed(0)).join('/')} ms`);
     const cand = pages.filter((p) => p.candidate);
     const chromium = await browser.version();
-    await browser.close().catch(() => undefined);
-    const floors: ContentFloor[] = [];
-    const real = targets.filter((t) => t.group === 'real-world');
-    for (const f of FLOORS) {
-      const ms = await floorOf(extDir, f.code, real, local);
-      log(`browser: floor, ${f.what}: ${summarize(ms).median} ms median`);
-      floors.push({ name: f.name, what: f.what, ms: summarize(ms) });
-    }
     return {
       chromium,
-      method: 'Chromium trace (devtools.timeline): merged intervals of events whose script is content.js or extract.js, per page load',
+      method: 'Chromium trace (devtools.timeline): merged intervals of events whose script is content.js or extract.js, per page load; the floors loaded in turn with the extension, page by page',
       loadsPerPage: LOADS,
       pages,
       nonCandidate: summarize(pages.filter((p) => !p.candidate).flatMap(total)),
@@ -358,8 +376,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
       bundles: bundleSizes(extDir),
     };
   } finally {
-    await browser.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    for (const r of [main, ...floorRunners]) await close(r);
     await new Promise((ok) => server.close(ok));
   }
 }
