@@ -29,6 +29,8 @@ export interface PageTiming {
   candidate: boolean;
   /** Per load: main-thread ms of content.js and of extract.js. */
   contentMs: number[];
+  /** Of contentMs: the script's own evaluation (compiling it, the first sample and precheck); the rest is its later callbacks. */
+  contentEvalMs: number[];
   extractMs: number[];
 }
 
@@ -55,6 +57,8 @@ export interface BrowserResult {
   pages: PageTiming[];
   /** Main-thread ms per load (content.js + extract.js) on pages that are not candidates, and on candidate article pages. */
   nonCandidate: Summary;
+  /** Of nonCandidate: content.js's evaluation alone (without its observer's and messages' callbacks). */
+  nonCandidateEval: Summary;
   /** The floors of nonCandidate: the same extension with a content.js that does (almost) nothing. */
   floors: ContentFloor[];
   candidate: Summary;
@@ -172,11 +176,11 @@ interface TraceEvent {
   args?: { data?: { url?: string; frame?: string }; fileName?: string };
 }
 
-/** Main-thread ms of each extension script in a trace: its events' intervals merged and summed. */
-function scriptTime(events: TraceEvent[], base: string): Map<string, number> {
+/** Main-thread ms of each extension script in a trace: its events' intervals (of the event `only`, else all) merged and summed. */
+function scriptTime(events: TraceEvent[], base: string, only?: string): Map<string, number> {
   const byFile = new Map<string, Array<[number, number]>>();
   for (const e of events) {
-    if (e.ph !== 'X' || !e.dur) continue;
+    if (e.ph !== 'X' || !e.dur || (only && e.name !== only)) continue;
     const url = e.args?.data?.url ?? e.args?.fileName ?? '';
     if (!url.startsWith(base)) continue;
     const file = url.slice(base.length);
@@ -207,7 +211,14 @@ function scriptTime(events: TraceEvent[], base: string): Map<string, number> {
  * seconds per tab traced, so one trace covers all the loads of a page, recorded by a tab that stays
  * open). Events are told apart by the frame they ran in.
  */
-async function tracedLoads(browser: Browser, recorder: Page, url: string, base: string, local: string, loads: number): Promise<Array<{ content: number; extract: number | null }>> {
+async function tracedLoads(
+  browser: Browser,
+  recorder: Page,
+  url: string,
+  base: string,
+  local: string,
+  loads: number,
+): Promise<Array<{ content: number; contentEval: number; extract: number | null }>> {
   await recorder.tracing.start({ categories: ['devtools.timeline'] });
   const frames: string[] = [];
   for (let i = 0; i < loads; i++) {
@@ -226,8 +237,10 @@ async function tracedLoads(browser: Browser, recorder: Page, url: string, base: 
   const trace = JSON.parse(Buffer.from(buf ?? []).toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   return frames.map((frame) => {
-    const times = scriptTime(events.filter((e) => e.args?.data?.frame === frame), base);
-    return { content: times.get('content.js') ?? 0, extract: times.has('extract.js') ? times.get('extract.js')! : null };
+    const mine = events.filter((e) => e.args?.data?.frame === frame);
+    const times = scriptTime(mine, base);
+    const evaluation = scriptTime(mine, base, 'EvaluateScript');
+    return { content: times.get('content.js') ?? 0, contentEval: evaluation.get('content.js') ?? 0, extract: times.has('extract.js') ? times.get('extract.js')! : null };
   });
 }
 
@@ -331,6 +344,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
     for (const t of targets) {
       const loads = await tracedLoads(browser, main.recorder, t.url, base, local, LOADS);
       const contentMs = loads.map((r) => round(r.content));
+      const contentEvalMs = loads.map((r) => round(r.contentEval));
       const extractMs = loads.map((r) => round(r.extract ?? 0));
       const candidate = loads.some((r) => r.extract !== null);
       const floors: string[] = [];
@@ -342,7 +356,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
         }
       }
       log(`browser: ${t.name} ${candidate ? 'candidate' : 'not a candidate'}, content.js ${contentMs.join('/')} ms, extract.js ${extractMs.join('/')} ms${floors.length ? `; floors: ${floors.join(', ')} ms` : ''}`);
-      pages.push({ name: t.name, group: t.group, candidate, contentMs, extractMs });
+      pages.push({ name: t.name, group: t.group, candidate, contentMs, contentEvalMs, extractMs });
     }
     const total = (p: PageTiming): number[] => p.contentMs.map((c, i) => round(c + p.extractMs[i]!));
     const floors: ContentFloor[] = FLOORS.map((f, k) => ({ name: f.name, what: f.what, ms: summarize(floorMs[k]!) }));
@@ -363,6 +377,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
       loadsPerPage: LOADS,
       pages,
       nonCandidate: summarize(pages.filter((p) => !p.candidate).flatMap(total)),
+      nonCandidateEval: summarize(pages.filter((p) => !p.candidate).flatMap((p) => p.contentEvalMs)),
       floors,
       candidate: summarize(cand.flatMap(total)),
       candidateContent: summarize(cand.flatMap((p) => p.contentMs)),
