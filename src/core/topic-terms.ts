@@ -74,11 +74,6 @@ export function termRegex(terms: readonly string[]): RegExp {
   return new RegExp(parts.join('|'), 'gi');
 }
 
-/** Canonical form of a matched term: lower case, single spaces, hyphen-free variants mapped back. */
-export function canonicalTerm(match: string): string {
-  return match.toLowerCase().replace(/\s+/g, ' ');
-}
-
 export interface TermHit extends TermWeight {
   count: number;
 }
