@@ -101,7 +101,9 @@ export type Needle = [anchor: string, weight: number, pattern?: string, offset?:
 
 /** The needles of the core terms, built from the term lists (what PRECHECK_NEEDLES must equal). */
 export function precheckNeedles(): Needle[] {
-  const all = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN];
+  // a term in two lists (智慧城市 is written alike in both scripts) is searched once: its second
+  // needle could never win, it would always start where the first already matched
+  const all = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN].filter((t, i, xs) => xs.findIndex((x) => x.term === t.term) === i);
   // termRegex's order: longest term first, the lists' order among equals
   const ranked = all.map((t, i) => ({ t, i })).sort((a, b) => b.t.term.length - a.t.term.length || a.i - b.i);
   const out: Needle[] = [];
@@ -169,7 +171,6 @@ export const PRECHECK_NEEDLES: readonly Needle[] = [
   ['數位政府', 3],
   ['電子政務', 3],
   ['政務服務', 3],
-  ['智慧城市', 2.5],
   ['政务云', 3],
 ];
 
