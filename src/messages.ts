@@ -60,6 +60,8 @@ export interface CompareRequest {
   docId: string;
   granularity?: 'char' | 'word';
   foldNoise?: boolean;
+  /** Compare in Simplified script (default true); false shows script-only differences. */
+  foldScript?: boolean;
 }
 
 export interface CompareDocsRequest {
@@ -67,6 +69,8 @@ export interface CompareDocsRequest {
   b: string;
   granularity?: 'char' | 'word';
   foldNoise?: boolean;
+  /** Compare in Simplified script (default true); false shows script-only differences. */
+  foldScript?: boolean;
 }
 
 /** A corpus article as the UI lists it (no body). */

@@ -85,14 +85,14 @@ export const handlers: Handlers = {
     const match = verdict.report?.matches.find((m) => m.id === id);
     const a = versionOfDoc(corpus, id);
     const b = versionOfArticle(article);
-    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise, match }, a.lang === b.lang ? null : await getLexicon());
+    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise, foldScript: req.foldScript, match }, a.lang === b.lang ? null : await getLexicon());
   },
 
   async compareDocs(_ctx, req): Promise<Comparison> {
     const [da, db] = [await findDoc(req.a), await findDoc(req.b)];
     const a = versionOfDoc(da.corpus, da.id);
     const b = versionOfDoc(db.corpus, db.id);
-    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise }, a.lang === b.lang ? null : await getLexicon());
+    return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise, foldScript: req.foldScript }, a.lang === b.lang ? null : await getLexicon());
   },
 
   async listDocs(): Promise<DocInfo[]> {

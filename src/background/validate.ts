@@ -51,11 +51,11 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
     analyseTab: () => [tabId(a)],
     compareWithPage: () => {
       if (!isObj(a)) fail('request must be an object');
-      return [{ tabId: tabId(a.tabId), docId: docId(a.docId, 'docId'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise') }];
+      return [{ tabId: tabId(a.tabId), docId: docId(a.docId, 'docId'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise'), foldScript: optBool(a.foldScript, 'foldScript') }];
     },
     compareDocs: () => {
       if (!isObj(a)) fail('request must be an object');
-      return [{ a: docId(a.a, 'a'), b: docId(a.b, 'b'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise') }];
+      return [{ a: docId(a.a, 'a'), b: docId(a.b, 'b'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise'), foldScript: optBool(a.foldScript, 'foldScript') }];
     },
     listDocs: () => [],
     getProvenance: () => [tabId(a)],

@@ -1,4 +1,4 @@
-// `compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]`
+// `compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--no-fold-script] [--corpus <dir>]`
 // a and b are corpus ids (a unique prefix such as 000 will do) or files: a saved page (.html) is
 // extracted like the extension does, any other file is read as an article in one of the corpus
 // formats. Two languages go to the translation aligner, one language to the diff.
@@ -16,7 +16,7 @@ import { extractBounded } from '../extract/from-snapshot';
 import { openCorpus } from './corpus';
 import { errorText, readInputFile, readPage } from './html';
 
-const USAGE = 'usage: reprint-lens compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]';
+const USAGE = 'usage: reprint-lens compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--no-fold-script] [--corpus <dir>]';
 
 class UsageError extends Error {}
 
@@ -27,6 +27,8 @@ interface Args {
   htmlOut?: string;
   granularity?: 'char' | 'word';
   fold: boolean;
+  /** Compare in Simplified script (default); --no-fold-script shows Traditional/Simplified differences. */
+  foldScript: boolean;
   corpus?: string;
 }
 
@@ -36,6 +38,7 @@ function parseArgs(argv: string[]): Args {
   let htmlOut: string | undefined;
   let granularity: Args['granularity'];
   let fold = true;
+  let foldScript = true;
   let corpus: string | undefined;
   const setFormat = (f: Args['format']): void => {
     if (format !== null && format !== f) throw new UsageError('choose one of --json, --html, --markdown and --text');
@@ -72,6 +75,9 @@ function parseArgs(argv: string[]): Args {
       case '--no-fold':
         fold = false;
         break;
+      case '--no-fold-script':
+        foldScript = false;
+        break;
       case '--corpus':
         corpus = value(i++, '--corpus');
         break;
@@ -81,7 +87,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (inputs.length !== 2) throw new UsageError(USAGE);
-  return { a: inputs[0]!, b: inputs[1]!, format: format ?? 'text', ...(htmlOut ? { htmlOut } : {}), ...(granularity ? { granularity } : {}), fold, ...(corpus ? { corpus } : {}) };
+  return { a: inputs[0]!, b: inputs[1]!, format: format ?? 'text', ...(htmlOut ? { htmlOut } : {}), ...(granularity ? { granularity } : {}), fold, foldScript, ...(corpus ? { corpus } : {}) };
 }
 
 const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
@@ -137,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
     const a = await resolveVersion(args.a, getCorpus);
     const b = await resolveVersion(args.b, getCorpus);
     const lexicon = a.lang !== b.lang ? readLexicon(args.corpus) : null;
-    const comparison = compareAny(a, b, { granularity: args.granularity, foldNoise: args.fold }, lexicon);
+    const comparison = compareAny(a, b, { granularity: args.granularity, foldNoise: args.fold, foldScript: args.foldScript }, lexicon);
     switch (args.format) {
       case 'json':
         process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);

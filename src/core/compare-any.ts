@@ -63,6 +63,8 @@ export function versionOfArticle(article: Article, id?: string): VersionText {
 export interface CompareAnyOptions {
   granularity?: 'char' | 'word' | undefined;
   foldNoise?: boolean | undefined;
+  /** Compare in Simplified script (default true); false shows Traditional/Simplified differences as changes. */
+  foldScript?: boolean | undefined;
   /** The match that found b as a version of a: its spans bound the compared region. */
   match?: Match | undefined;
 }
@@ -77,6 +79,7 @@ export function compareAny(a: VersionText, b: VersionText, opts: CompareAnyOptio
   return compareVersions(a, b, {
     ...(opts.granularity ? { granularity: opts.granularity } : {}),
     ...(opts.foldNoise !== undefined ? { foldNoise: opts.foldNoise } : {}),
+    ...(opts.foldScript !== undefined ? { foldScript: opts.foldScript } : {}),
     ...(region ? { region } : {}),
   });
 }

@@ -20,7 +20,7 @@
 // `keptB` when the row has it (noise folded, and b spells kept text differently: see rowSteps).
 // `outside.a` is the paragraphs before the region, then those after it, then `a.appended`;
 // likewise for b.
-import { diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
+import { compareKey, diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
 import { classifyEdits, isAttributionLine, rowGroups } from './edits';
 import { tokenSpans } from './fingerprint';
 import { foldDisplay, foldForMatch } from './normalize';
@@ -44,6 +44,11 @@ export interface CompareOptions {
   granularity?: Granularity;
   /** Show punctuation width, quote style and whitespace differences as equal (default true). */
   foldNoise?: boolean;
+  /**
+   * Compare in Simplified script, as matching does, so a Traditional reprint of an unchanged
+   * article shows no change and each side is still shown as written (default true).
+   */
+  foldScript?: boolean;
   /** The shared region as offsets into paragraphs.join('\n') of each side; default: sharedRegion(). */
   region?: { a: Span; b: Span };
   /** Time budget for all the diffing, ms (default 2000). Past it the result is marked degraded. */
@@ -72,6 +77,7 @@ export interface VersionComparison extends Comparison {
   region: { a: Span; b: Span };
   granularity: Granularity;
   foldNoise: boolean;
+  foldScript: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 2000;
@@ -323,9 +329,13 @@ function pairParagraphs(
   ra: ParaRange,
   rb: ParaRange,
   foldNoise: boolean,
+  foldScript: boolean,
   deadline: number,
 ): Pairing {
-  const key = (p: string): string => (foldNoise ? foldDisplay(p).replace(/ /g, '') : p);
+  const key = (p: string): string => {
+    const k = compareKey(p, foldNoise, foldScript);
+    return foldNoise ? k.replace(/ /g, '') : k;
+  };
   const keysA: string[] = [];
   const keysB: string[] = [];
   for (let i = ra.from; i < ra.to; i++) keysA.push(key(pa[i]!));
@@ -439,10 +449,10 @@ function pairRow(
   kind: 'equal' | 'moved',
   a: string,
   b: string,
-  ctx: { granularity: Granularity; lang: Lang; foldNoise: boolean; deadline: number; counts: Counts },
+  ctx: { granularity: Granularity; lang: Lang; foldNoise: boolean; foldScript: boolean; deadline: number; counts: Counts },
 ): { row: VersionRow; degraded: boolean } {
-  const { counts, foldNoise } = ctx;
-  if (a === b || (foldNoise && foldDisplay(a) === foldDisplay(b))) {
+  const { counts, foldNoise, foldScript } = ctx;
+  if (a === b || ((foldNoise || foldScript) && compareKey(a, foldNoise, foldScript) === compareKey(b, foldNoise, foldScript))) {
     counts.keptA += visibleLength(a);
     counts.keptB += visibleLength(b);
     return { row: { kind, a, b }, degraded: false };
@@ -472,6 +482,7 @@ function countPieces(pieces: readonly Piece[], foldNoise: boolean, counts: Count
 export function compareVersions(a: VersionText, b: VersionText, opts: CompareOptions = {}): VersionComparison {
   const granularity = opts.granularity ?? 'word';
   const foldNoise = opts.foldNoise ?? true;
+  const foldScript = opts.foldScript ?? true;
   const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const pa = a.paragraphs;
   const pb = b.paragraphs;
@@ -487,10 +498,10 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
   const ra = widenOverAttribution(pa, snap(pa, region.a));
   const rb = widenOverAttribution(pb, snap(pb, region.b));
 
-  const pairing = pairParagraphs(pa, pb, ra, rb, foldNoise, deadline);
+  const pairing = pairParagraphs(pa, pb, ra, rb, foldNoise, foldScript, deadline);
   let degraded = pairing.degraded;
   const counts: Counts = { keptA: 0, keptB: 0, deleted: 0, inserted: 0 };
-  const ctx = { granularity, lang: a.lang, foldNoise, deadline, counts };
+  const ctx = { granularity, lang: a.lang, foldNoise, foldScript, deadline, counts };
   const rows: VersionRow[] = [];
   const joined = (p: readonly string[], r: ParaRange): string => p.slice(r.from, r.to).join('\n');
 
@@ -543,6 +554,7 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
     sourceLines: { a: a.sourceLines ?? [], b: b.sourceLines ?? [] },
     appended: { a: trailingMaterial(pa.slice(ra.to), a.appended), b: trailingMaterial(pb.slice(rb.to), b.appended) },
     foldNoise,
+    foldScript,
   });
 
   const aChars = counts.keptA + counts.deleted;
@@ -561,6 +573,7 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
     region: { a: toSpan(pa, ra), b: toSpan(pb, rb) },
     granularity,
     foldNoise,
+    foldScript,
   };
 }
 

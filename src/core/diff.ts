@@ -10,10 +10,12 @@
 //
 // Noise: with `foldNoise`, tokens are compared by their display fold (punctuation width, quote
 // style, whitespace), so ，/, or “/" never show as changes; a change made only of whitespace or
-// zero-width characters is noise too (see `isNoise`). Kept text then has two spellings: a Piece
-// keeps both, a DiffOp carries a's.
+// zero-width characters is noise too (see `isNoise`). With `foldScript`, tokens are compared in
+// Simplified script too (the folding matching applies), so a Traditional reprint's 對話 is the
+// article's 对话; Chinese text is then cut into words on its Simplified form, so both sides break
+// alike. Kept text then has two spellings: a Piece keeps both, a DiffOp carries a's.
 import DiffMatchPatch from 'diff-match-patch';
-import { foldDisplay } from './normalize';
+import { foldDisplay, toSimplified } from './normalize';
 import { splitSentences, splitWords } from './segment';
 import type { DiffOp, Lang } from './types';
 
@@ -24,6 +26,8 @@ export interface TextDiffOptions {
   lang: Lang;
   /** Compare tokens by their display fold, so width, quote and whitespace differences count as equal. */
   foldNoise: boolean;
+  /** Compare tokens in Simplified script, so Traditional and Simplified spellings count as equal (default false). */
+  foldScript?: boolean;
   /** Epoch milliseconds after which diff-match-patch gives up (and the result is marked degraded). */
   deadline: number;
 }
@@ -69,8 +73,23 @@ function chunks(text: string): string[] {
  * the two sides of a diff share most of their clauses, and each chunk is segmented on its own,
  * so a clause found on both sides is segmented once.
  */
-export function tokenize(text: string, granularity: Granularity, lang: Lang, memo?: Map<string, string[]>): string[] {
+export function tokenize(text: string, granularity: Granularity, lang: Lang, memo?: Map<string, string[]>, foldScript = false): string[] {
   if (granularity === 'char') return Array.from(text);
+  if (foldScript) {
+    // cut the Simplified form into words and the text as written at the same offsets, so that a
+    // Traditional text breaks where its Simplified counterpart does (t2s keeps lengths but for a
+    // few phrases; where it does not, the text is cut as written)
+    const simp = toSimplified(text);
+    if (simp !== text && simp.length === text.length) {
+      const out: string[] = [];
+      let at = 0;
+      for (const w of tokenize(simp, granularity, lang, memo)) {
+        out.push(text.slice(at, at + w.length));
+        at += w.length;
+      }
+      return out;
+    }
+  }
   const out: string[] = [];
   const words = (c: string): string[] => {
     let w = memo?.get(c);
@@ -94,6 +113,20 @@ const SPACE_ONLY = /^[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad]*$/u;
 /** Display key of a token: all whitespace is one key, everything else its display fold. */
 function foldKey(token: string): string {
   return SPACE_ONLY.test(token) ? ' ' : foldDisplay(token);
+}
+
+/**
+ * What two texts are compared by: the display fold when noise is folded (width, quotes, spaces),
+ * Simplified script when script is folded, both, or the text itself.
+ */
+export function compareKey(text: string, foldNoise: boolean, foldScript: boolean): string {
+  const t = foldScript ? toSimplified(text) : text;
+  return foldNoise ? foldDisplay(t) : t;
+}
+
+function tokenKey(token: string, foldNoise: boolean, foldScript: boolean): string {
+  const t = foldScript ? toSimplified(token) : token;
+  return foldNoise ? foldKey(t) : t;
 }
 
 /** True for text that is only whitespace or zero-width characters: a change of it is never shown as an edit. */
@@ -195,7 +228,7 @@ const LARGE = 10_000;
 function diffBySentences(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
   const sa = splitSentences(a);
   const sb = splitSentences(b);
-  const key = (x: string): string => (opts.foldNoise ? foldDisplay(x) : x);
+  const key = (x: string): string => compareKey(x, opts.foldNoise, opts.foldScript ?? false);
   const { runs, degraded: coarse } = diffKeys(sa.map(key), sb.map(key), opts.deadline);
   let degraded = coarse;
   const pieces: Piece[] = [];
@@ -241,10 +274,11 @@ function diffPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piec
 /** Token diff of two texts. */
 function tokenPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
   const memo = new Map<string, string[]>();
-  const ta = tokenize(a, opts.granularity, opts.lang, memo);
-  const tb = tokenize(b, opts.granularity, opts.lang, memo);
-  const ka = opts.foldNoise ? ta.map(foldKey) : ta;
-  const kb = opts.foldNoise ? tb.map(foldKey) : tb;
+  const script = opts.foldScript ?? false;
+  const ta = tokenize(a, opts.granularity, opts.lang, memo, script);
+  const tb = tokenize(b, opts.granularity, opts.lang, memo, script);
+  const ka = opts.foldNoise || script ? ta.map((t) => tokenKey(t, opts.foldNoise, script)) : ta;
+  const kb = opts.foldNoise || script ? tb.map((t) => tokenKey(t, opts.foldNoise, script)) : tb;
   const { runs: raw, degraded } = diffKeys(ka, kb, opts.deadline);
   const runs = slideToBoundaries(raw, ta, tb, ka, kb);
   const pieces: Piece[] = [];

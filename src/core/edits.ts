@@ -3,7 +3,7 @@
 // attribution line, a changed row is cut into change groups (nearby changes of one clause), and
 // each group becomes a number change, an attribution change, a sentence or a phrase edit.
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
-import { foldDisplay } from './normalize';
+import { foldDisplay, toSimplified } from './normalize';
 import { splitSentences } from './segment';
 import { isNoise, stepsOf, type Piece } from './diff';
 import type { CompareRow, Edit, NumberCheck } from './types';
@@ -274,6 +274,8 @@ export interface EditInput {
   appended: { a: readonly string[]; b: readonly string[] };
   /** True when whitespace-only changes are noise (folded comparison). */
   foldNoise: boolean;
+  /** True when Traditional and Simplified spellings are equal (script-folded comparison; default false). */
+  foldScript?: boolean;
 }
 
 const PREVIEW = 120;
@@ -283,9 +285,9 @@ function preview(paragraphs: readonly string[]): string {
   return cps.length <= PREVIEW ? text : `${cps.slice(0, PREVIEW).join('')}…`;
 }
 
-/** Folding for comparing short lines: display fold, no spaces. */
-function lineKey(s: string): string {
-  return foldDisplay(s).replace(/ /g, '');
+/** Folding for comparing short lines: display fold, no spaces (and Simplified script when script is folded). */
+function lineKeyOf(foldScript: boolean): (s: string) => string {
+  return (s) => foldDisplay(foldScript ? toSimplified(s) : s).replace(/ /g, '');
 }
 
 /** A row as compare.ts makes it: ops may come with b's spelling of kept text. */
@@ -308,6 +310,7 @@ function rowEdits(row: Row, i: number, foldNoise: boolean): Edit[] {
 
 /** The edits between two versions, in reading order (title first, appended material last). */
 export function classifyEdits(input: EditInput): Edit[] {
+  const lineKey = lineKeyOf(input.foldScript ?? false);
   const edits: Edit[] = [];
   if (lineKey(input.title.a) !== lineKey(input.title.b) && (input.title.a.trim() || input.title.b.trim())) {
     edits.push({ type: 'title-changed', a: input.title.a, b: input.title.b });

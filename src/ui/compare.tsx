@@ -43,9 +43,9 @@ function columnLabel(role: 'colOriginal' | 'colVersion' | 'colTranslation', e: P
 }
 
 /** One side of a planned three-way comparison: the page itself when the member is the page, else its corpus text. */
-function compareMember(original: ProvenanceEntry, member: ProvenanceEntry, fold: boolean, granularity: 'char' | 'word'): Promise<Comparison> {
-  if (member.page && tabId !== null) return send('compareWithPage', { tabId, docId: original.id, granularity, foldNoise: fold });
-  return send('compareDocs', { a: original.id, b: member.id, granularity, foldNoise: fold });
+function compareMember(original: ProvenanceEntry, member: ProvenanceEntry, fold: boolean, foldScript: boolean, granularity: 'char' | 'word'): Promise<Comparison> {
+  if (member.page && tabId !== null) return send('compareWithPage', { tabId, docId: original.id, granularity, foldNoise: fold, foldScript });
+  return send('compareDocs', { a: original.id, b: member.id, granularity, foldNoise: fold, foldScript });
 }
 
 function CompareView() {
@@ -56,6 +56,7 @@ function CompareView() {
   const [docId, setDocId] = useState<string | null>(params.get('doc'));
   const [wantThree, setWantThree] = useState(!params.get('doc'));
   const [fold, setFold] = useState(true);
+  const [foldScript, setFoldScript] = useState(true);
   const [granularity, setGranularity] = useState<'char' | 'word'>('char');
   const [onlyChanges, setOnlyChanges] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -96,13 +97,13 @@ function CompareView() {
     let request: Promise<Shown> | null = null;
     if (three && plan) {
       request = Promise.all([
-        compareMember(plan.original, plan.version, fold, granularity),
-        compareMember(plan.original, plan.translation, fold, granularity),
+        compareMember(plan.original, plan.version, fold, foldScript, granularity),
+        compareMember(plan.original, plan.translation, fold, foldScript, granularity),
       ]).then((comparisons) => ({ mode: 'three', comparisons }));
     } else if (tabId !== null && twoDoc) {
-      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold }).then((c) => ({ mode: 'two', comparisons: [c] }));
+      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c] }));
     } else if (a && b) {
-      request = send('compareDocs', { a, b, granularity, foldNoise: fold }).then((c) => ({ mode: 'two', comparisons: [c] }));
+      request = send('compareDocs', { a, b, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c] }));
     }
     if (!request) return;
     setLoading(true);
@@ -117,7 +118,7 @@ function CompareView() {
         setLoading(false);
       },
     );
-  }, [ready, three, twoDoc, fold, granularity]);
+  }, [ready, three, twoDoc, fold, foldScript, granularity]);
 
   const threeRows = useMemo(() => (shown?.mode === 'three' ? threeWayRows(shown.comparisons[0]!, shown.comparisons[1]!) : null), [shown]);
   const changes = useMemo(() => {
@@ -197,7 +198,7 @@ function CompareView() {
     if (!plan || plan.original.id !== target.id) return null;
     return plan.version.page ? shown.comparisons[0]! : plan.translation.page ? shown.comparisons[1]! : null;
   };
-  const layoutKey = `${shown?.mode}:${fold}:${granularity}:${onlyChanges}:${changes.length}`;
+  const layoutKey = `${shown?.mode}:${fold}:${foldScript}:${granularity}:${onlyChanges}:${changes.length}`;
 
   return (
     <main class="compare-view">
@@ -232,6 +233,7 @@ function CompareView() {
           <button type="button" onClick={() => go(-1)} data-testid="prev-change" aria-keyshortcuts="p k">{t('prevChange')}</button>
           <button type="button" onClick={() => go(1)} data-testid="next-change" aria-keyshortcuts="n j">{t('nextChange')}</button>
           <button type="button" aria-pressed={fold} onClick={() => setFold(!fold)} data-testid="toggle-fold">{t('foldNoise')}</button>
+          <button type="button" aria-pressed={foldScript} onClick={() => setFoldScript(!foldScript)} data-testid="toggle-fold-script">{t('foldScript')}</button>
           <button type="button" aria-pressed={granularity === 'word'} onClick={() => setGranularity(granularity === 'char' ? 'word' : 'char')} data-testid="toggle-granularity">
             {t('byWords')}
           </button>
