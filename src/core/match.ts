@@ -108,6 +108,8 @@ const EXCERPT_LONGEST = { han: 30, words: 20 };
 export interface Verdict {
   relation: Relation;
   similarity: number;
+  /** Share of the shared folded characters that are rare (not stock text). */
+  rareShare: number;
   pageSpan: Span;
   docSpan: Span;
 }
@@ -127,22 +129,28 @@ export function classify(r: SharedRegion | null): Omit<Verdict, 'pageSpan' | 'do
   // material outside the region do not dilute it, while edits inside it do
   const similarity = Math.min(1, (2 * S) / (r.bChars + r.aRegionChars));
   const round = (x: number): number => Math.round(x * 1000) / 1000;
+  const rareShare = round(r.rareChars / S);
   if (docCover >= SAME_DOC && pageDensity >= SAME_PAGE) {
     // `same` means nothing of the article body differs after folding: every folded character of
     // the article is shared, and nothing unshared stands inside the page's shared region. The
     // ratios above only let a candidate this far; a deleted sentence (3% of an article), a changed
     // digit or a cut qualifier leaves them above 95% and makes the page a reprint here.
-    if (r.sharedChars >= r.bChars && r.sharedChars >= r.aRegionChars) return { relation: 'same', similarity: round(similarity) };
-    return { relation: 'reprint', similarity: round(similarity) };
+    if (r.sharedChars >= r.bChars && r.sharedChars >= r.aRegionChars) return { relation: 'same', similarity: round(similarity), rareShare };
   }
-  const pageFromDoc = docCover >= REPRINT_COVER && pageDensity >= REPRINT_DENSITY;
-  const docFromPage = pageCover >= REVERSE_PAGE_COVER && docDensity >= REPRINT_DENSITY && docCover >= REVERSE_DOC_COVER;
+  // the same ratios over rare text only (see passages.ts): a template sibling shares the form, not
+  // the names, places and figures in its slots, so little of the article's rare text is carried
+  const rareDocCover = r.rareChars / Math.max(1, r.bRareChars);
+  const rarePageCover = r.rareChars / Math.max(1, r.aRareChars);
+  const pageFromDoc = docCover >= REPRINT_COVER && pageDensity >= REPRINT_DENSITY && rareDocCover >= REPRINT_COVER;
+  const docFromPage =
+    pageCover >= REVERSE_PAGE_COVER && docDensity >= REPRINT_DENSITY && docCover >= REVERSE_DOC_COVER && rarePageCover >= REVERSE_PAGE_COVER && rareDocCover >= REVERSE_DOC_COVER;
   if (pageFromDoc || docFromPage) {
-    return { relation: 'reprint', similarity: round(similarity) };
+    return { relation: 'reprint', similarity: round(similarity), rareShare };
   }
+  // an excerpt needs quoted rare text: stock formulations and template sentences do not count
   const unit = r.sharedChars > r.sharedTokens * 2 ? 'words' : 'han';
-  if (r.sharedTokens >= EXCERPT_TOTAL[unit] && r.longestTokens >= EXCERPT_LONGEST[unit]) {
-    return { relation: 'excerpt', similarity: round(similarity) };
+  if (r.rareTokens >= EXCERPT_TOTAL[unit] && r.rareLongestTokens >= EXCERPT_LONGEST[unit]) {
+    return { relation: 'excerpt', similarity: round(similarity), rareShare };
   }
   return null;
 }
@@ -309,11 +317,12 @@ function otherSide(docLang: Lang, pageSide: 'zh' | 'en'): boolean {
 
 // ---------------------------------------------------------------- the whole search
 
-function toMatch(meta: DocMeta, v: { relation: Relation; similarity: number; pageSpan?: Span; docSpan?: Span }): Match {
+function toMatch(meta: DocMeta, v: { relation: Relation; similarity: number; rareShare?: number; pageSpan?: Span; docSpan?: Span }): Match {
   return {
     id: meta.id,
     relation: v.relation,
     similarity: v.similarity,
+    ...(v.rareShare !== undefined ? { rareShare: v.rareShare } : {}),
     title: meta.title,
     lang: meta.lang,
     ...(v.pageSpan ? { pageSpan: v.pageSpan } : {}),

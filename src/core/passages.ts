@@ -15,6 +15,8 @@
 // phrase reaches ~130 characters, a 33-character quotation ~700, a 100-character paragraph ~6,000.
 import { tokenSpans } from './fingerprint';
 import { foldForMatch, type Folded } from './normalize';
+import { zhNewsStock } from './stock';
+import { NO_STOCK, STOCK_K, type StockTable } from './stock-table';
 import type { Span } from './types';
 
 export interface SharedPassage {
@@ -40,6 +42,17 @@ export interface SharedRegion {
   /** Folded characters of a and b inside the regions. */
   aRegionChars: number;
   bRegionChars: number;
+  /**
+   * Rare evidence: the shared folded characters that a window of the passage's unit not in the
+   * stock table covers (text many unrelated articles carry is no evidence), the tokens they are,
+   * and the longest such stretch inside one passage. Without a stock window, equal to the above.
+   */
+  rareChars: number;
+  rareTokens: number;
+  rareLongestTokens: number;
+  /** Folded characters of all of a and of all of b covered by a window not in the stock table. */
+  aRareChars: number;
+  bRareChars: number;
 }
 
 export interface SharedRegionOptions {
@@ -48,6 +61,8 @@ export interface SharedRegionOptions {
    * 加强数字政府建设 recur across unrelated articles on one topic), 5 words otherwise.
    */
   minTokens?: number;
+  /** Stock text to discount (default: the shipped table of Chinese news, zhNewsStock()). */
+  stock?: StockTable;
 }
 
 /**
@@ -115,11 +130,13 @@ export interface PreparedText {
   generation: number;
   windows: Map<number, Uint32Array>;
   tables: Map<number, WindowTable>;
+  /** Per token, 1 when a window of k tokens not in the stock table covers it; by k. */
+  rare: Map<number, { stock: StockTable; mask: Uint8Array; chars: number }>;
 }
 
 export function prepareText(text: string): PreparedText {
   const folded = foldForMatch(text);
-  return { text, folded, tokens: tokenize(folded.text), generation: vocabGeneration, windows: new Map(), tables: new Map() };
+  return { text, folded, tokens: tokenize(folded.text), generation: vocabGeneration, windows: new Map(), tables: new Map(), rare: new Map() };
 }
 
 function tokensOf(p: PreparedText): Tokens {
@@ -128,6 +145,7 @@ function tokensOf(p: PreparedText): Tokens {
     p.generation = vocabGeneration;
     p.windows.clear();
     p.tables.clear();
+    p.rare.clear();
   }
   return p.tokens;
 }
@@ -194,6 +212,55 @@ function windowsOf(p: PreparedText, k: number): Uint32Array {
     p.windows.set(k, w);
   }
   return w;
+}
+
+/** Which tokens of a prepared text a window of k tokens not in `stock` covers, and their folded characters (kept with it). */
+function rareOf(p: PreparedText, k: number, stock: StockTable): { mask: Uint8Array; chars: number } {
+  const t = tokensOf(p);
+  const known = p.rare.get(k);
+  if (known && known.stock === stock) return known;
+  const w = windowsOf(p, k);
+  const mask = new Uint8Array(t.ids.length);
+  // a text shorter than one window has no window to judge: all of it counts
+  if (w.length === 0 || stock.size === 0) mask.fill(1);
+  else {
+    let until = 0; // tokens before this are marked
+    for (let j = 0; j < w.length; j++) {
+      if (stock.has(w[j]!)) continue;
+      for (let x = Math.max(j, until); x < j + k; x++) mask[x] = 1;
+      until = j + k;
+    }
+  }
+  let chars = 0;
+  for (let x = 0; x < mask.length; x++) if (mask[x]) chars += t.cum[x + 1]! - t.cum[x]!;
+  const r = { stock, mask, chars };
+  p.rare.set(k, r);
+  return r;
+}
+
+/**
+ * Rare evidence of a shared run: its tokens covered by a window inside the run that is not stock
+ * (the run's windows are b's windows there), their folded characters, and the longest stretch.
+ */
+function rareInRun(tb: Tokens, hb: Uint32Array, r: Run, k: number, stock: StockTable): { tokens: number; chars: number; longest: number } {
+  let tokens = 0;
+  let chars = 0;
+  let longest = 0;
+  let stretch = 0;
+  let covered = r.b; // tokens before this are covered by a rare window already seen
+  for (let j = r.b; j + k <= r.b + r.len; j++) {
+    if (stock.size > 0 && stock.has(hb[j]!)) continue;
+    const from = Math.max(j, covered);
+    if (from > covered) stretch = 0; // a gap of stock tokens since the last rare window
+    for (let x = from; x < j + k; x++) {
+      tokens++;
+      chars += tb.cum[x + 1]! - tb.cum[x]!;
+      stretch++;
+    }
+    longest = Math.max(longest, stretch);
+    covered = j + k;
+  }
+  return { tokens, chars, longest };
 }
 
 /** The window table of a prepared text (kept with it: a page is the indexed side of each of its comparisons). */
@@ -363,6 +430,18 @@ export function sharedRegionOf(pa: PreparedText, pb: PreparedText, opts: SharedR
     sharedTokens += r.len;
     longestTokens = Math.max(longestTokens, r.len);
   }
+  // the stock table lists windows of STOCK_K characters; passages of another unit are all rare
+  const stock = k === STOCK_K ? (opts.stock ?? zhNewsStock()) : NO_STOCK;
+  const hb = windowsOf(pb, k);
+  let rareChars = 0;
+  let rareTokens = 0;
+  let rareLongestTokens = 0;
+  for (const r of kept) {
+    const x = rareInRun(tb, hb, r, k, stock);
+    rareChars += x.chars;
+    rareTokens += x.tokens;
+    rareLongestTokens = Math.max(rareLongestTokens, x.longest);
+  }
   let aFirst = kept[0]!;
   let aLast = kept[0]!;
   let bFirst = kept[0]!;
@@ -388,5 +467,31 @@ export function sharedRegionOf(pa: PreparedText, pb: PreparedText, opts: SharedR
     bChars: tb.cum[tb.ids.length]!,
     aRegionChars: folded(ta, aStartTok, aEndTok - aStartTok),
     bRegionChars: folded(tb, bStartTok, bEndTok - bStartTok),
+    rareChars,
+    rareTokens,
+    rareLongestTokens,
+    aRareChars: rareOf(pa, k, stock).chars,
+    bRareChars: rareOf(pb, k, stock).chars,
   };
+}
+
+/**
+ * The distinct hashes of a prepared text's windows of k tokens made of single characters only
+ * (Han and the like, ids their code points): the windows a stock table can list, since their
+ * hashes do not depend on the vocabulary of words. Used to compile the stock table (scripts/).
+ */
+export function characterWindows(p: PreparedText, k: number): Uint32Array {
+  const ids = tokensOf(p).ids;
+  const w = windowsOf(p, k);
+  const out = new Set<number>();
+  let words = 0; // words among the window's tokens
+  for (let t = 0; t < Math.min(k, ids.length); t++) if (ids[t]! < 0) words++;
+  for (let j = 0; j < w.length; j++) {
+    if (j > 0) {
+      if (ids[j - 1]! < 0) words--;
+      if (ids[j + k - 1]! < 0) words++;
+    }
+    if (words === 0) out.add(w[j]!);
+  }
+  return Uint32Array.from(out);
 }

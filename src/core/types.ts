@@ -48,6 +48,12 @@ export interface Match {
   relation: Relation;
   /** 0..1, how much of the two texts is shared (see README for the definition). */
   similarity: number;
+  /**
+   * Same-language matches: the share of the shared text that is rare, i.e. not stock text that
+   * many unrelated news articles carry (official formulations, templates; see README). 1 when all
+   * of it is the two texts' own.
+   */
+  rareShare?: number;
   title: string;
   lang: Lang;
   /** For a family member reached through another corpus article: that article's id. */
