@@ -102,7 +102,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
       const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`, '[data-testid="diff"]');
       await popup.click('[data-testid="version"][data-doc-id^="000"]');
-      await popup.waitForFunction(() => document.querySelector('[data-testid="diff"]')?.textContent?.includes('第10条读者留言'), { timeout: 20_000 });
+      // polled from here: waitForFunction's in-page polling builds a Function, which the extension page's CSP refuses in Firefox
+      await until(() => popup.evaluate(() => document.querySelector('[data-testid="diff"]')?.textContent?.includes('第10条读者留言') ?? false), (x) => x, 20_000, 'the payload paragraphs in the popup diff');
       const shown = await inspect(popup, '[data-testid="diff"]');
       expect(shown.traces).toEqual([]);
       expect(shown.pwned).toBeNull();
@@ -117,7 +118,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.close();
 
       const full = await b.openExtensionPage(`compare.html?tab=${tabId}&doc=${verdict.report!.matches.find((m) => m.id.startsWith('000'))!.id}`, '[data-testid="diff"]');
-      await full.waitForFunction(() => document.querySelector('[data-testid="diff"]')?.textContent?.includes('第10条读者留言'), { timeout: 20_000 });
+      // polled from here: waitForFunction's in-page polling builds a Function, which the extension page's CSP refuses in Firefox
+      await until(() => full.evaluate(() => document.querySelector('[data-testid="diff"]')?.textContent?.includes('第10条读者留言') ?? false), (x) => x, 20_000, 'the payload paragraphs in the full view diff');
       const inFull = await inspect(full, '[data-testid="diff"]');
       expect(inFull.traces).toEqual([]);
       expect(inFull.pwned).toBeNull();
