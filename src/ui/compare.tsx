@@ -20,6 +20,7 @@ import { download, exportFile, type ExportKind } from './export';
 import { applyTheme, t } from './i18n';
 import { planThreeWay, threeRowChanged, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
 import { docLabel, verdictFigures, verdictTarget } from './verdict';
+import { PageText } from './components/PageText';
 
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tab');
@@ -205,7 +206,7 @@ function CompareView() {
       <header class="bar">
         <img src="icons/icon-32.png" alt="" width={24} height={24} />
         <h1>{t('extName')}</h1>
-        <span class="meta">{verdict?.title ?? ''}</span>
+        <PageText class="meta">{verdict?.title ?? ''}</PageText>
       </header>
       {error && <p class="error" role="alert">{t('errorPrefix', error)}</p>}
       {target && (

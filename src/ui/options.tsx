@@ -8,9 +8,10 @@ import { send, type DocInfo, type UserCorpusStatus } from '../messages';
 import { download } from './export';
 import { applyTheme, t } from './i18n';
 import { langName } from './components/VersionList';
+import { isolateText, MetaLine, PageText } from './components/PageText';
 
-function meta(d: DocInfo): string {
-  return [d.site, d.date?.slice(0, 10), langName(d.lang)].filter(Boolean).join(' · ');
+function meta(d: DocInfo) {
+  return <MetaLine site={d.site} rest={[d.date?.slice(0, 10), langName(d.lang)]} />;
 }
 
 function Options() {
@@ -42,7 +43,7 @@ function Options() {
   const remove = (d: DocInfo) =>
     act(async () => {
       setMine(await send('removeUserDoc', d.id));
-      return t('removed', d.title);
+      return t('removed', isolateText(d.title));
     });
 
   const exportMine = () =>
@@ -86,10 +87,10 @@ function Options() {
             <tbody>
               {mine.docs.map((d) => (
                 <tr key={d.id} data-testid="user-doc" data-doc-id={d.id}>
-                  <td lang={d.lang}>{d.url && /^https?:\/\//i.test(d.url) ? <a href={d.url} target="_blank" rel="noopener noreferrer">{d.title}</a> : d.title}</td>
+                  <td lang={d.lang}>{d.url && /^https?:\/\//i.test(d.url) ? <a href={d.url} target="_blank" rel="noopener noreferrer"><PageText>{d.title}</PageText></a> : <PageText>{d.title}</PageText>}</td>
                   <td class="meta">{meta(d)}</td>
                   <td>
-                    <button type="button" onClick={() => void remove(d)} aria-label={t('removeLabel', d.title)}>{t('remove')}</button>
+                    <button type="button" onClick={() => void remove(d)} aria-label={t('removeLabel', isolateText(d.title))}>{t('remove')}</button>
                   </td>
                 </tr>
               ))}
@@ -119,7 +120,7 @@ function Options() {
           <tbody>
             {docs?.map((d) => (
               <tr key={d.id} data-testid="corpus-doc" data-doc-id={d.id}>
-                <td lang={d.lang}>{d.title}</td>
+                <td lang={d.lang}><PageText>{d.title}</PageText></td>
                 <td class="meta">{meta(d)}</td>
               </tr>
             ))}

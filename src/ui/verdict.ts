@@ -5,23 +5,25 @@ import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/provenan
 import type { Comparison, Match } from '../core/types';
 import type { DocInfo } from '../messages';
 import { t } from './i18n';
+import { isolateText } from './components/PageText';
 
 const day = (date: string | null): string | null => date?.slice(0, 10) ?? null;
 
 /** "the 光明网 original of 2022-04-25", with what is known of its site and date. */
 export function originalLabel(e: Pick<ProvenanceEntry, 'site' | 'date' | 'title'>): string {
   const d = day(e.date);
-  if (e.site && d) return t('originalLabel', e.site, d);
-  if (e.site || d) return t('originalLabelOne', (e.site ?? d)!);
-  return t('originalLabelTitle', e.title);
+  // page-derived site and title isolated (components/PageText.tsx): an override in them stays in them
+  if (e.site && d) return t('originalLabel', isolateText(e.site), d);
+  if (e.site || d) return t('originalLabelOne', e.site ? isolateText(e.site) : d!);
+  return t('originalLabelTitle', isolateText(e.title));
 }
 
 /** "the 光明网 article of 2022-04-25", or the title when site and date are unknown. */
 export function docLabel(doc: DocInfo): string {
   const d = day(doc.date);
-  if (doc.site && d) return t('docLabel', doc.site, d);
-  if (doc.site || d) return t('docLabelOne', (doc.site ?? d)!);
-  return `“${doc.title}”`;
+  if (doc.site && d) return t('docLabel', isolateText(doc.site), d);
+  if (doc.site || d) return t('docLabelOne', doc.site ? isolateText(doc.site) : d!);
+  return `“${isolateText(doc.title)}”`;
 }
 
 export interface VerdictTarget {
@@ -46,7 +48,7 @@ export function verdictTarget(matches: readonly Match[], provenance: Provenance 
   // no original stands out: the closest version that is not the page's own text
   const best = matches.find((m) => m.relation !== 'same') ?? matches[0]!;
   const doc = docs.get(best.id);
-  return { id: best.id, text: t(`verdict_${best.relation}`, doc ? docLabel(doc) : `“${best.title}”`) };
+  return { id: best.id, text: t(`verdict_${best.relation}`, doc ? docLabel(doc) : `“${isolateText(best.title)}”`) };
 }
 
 /** The figures after the verdict: how much of the version the page keeps and how many edits. */

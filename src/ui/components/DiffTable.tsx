@@ -8,6 +8,7 @@ import { foldsNoise } from '../../core/report-text';
 import type { CompareRow, Comparison, NumberCheck } from '../../core/types';
 import { t } from '../i18n';
 import { isChangeRow } from '../three-way';
+import { PAGE_TEXT, PageText } from './PageText';
 
 type Row = CompareRow & { keptB?: string[] };
 
@@ -19,13 +20,13 @@ export function sideText(row: Row, which: 'a' | 'b', fold: boolean): ComponentCh
     return stepsOf(row.ops, row.keptB).map((p, i) => {
       const s = which === 'a' ? p.a : p.b;
       if (s.length === 0) return null;
-      if (p.op === 0 || (fold && isNoise(s))) return <span key={i}>{s}</span>;
-      return p.op === -1 ? <del key={i}>{s}</del> : <ins key={i}>{s}</ins>;
+      if (p.op === 0 || (fold && isNoise(s))) return <span key={i} {...PAGE_TEXT}>{s}</span>;
+      return p.op === -1 ? <del key={i} {...PAGE_TEXT}>{s}</del> : <ins key={i} {...PAGE_TEXT}>{s}</ins>;
     });
   }
-  if (row.kind === 'deleted') return <del>{text}</del>;
-  if (row.kind === 'inserted') return <ins>{text}</ins>;
-  return text;
+  if (row.kind === 'deleted') return <del {...PAGE_TEXT}>{text}</del>;
+  if (row.kind === 'inserted') return <ins {...PAGE_TEXT}>{text}</ins>;
+  return <span {...PAGE_TEXT}>{text}</span>;
 }
 
 export function Numbers({ checks }: { checks: NumberCheck[] | undefined }) {
@@ -34,7 +35,7 @@ export function Numbers({ checks }: { checks: NumberCheck[] | undefined }) {
     <ul class="numbers" aria-label={t('numbersChecked')}>
       {checks.map((n, k) => (
         <li key={k} class={n.agree ? 'agree' : 'disagree'}>
-          <span aria-hidden="true">{n.agree ? '✓' : '⚠'}</span> {n.a} ↔ {n.b}
+          <span aria-hidden="true">{n.agree ? '✓' : '⚠'}</span> <PageText>{n.a}</PageText> ↔ <PageText>{n.b}</PageText>
           {!n.agree && <strong> {t('numberMismatch')}</strong>}
         </li>
       ))}
@@ -68,8 +69,8 @@ export function DiffTable({ comparison, labels, onlyChanges = false, current }: 
     <table class="diff" data-testid="diff" data-columns="2" aria-label={`${labels[0]} / ${labels[1]}`}>
       <thead>
         <tr>
-          <th scope="col" lang={comparison.a.lang}>{labels[0]}</th>
-          <th scope="col" lang={comparison.b.lang}>{labels[1]}</th>
+          <th scope="col" lang={comparison.a.lang} {...PAGE_TEXT}>{labels[0]}</th>
+          <th scope="col" lang={comparison.b.lang} {...PAGE_TEXT}>{labels[1]}</th>
         </tr>
       </thead>
       <tbody>
@@ -102,13 +103,13 @@ export function Outside({ comparison }: { comparison: Comparison }) {
       {a.length > 0 && (
         <section>
           <h4>{t('outsideA')}</h4>
-          {a.map((p, i) => <p key={i}>{p}</p>)}
+          {a.map((p, i) => <p key={i} {...PAGE_TEXT}>{p}</p>)}
         </section>
       )}
       {b.length > 0 && (
         <section>
           <h4>{t('outsideB')}</h4>
-          {b.map((p, i) => <p key={i}>{p}</p>)}
+          {b.map((p, i) => <p key={i} {...PAGE_TEXT}>{p}</p>)}
         </section>
       )}
     </details>

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { TabVerdict } from '../../messages';
 import { t } from '../i18n';
+import { PAGE_TEXT, PageText, tx } from './PageText';
 
 export function ExtractedView({ verdict }: { verdict: TabVerdict }) {
   const [open, setOpen] = useState(false);
@@ -17,12 +18,12 @@ export function ExtractedView({ verdict }: { verdict: TabVerdict }) {
       </button>
       {open && (
         <div class="extracted-body" data-testid="extracted">
-          <h3>{ex.article.title}</h3>
-          <p class="meta">{t('extractedMeta', ex.article.siteName ?? ex.url, chars, ex.article.lang)}</p>
+          <h3 {...PAGE_TEXT}>{ex.article.title}</h3>
+          <p class="meta">{tx('extractedMeta', <PageText>{ex.article.siteName ?? ex.url}</PageText>, chars, ex.article.lang)}</p>
           {terms && <p class="meta">{t('topicTerms', terms)}</p>}
           {ex.article.truncated && <p class="notice">{t('truncatedNotice', chars)}</p>}
-          {ex.article.sourceLines.map((l, i) => <p key={`s${i}`} class="source-line">{l}</p>)}
-          {ex.article.paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+          {ex.article.sourceLines.map((l, i) => <p key={`s${i}`} class="source-line" {...PAGE_TEXT}>{l}</p>)}
+          {ex.article.paragraphs.map((p, i) => <p key={i} {...PAGE_TEXT}>{p}</p>)}
         </div>
       )}
     </section>

@@ -4,6 +4,7 @@
 import type { Clue, Provenance, ProvenanceEntry } from '../../core/provenance';
 import { t, type MessageKey } from '../i18n';
 import { langName } from './VersionList';
+import { MetaLine, PageText } from './PageText';
 
 const day = (date: string | null): string | null => date?.slice(0, 10) ?? null;
 
@@ -67,12 +68,12 @@ export function Timeline({ provenance, onSelect }: { provenance: Provenance; onS
               {e.page && <span class="tag">{t('thisPage')}</span>}{' '}
               {onSelect && !e.page ? (
                 <button type="button" class="link" onClick={() => onSelect(e.id)}>
-                  {e.title}
+                  <PageText>{e.title}</PageText>
                 </button>
               ) : (
-                <span class="title">{e.title}</span>
+                <PageText class="title">{e.title}</PageText>
               )}
-              <span class="meta"> {[e.site, langName(e.lang)].filter(Boolean).join(' · ')}</span>
+              <span class="meta"> <MetaLine site={e.site} rest={[langName(e.lang)]} /></span>
               {e.clues.length > 0 && <span class="clues">{e.clues.map((c) => clueText(c, provenance)).join(t('listSeparator'))}</span>}
             </span>
           </li>

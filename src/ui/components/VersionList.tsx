@@ -4,6 +4,7 @@
 import type { DocInfo } from '../../messages';
 import type { Match } from '../../core/types';
 import { t, type MessageKey } from '../i18n';
+import { MetaLine, PageText, tx } from './PageText';
 
 export function langName(lang: string): string {
   return lang === 'zh' || lang === 'en' ? t(`lang_${lang}`) : lang;
@@ -55,16 +56,16 @@ export function VersionList({ matches, docs, selected, onSelect, originalId = nu
                 }
               }}
             >
-              <span class="title" lang={m.lang}>{m.title}</span>
+              <PageText class="title" lang={m.lang}>{m.title}</PageText>
               <span class="meta">
-                {[doc?.site, doc?.date?.slice(0, 10), langName(m.lang)].filter(Boolean).join(' · ')}
+                <MetaLine site={doc?.site} rest={[doc?.date?.slice(0, 10), langName(m.lang)]} />
                 {m.id === originalId && <span class="tag original">{t('role_original')}</span>}
                 {m.relation === 'same' && <span class="tag page">{t('thisPage')}</span>}
                 {doc?.origin === 'user' && <span class="tag user">{t('yours')}</span>}
               </span>
               <span class={`relation ${m.relation}`}>{t(`relation_${m.relation}` as MessageKey)}</span>
               <span class="similarity">{t('similarity', Math.round(m.similarity * 100))}</span>
-              {m.via && <span class="via">{t('via', viaDoc?.title ?? m.via)}</span>}
+              {m.via && <span class="via">{tx('via', <PageText>{viaDoc?.title ?? m.via}</PageText>)}</span>}
             </li>
           );
         })}
