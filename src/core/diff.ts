@@ -73,23 +73,8 @@ function chunks(text: string): string[] {
  * the two sides of a diff share most of their clauses, and each chunk is segmented on its own,
  * so a clause found on both sides is segmented once.
  */
-export function tokenize(text: string, granularity: Granularity, lang: Lang, memo?: Map<string, string[]>, foldScript = false): string[] {
+export function tokenize(text: string, granularity: Granularity, lang: Lang, memo?: Map<string, string[]>): string[] {
   if (granularity === 'char') return Array.from(text);
-  if (foldScript) {
-    // cut the Simplified form into words and the text as written at the same offsets, so that a
-    // Traditional text breaks where its Simplified counterpart does (t2s keeps lengths but for a
-    // few phrases; where it does not, the text is cut as written)
-    const simp = toSimplified(text);
-    if (simp !== text && simp.length === text.length) {
-      const out: string[] = [];
-      let at = 0;
-      for (const w of tokenize(simp, granularity, lang, memo)) {
-        out.push(text.slice(at, at + w.length));
-        at += w.length;
-      }
-      return out;
-    }
-  }
   const out: string[] = [];
   const words = (c: string): string[] => {
     let w = memo?.get(c);
@@ -124,9 +109,31 @@ export function compareKey(text: string, foldNoise: boolean, foldScript: boolean
   return foldNoise ? foldDisplay(t) : t;
 }
 
-function tokenKey(token: string, foldNoise: boolean, foldScript: boolean): string {
-  const t = foldScript ? toSimplified(token) : token;
-  return foldNoise ? foldKey(t) : t;
+/**
+ * A text's tokens as written, and the same tokens in Simplified script when script is folded: the
+ * Simplified form is cut and the text as written sliced at the same offsets, so that a Traditional
+ * text breaks where its Simplified counterpart does (t2s keeps lengths but for a few phrases;
+ * where it does not, each token is converted on its own).
+ */
+function scriptTokens(text: string, opts: TextDiffOptions, memo: Map<string, string[]>): { tokens: string[]; simplified: string[] } {
+  if (!opts.foldScript) {
+    const tokens = tokenize(text, opts.granularity, opts.lang, memo);
+    return { tokens, simplified: tokens };
+  }
+  const simp = toSimplified(text);
+  if (simp.length !== text.length) {
+    const tokens = tokenize(text, opts.granularity, opts.lang, memo);
+    return { tokens, simplified: tokens.map(toSimplified) };
+  }
+  const simplified = tokenize(simp, opts.granularity, opts.lang, memo);
+  if (simp === text) return { tokens: simplified, simplified };
+  const tokens: string[] = [];
+  let at = 0;
+  for (const w of simplified) {
+    tokens.push(text.slice(at, at + w.length));
+    at += w.length;
+  }
+  return { tokens, simplified };
 }
 
 /** True for text that is only whitespace or zero-width characters: a change of it is never shown as an edit. */
@@ -274,11 +281,10 @@ function diffPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piec
 /** Token diff of two texts. */
 function tokenPieces(a: string, b: string, opts: TextDiffOptions): { pieces: Piece[]; degraded: boolean } {
   const memo = new Map<string, string[]>();
-  const script = opts.foldScript ?? false;
-  const ta = tokenize(a, opts.granularity, opts.lang, memo, script);
-  const tb = tokenize(b, opts.granularity, opts.lang, memo, script);
-  const ka = opts.foldNoise || script ? ta.map((t) => tokenKey(t, opts.foldNoise, script)) : ta;
-  const kb = opts.foldNoise || script ? tb.map((t) => tokenKey(t, opts.foldNoise, script)) : tb;
+  const { tokens: ta, simplified: sa } = scriptTokens(a, opts, memo);
+  const { tokens: tb, simplified: sb } = scriptTokens(b, opts, memo);
+  const ka = opts.foldNoise ? sa.map(foldKey) : sa;
+  const kb = opts.foldNoise ? sb.map(foldKey) : sb;
   const { runs: raw, degraded } = diffKeys(ka, kb, opts.deadline);
   const runs = slideToBoundaries(raw, ta, tb, ka, kb);
   const pieces: Piece[] = [];

@@ -2,24 +2,15 @@
 // so a Traditional rendering of an unchanged article shows no change, a real edit in it shows as
 // exactly that edit, and each side is still shown as written. foldScript: false shows the
 // script-only differences for readers who want them.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, type VersionText } from '../../src/core/compare';
 import { versionOfCorpusDoc } from '../../src/core/compare-any';
 import { toSimplified } from '../../src/core/normalize';
-import { parseCorpusFile } from '../../src/corpus/parse';
+import { corpusDoc } from '../fixtures/translation/corpus';
 
-const CORPUS = path.resolve(__dirname, '../../assets/corpus');
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
-
-function corpusVersion(prefix: string): VersionText {
-  const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
-  const parsed = parseCorpusFile(file, readFileSync(path.join(CORPUS, file)));
-  if (!parsed.ok) throw new Error(parsed.error);
-  return versionOfCorpusDoc(parsed.doc);
-}
+const corpusVersion = (short: string): VersionText => versionOfCorpusDoc(corpusDoc(short));
 
 const v000 = corpusVersion('000');
 const v002 = corpusVersion('002');
