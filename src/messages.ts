@@ -169,15 +169,50 @@ export function isRequest(value: unknown): value is Request {
 }
 
 interface RuntimeLike {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id: string; sendMessage(message: unknown): Promise<unknown> };
 }
 
-/** The extension API object in either browser (Firefox: browser, Chrome: chrome; both return promises in MV3). */
+/**
+ * Whether `value` is the extension API rather than something a page put under its name. Content
+ * scripts share the page's DOM, and named access on window (`<form id="browser">`, `<iframe
+ * name="chrome">`) puts page elements and frames under any global name their world does not
+ * define itself (Chrome defines no `browser` in some worlds): a bare `globalThis.browser` can be
+ * the page's form, its `runtime` the form's <input>. Named access yields only elements and
+ * windows, never a function, so an object whose runtime has a non-empty string id and a
+ * sendMessage function is the extension's.
+ */
+export function isExtensionApi(value: unknown): value is RuntimeLike {
+  if (typeof value !== 'object' || value === null || isDomThing(value)) return false;
+  const runtime = (value as { runtime?: unknown }).runtime;
+  if (typeof runtime !== 'object' || runtime === null || isDomThing(runtime)) return false;
+  const r = runtime as { id?: unknown; sendMessage?: unknown };
+  return typeof r.id === 'string' && r.id !== '' && typeof r.sendMessage === 'function';
+}
+
+/** A DOM node or a window (of this realm; frames of others fail the function test anyway). */
+function isDomThing(value: object): boolean {
+  return (typeof Node === 'function' && value instanceof Node) || (typeof Window === 'function' && value instanceof Window);
+}
+
+/**
+ * The extension API object in either browser (Firefox: browser, Chrome: chrome; both return
+ * promises in MV3), checked to be the real one (see isExtensionApi).
+ * One case no check can mend: Chromium (156) sets up a content script world's API when the world
+ * is first made, and if the page has a frame named `browser` by then, it installs neither
+ * `browser` nor chrome.runtime there; only a content script at "run_at": "document_start" escapes
+ * that (src/content/index.ts waits for the DOM then).
+ */
 export function extensionApi(): RuntimeLike {
-  const g = globalThis as { browser?: RuntimeLike; chrome?: RuntimeLike };
-  const api = g.browser ?? g.chrome;
-  if (!api) throw new Error('Reprint Lens: no extension API in this context');
-  return api;
+  for (const name of ['browser', 'chrome']) {
+    let candidate: unknown;
+    try {
+      candidate = (globalThis as Record<string, unknown>)[name];
+    } catch {
+      continue; // a cross-origin frame under that name throws on access
+    }
+    if (isExtensionApi(candidate)) return candidate;
+  }
+  throw new Error('Reprint Lens: no extension API in this context');
 }
 
 /** Sends a request to the background and returns its reply, re-throwing its error here. */

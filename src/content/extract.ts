@@ -5,7 +5,7 @@
 // only read, never changed. Nothing is left in the page (no globals, no performance marks the
 // page could read to learn that the extension is there).
 import { snapshotPage, yieldToPage } from '../extract/snapshot';
-import { send } from './api';
+import { send } from '../messages';
 
 void (async () => {
   const url = location.href;

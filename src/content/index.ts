@@ -7,7 +7,7 @@
 // empty placeholders that pages insert after load cost no second sample.
 import { mayAddText, takeSample } from '../extract/sample';
 import { precheck } from '../core/precheck';
-import { send } from './api';
+import { send } from '../messages';
 
 const WATCH_MS = 20_000; // how long after load (or a route change) changes are watched
 const MAX_CHECKS = 12; // how many re-checks one watch window allows
@@ -84,7 +84,7 @@ function start(): void {
 }
 
 // Run at document_start (so that Chrome sets up the extension API in this world before the page
-// can name a frame `browser`, which otherwise leaves it without chrome.runtime: src/content/api.ts),
+// can name a frame `browser`, which otherwise leaves it without chrome.runtime: extensionApi in src/messages.ts),
 // the page is still loading: its first check waits for the document to be parsed.
 if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start, { once: true });
 else start();

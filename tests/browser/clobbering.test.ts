@@ -3,7 +3,7 @@
 // wherever that world has no global of the name; Chrome has no `browser`) still gets its verdict:
 // the badge counts its versions and the popup lists them. Each page is reprint-002.html with one
 // clobbering form inserted at the top of its body; the content scripts take the extension API
-// from src/content/api.ts, which checks that it is the real one.
+// from extensionApi in src/messages.ts, which checks that it is the real one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     for (const form of Object.keys(CLOBBERING)) {
       // Chromium gives a world made after the page named a frame `browser` no extension API at all
-      // (src/content/api.ts); that needs manifest.json's content script at "run_at": "document_start".
+      // (extensionApi in src/messages.ts); that needs manifest.json's content script at "run_at": "document_start".
       // Until then this case is expected to fail there: when it passes, drop the marker.
       const known = name === 'chromium' && form === 'iframe-browser' && !/"document_start"/.test(readFileSync(join(ROOT, 'dist/chrome/manifest.json'), 'utf8'));
       (known ? it.fails : it)(`gives a page with ${form} its verdict`, async () => {
