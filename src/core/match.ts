@@ -11,6 +11,7 @@ import type { Lexicon } from './lexicon';
 import { bilingualSide, translationEvidence } from './translation-match';
 import { toSimplified } from './normalize';
 import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, type SharedRegion } from './passages';
+import type { StockTable } from './stock-table';
 import type { Lang, Match, Relation, Span } from './types';
 import { countHits } from '../corpus/postings';
 import type { Corpus, DocMeta, DocText } from '../corpus/types';
@@ -176,8 +177,8 @@ export function verify(pageBody: string, docBody: string): Verdict | null {
 }
 
 /** verify() of two prepared texts (see PreparedText). */
-export function verifyPrepared(page: PreparedText, doc: PreparedText): Verdict | null {
-  const r = sharedRegionOf(page, doc);
+export function verifyPrepared(page: PreparedText, doc: PreparedText, stock?: StockTable): Verdict | null {
+  const r = sharedRegionOf(page, doc, stock ? { stock } : {});
   const c = classify(r);
   if (!c || !r) return null;
   if (c.relation === 'same') {
@@ -394,7 +395,7 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
         }
         if (!worthVerifying(prepared, spans, text.paragraphs.join('\n'))) continue;
       }
-      const v = verifyPrepared(prepared, preparedDoc(corpus, c.doc, text));
+      const v = verifyPrepared(prepared, preparedDoc(corpus, c.doc, text), corpus.stock);
       if (v) out.push(toMatch(meta, v));
     }
   }

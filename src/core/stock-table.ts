@@ -73,3 +73,10 @@ function tableOf(hashes: readonly number[]): StockTable {
   }
   return { size: hashes.length, has: (h) => used[slot(h)] === 1 };
 }
+
+/** Text stock in either table (the shipped one and a corpus's own); NO_STOCK parts are left out. */
+export function unionStock(...tables: StockTable[]): StockTable {
+  const parts = tables.filter((t) => t.size > 0);
+  if (parts.length <= 1) return parts[0] ?? NO_STOCK;
+  return { size: parts.reduce((n, t) => n + t.size, 0), has: (h) => parts.some((t) => t.has(h)) };
+}

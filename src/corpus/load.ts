@@ -3,6 +3,8 @@
 // by field, so a damaged or outdated index fails here with a clear message rather than deep in
 // matching.
 import { FINGERPRINT_VERSION } from '../core/fingerprint';
+import { zhNewsStock } from '../core/stock';
+import { decodeStockTable, STOCK_K, unionStock, type StockTable } from '../core/stock-table';
 import { decodeU32 } from './postings';
 import type { AppendedPiece, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from './types';
 
@@ -66,6 +68,17 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
   return out;
 }
 
+/** The stock text to verify with: the shipped table, and the corpus's own when the index has one. */
+function checkStock(v: unknown): StockTable {
+  if (v === undefined) return zhNewsStock();
+  if (!isObj(v) || v.k !== STOCK_K || !isStr(v.data)) fail('stock is malformed');
+  try {
+    return unionStock(zhNewsStock(), decodeStockTable(v.data));
+  } catch (e) {
+    fail(`stock: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** The key of a pair of articles in CompiledTexts.alignments: the two ids in order, whichever is given first. */
 export function alignmentKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -124,6 +137,7 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
     if (!isStr(r.relation) || !RELATIONS.has(r.relation) || typeof r.similarity !== 'number') fail(`relations[${i}] is malformed`);
     return r as unknown as DocRelation;
   });
+  const stock = checkStock(index.stock);
 
   let texts: Map<string, DocText> | null = null;
   let alignments = new Map<string, StoredAlignment>();
@@ -149,6 +163,7 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
     postings,
     anchors,
     relations,
+    stock,
     resolve(idOrPrefix: string): string | null {
       if (byId.has(idOrPrefix)) return idOrPrefix;
       const hits = docs.filter((d) => d.id.startsWith(idOrPrefix));

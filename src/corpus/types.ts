@@ -1,5 +1,6 @@
 // The corpus as parsed from its files, as compiled to JSON, and as loaded for matching.
 import type { PackedAlignment } from '../core/align';
+import type { StockTable } from '../core/stock-table';
 import type { Article, Relation } from '../core/types';
 
 /** Material a site appended after the article's own body (another article, a related-reading block). */
@@ -74,6 +75,21 @@ export interface CompiledIndex {
   /** Language-neutral keys (salient numbers) for finding translations, same layout as postings. */
   anchors: { hashes: string; docs: string; count: number };
   relations: DocRelation[];
+  /**
+   * The corpus's own stock text (src/core/stock-count.ts): windows of `k` characters that >= minArticles
+   * of its articles carry in >= minMonths different months, counted over `articles` of them; `data`
+   * as in assets/stock/zh-news.json. Optional: an index written before it existed still loads.
+   */
+  stock?: CorpusStock;
+}
+
+export interface CorpusStock {
+  k: number;
+  minArticles: number;
+  minMonths: number;
+  articles: number;
+  windows: number;
+  data: string;
 }
 
 export interface DocText {
@@ -114,6 +130,11 @@ export interface Corpus {
   postings: Postings;
   anchors: Postings;
   relations: DocRelation[];
+  /**
+   * Stock text for verification: the shipped table together with the corpus's own (one object
+   * per loaded corpus, so what is derived from it is kept). Absent: the shipped table alone.
+   */
+  stock?: StockTable;
   /** The id a user typed: exact, or a unique prefix (000 -> 000_3e0ed82598e826fe); null when none or ambiguous. */
   resolve(idOrPrefix: string): string | null;
   /** Whether the texts are in memory (findVersions needs them for its candidates). */
