@@ -21,7 +21,8 @@
 // `outside.a` is the paragraphs before the region, then those after it, then `a.appended`;
 // likewise for b.
 import { compareKey, diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
-import { classifyEdits, isAttributionLine, rowGroups } from './edits';
+import { isAttributionLine } from './attribution';
+import { classifyEdits, rowGroups } from './edits';
 import { tokenSpans } from './fingerprint';
 import { foldDisplay, foldForMatch } from './normalize';
 import { sharedRegion } from './passages';

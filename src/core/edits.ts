@@ -5,54 +5,9 @@
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
 import { foldDisplay, toSimplified } from './normalize';
 import { splitSentences } from './segment';
+import { attributionIn, isAttributionLine } from './attribution';
 import { isNoise, stepsOf, type Piece } from './diff';
 import type { CompareRow, Edit, NumberCheck } from './types';
-
-// ---------------------------------------------------------------------------------------------
-// Attribution: source lines, editor lines, bylines, original-title lines.
-
-const LABELS = '(?:文章来源|新闻来源|信息来源|稿件来源|来源|出处|责任编辑|责编|编辑|编审|审核|校对|监制|作者|记者|通讯员|撰文|摄影|供稿|原标题|原题)';
-/** A line that is only an attribution: 来源：光明网, （文章来源：光明网）, (责编:李源、曹淼), 原标题:..., (战钊), Source: Xinhua. */
-const ATTRIBUTION_LINE: RegExp[] = [
-  new RegExp(`^[（(【\\[]?\\s*${LABELS}\\s*[:：]`, 'u'),
-  new RegExp(`^[（(【\\[]\\s*(?:本报|本刊|本网)?${LABELS}`, 'u'),
-  /^(?:本报|本刊|本网)?(?:记者|通讯员)\s*\S{1,12}(?:\s+\S{1,12})*$/u,
-  // a bare name tag: (战钊), （李源、曹淼）
-  /^[（(]\s*[\p{Script=Han}·]{2,4}(?:[、，,\s]+[\p{Script=Han}·]{2,4})*\s*[)）]$/u,
-  /^(?:source|editor|original title)\s*:\s*\S/iu,
-  // an English byline is names only: "By Wang Yanbin", "Edited by Li Yuan" (not "By the end of 2021, ...")
-  /^(?:[Bb]y|[Ee]dited by|[Rr]eport(?:ing|ed) by|[Ww]ritten by)\s+\p{Lu}[\p{L}.'-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,4}$/u,
-];
-const ATTRIBUTION_MAX = 80;
-
-/** True when `line` is a whole attribution line (source, editor, byline, original title). */
-export function isAttributionLine(line: string): boolean {
-  const t = line.trim();
-  if (t.length === 0 || t.length > ATTRIBUTION_MAX) return false;
-  return ATTRIBUTION_LINE.some((re) => re.test(t));
-}
-
-// Attribution inside a changed stretch of a paragraph: a trailing name tag "(战钊)" or a source note.
-const ATTRIBUTION_INLINE: RegExp[] = [
-  /[（(]\s*[\p{Script=Han}·]{2,4}(?:[、，,]\s*[\p{Script=Han}·]{2,4})*\s*[)）]/u,
-  new RegExp(`[（(【\\[]?\\s*${LABELS}\\s*[:：][^（）()【】\\[\\]\\n]{1,40}[)）】\\]]?`, 'u'),
-];
-
-/** The attribution written in a changed stretch, if the stretch is one (or holds one at its edge). */
-export function attributionIn(text: string): string | null {
-  const t = text.trim();
-  if (t.length === 0) return null;
-  if (isAttributionLine(t)) return t;
-  for (const re of ATTRIBUTION_INLINE) {
-    const m = re.exec(t);
-    if (!m) continue;
-    // only when the tag is the stretch, or stands at its start or end (a byline closes a paragraph)
-    const at = m.index;
-    const end = at + m[0].length;
-    if (at === 0 || end === t.length) return m[0];
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Change groups: nearby changes of one clause, read as one edit.

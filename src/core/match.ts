@@ -12,6 +12,7 @@ import { bilingualSide, translationEvidence } from './translation-match';
 import { toSimplified } from './normalize';
 import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, type SharedRegion } from './passages';
 import type { StockTable } from './stock-table';
+import { attributionSpans } from './attribution';
 import type { Lang, Match, Relation, Span } from './types';
 import { countHits } from '../corpus/postings';
 import type { Corpus, DocMeta, DocText } from '../corpus/types';
@@ -176,11 +177,40 @@ export function verify(pageBody: string, docBody: string): Verdict | null {
   return verifyPrepared(prepareText(pageBody), prepareText(docBody));
 }
 
+/** Letters and digits of text[from, to) that none of the spans covers. */
+function uncovered(text: string, from: number, to: number, spans: Span[]): number {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  let n = 0;
+  let s = 0;
+  for (let i = from; i < to; i++) {
+    while (s < sorted.length && sorted[s]!.end <= i) s++;
+    if (s < sorted.length && sorted[s]!.start <= i) {
+      i = sorted[s]!.end - 1;
+      continue;
+    }
+    if (/[\p{L}\p{N}]/u.test(text[i]!)) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether all that the two texts do not share is attribution (a credit line, a dateline, a byline,
+ * an editor line: see attribution.ts), in all of the article and in the page's shared region: the
+ * same wire story carried by two outlets, each with its own credit, is the same text.
+ */
+function onlyAttributionDiffers(page: PreparedText, doc: PreparedText, r: SharedRegion): boolean {
+  if (r.sharedChars < SAME_DOC * r.bChars || r.sharedChars < SAME_PAGE * r.aRegionChars) return false;
+  const docOut = uncovered(doc.text, 0, doc.text.length, [...r.passages.map((p) => p.b), ...attributionSpans(doc.text)]);
+  if (docOut > 0) return false;
+  return uncovered(page.text, r.a.start, r.a.end, [...r.passages.map((p) => p.a), ...attributionSpans(page.text)]) === 0;
+}
+
 /** verify() of two prepared texts (see PreparedText). */
 export function verifyPrepared(page: PreparedText, doc: PreparedText, stock?: StockTable): Verdict | null {
   const r = sharedRegionOf(page, doc, stock ? { stock } : {});
   const c = classify(r);
   if (!c || !r) return null;
+  if (c.relation === 'reprint' && onlyAttributionDiffers(page, doc, r)) c.relation = 'same';
   if (c.relation === 'same') {
     const scriptGap = Math.abs(traditionalShare(page.text.slice(r.a.start, r.a.end)) - traditionalShare(doc.text.slice(r.b.start, r.b.end)));
     // passages come in the page's order; the same text has them in the article's order too
