@@ -1,0 +1,107 @@
+// A fixed sample of the realnews development set (../shared/realnews: 2,000 real CCTV 新闻联播 and
+// 人民日报 articles, planted reprints and excerpts, real negatives, real duplicate pairs), as a
+// table: the corpus compiled as `corpus build` compiles it, every 8th page matched against it.
+// The whole set, through the command line and with page layouts, is `npm run eval`.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileCorpus } from '../../src/corpus/compile';
+import { loadCorpus } from '../../src/corpus/load';
+import type { Corpus } from '../../src/corpus/types';
+import { findVersions } from '../../src/core/match';
+import type { Match } from '../../src/core/types';
+import { SHARED } from '../fixtures/translation/corpus';
+
+const DIR = path.join(SHARED, 'realnews');
+const present = existsSync(path.join(DIR, 'labels.json'));
+if (!present) console.warn(`realnews sample skipped: ${DIR} not found (the development sets live in ../shared)`);
+
+interface Label {
+  id: string;
+  kind: 'reprint' | 'excerpt' | 'negative' | 'realpair';
+  group: string;
+  expected: string[];
+  relation: string | null;
+}
+interface Article {
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  author?: string | null;
+  url?: string;
+  paragraphs: string[];
+}
+
+const lines = (file: string): Article[] =>
+  gunzipSync(readFileSync(path.join(DIR, file)))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Article);
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const quoted = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** A corpus file as a researcher keeps one: front matter, then the paragraphs. */
+function corpusFile(a: Article): string {
+  const fm = ['---', `title: ${quoted(a.title)}`, `date: ${a.date}`, `source: ${quoted(a.source)}`];
+  if (a.author) fm.push(`author: ${quoted(a.author)}`);
+  if (a.url) fm.push(`url: ${a.url}`);
+  fm.push('lang: zh', '---');
+  return `${fm.join('\n')}\n${a.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}\n`;
+}
+
+const EVERY = 8;
+
+describe.skipIf(!present)('realnews sample: real Chinese news against a 2,000-article corpus', () => {
+  let corpus: Corpus;
+  let relations: number;
+  const labels: Label[] = present ? (JSON.parse(readFileSync(path.join(DIR, 'labels.json'), 'utf8')) as { pages: Label[] }).pages : [];
+  const pages = new Map(present ? lines('pages.jsonl.gz').map((p) => [p.id, p]) : []);
+  const sample = labels.filter((_, i) => i % EVERY === 0);
+  const got = new Map<string, Match[]>();
+
+  beforeAll(() => {
+    const files = lines('corpus.jsonl.gz').map((a) => ({ name: `${a.id}.txt`, content: corpusFile(a) }));
+    const compiled = compileCorpus(files);
+    expect(compiled.errors).toEqual([]);
+    relations = compiled.index.relations.length;
+    corpus = loadCorpus(compiled.index, () => compiled.texts);
+    for (const l of sample) {
+      const p = pages.get(l.id)!;
+      got.set(l.id, findVersions({ title: p.title, lang: 'zh', paragraphs: p.paragraphs }, corpus));
+    }
+  }, 120_000);
+
+  // no two corpus articles are versions of each other, so every relation the compiler asserts is false
+  it('asserts almost no relation among 2,000 unrelated articles (at most 1%)', () => {
+    expect(relations).toBeLessThanOrEqual(20);
+  });
+
+  const show = (ms: Match[]): string => ms.map((m) => `${m.id} ${m.relation} ${m.similarity}`).join(', ') || 'no match';
+  const rows = sample.map((l) => [`${l.id} (${l.kind}, ${l.group})`, l] as const);
+
+  it.each(rows)('%s', (_, l) => {
+    const ms = got.get(l.id)!;
+    const mine = ms.find((m) => m.id === l.expected[0]);
+    const others = ms.filter((m) => !l.expected.includes(m.id));
+    switch (l.kind) {
+      case 'negative':
+        expect(show(ms), 'a real article that is a version of nothing').toBe('no match');
+        break;
+      case 'reprint':
+        expect(mine?.relation, `planted reprint of ${l.expected[0]}: ${show(ms)}`).toBe('reprint');
+        expect(show(others)).toBe('no match');
+        break;
+      case 'excerpt':
+        expect(mine?.relation, `quotes ${l.expected[0]}: ${show(ms)}`).toBe('excerpt');
+        break;
+      case 'realpair':
+        expect(mine, `the same story, carried by another outlet: ${show(ms)}`).toBeDefined();
+        if (l.relation !== 'excerpt') expect(['same', 'reprint']).toContain(mine!.relation);
+        expect(show(others)).toBe('no match');
+        break;
+    }
+  });
+});
