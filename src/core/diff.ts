@@ -15,7 +15,7 @@
 // article's 对话; Chinese text is then cut into words on its Simplified form, so both sides break
 // alike. Kept text then has two spellings: a Piece keeps both, a DiffOp carries a's.
 import DiffMatchPatch from 'diff-match-patch';
-import { foldDisplay, toSimplified } from './normalize';
+import { foldDisplay, toSimplifiedKey } from './normalize';
 import { splitSentences, splitWords } from './segment';
 import type { DiffOp, Lang } from './types';
 
@@ -105,7 +105,7 @@ function foldKey(token: string): string {
  * Simplified script when script is folded, both, or the text itself.
  */
 export function compareKey(text: string, foldNoise: boolean, foldScript: boolean): string {
-  const t = foldScript ? toSimplified(text) : text;
+  const t = foldScript ? toSimplifiedKey(text) : text;
   return foldNoise ? foldDisplay(t) : t;
 }
 
@@ -120,10 +120,10 @@ function scriptTokens(text: string, opts: TextDiffOptions, memo: Map<string, str
     const tokens = tokenize(text, opts.granularity, opts.lang, memo);
     return { tokens, simplified: tokens };
   }
-  const simp = toSimplified(text);
+  const simp = toSimplifiedKey(text);
   if (simp.length !== text.length) {
     const tokens = tokenize(text, opts.granularity, opts.lang, memo);
-    return { tokens, simplified: tokens.map(toSimplified) };
+    return { tokens, simplified: tokens.map(toSimplifiedKey) };
   }
   const simplified = tokenize(simp, opts.granularity, opts.lang, memo);
   if (simp === text) return { tokens: simplified, simplified };

@@ -3,7 +3,7 @@
 // attribution line, a changed row is cut into change groups (nearby changes of one clause), and
 // each group becomes a number change, an attribution change, a sentence or a phrase edit.
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
-import { foldDisplay, toSimplified } from './normalize';
+import { foldDisplay, toSimplifiedKey } from './normalize';
 import { splitSentences } from './segment';
 import { attributionIn, isAttributionLine } from './attribution';
 import { isNoise, stepsOf, type Piece } from './diff';
@@ -242,7 +242,7 @@ function preview(paragraphs: readonly string[]): string {
 
 /** Folding for comparing short lines: display fold, no spaces (and Simplified script when script is folded). */
 function lineKeyOf(foldScript: boolean): (s: string) => string {
-  return (s) => foldDisplay(foldScript ? toSimplified(s) : s).replace(/ /g, '');
+  return (s) => foldDisplay(foldScript ? toSimplifiedKey(s) : s).replace(/ /g, '');
 }
 
 /** A row as compare.ts makes it: ops may come with b's spelling of kept text. */

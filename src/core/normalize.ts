@@ -77,6 +77,19 @@ export function toSimplified(text: string): string {
   return s;
 }
 
+// Comparison keys need one more step than the conversion: Taiwan-standard text writes the particle
+// 着 as 著 (沿著, 隨著, 看著), and t2s cannot convert it back, because 著 is a Simplified character
+// too (著名, 著作). Where two texts are compared rather than shown, both are keyed 着: a Traditional
+// reprint's 沿著 then equals the original's 沿着 (the realnews Traditional pages' only spurious
+// edits were these), and a Simplified 著名 on both sides stays equal.
+const KEY_VARIANTS = /著/g;
+
+/** Simplified script for comparison keys (matching and the script-folded diff): toSimplified, and 著 read as 着. Keeps lengths as toSimplified does. */
+export function toSimplifiedKey(text: string): string {
+  const s = toSimplified(text);
+  return s.includes('著') ? s.replace(KEY_VARIANTS, '着') : s;
+}
+
 const QUOTES: Record<string, string> = {
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"',
   '\u300c': '"', '\u300d': '"', '\u300e': '"', '\u300f': '"', '\u301d': '"', '\u301e': '"',
@@ -253,7 +266,7 @@ export function foldForMatch(text: string): Folded {
 }
 
 function fold(text: string): Folded {
-  const simp = toSimplified(text);
+  const simp = toSimplifiedKey(text);
   const cache = (unitCache ??= new Int32Array(0x10000));
   let codes = new Uint16Array(simp.length + 16);
   let pos = new Int32Array(simp.length + 16);

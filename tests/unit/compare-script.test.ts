@@ -4,6 +4,7 @@
 // script-only differences for readers who want them.
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { verify } from '../../src/core/match';
 import { compareVersions, type VersionText } from '../../src/core/compare';
 import { versionOfCorpusDoc } from '../../src/core/compare-any';
 import { toSimplified } from '../../src/core/normalize';
@@ -45,6 +46,16 @@ describe('compare in Simplified script: Traditional reprints', () => {
     // the page's side is its own Traditional text, not the Simplified it was compared in
     expect(c.rows.map((r) => r.b).join('\n')).toBe(t.paragraphs.join('\n'));
     expect(c.foldScript).toBe(true);
+  });
+
+  // Taiwan-standard text writes the particle 着 as 著, which is also a Simplified character (著名)
+  it('reads the Taiwan-standard 著 (随着 -> 隨著) as the particle it renders, and keeps 著名 equal', () => {
+    const withZhe: VersionText = { ...v000, paragraphs: ['随着数字政府建设的推进，沿着一网通办的方向，著名企业看着机遇。', ...v000.paragraphs] };
+    const t = trad(withZhe);
+    expect(t.paragraphs[0]).toContain('隨著');
+    const c = compareVersions(withZhe, t);
+    expect(c.edits).toEqual([]);
+    expect(verify(t.paragraphs.join('\n'), withZhe.paragraphs.join('\n'))?.similarity).toBe(1);
   });
 
   it.each([

@@ -34,7 +34,8 @@ const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const SOFT = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/u;
 function referenceFold(text: string): { text: string; map: number[] } {
-  const simp = referenceSimplified(text);
+  // matching keys read the Taiwan-standard particle 著 as 着 (see toSimplifiedKey)
+  const simp = referenceSimplified(text).replace(/著/g, '着');
   const chars: string[] = [];
   const pos: number[] = [];
   let gap = false;
