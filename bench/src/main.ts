@@ -10,6 +10,7 @@ import { loadCorpus } from '../../src/corpus/load';
 import { runBrowser, type BrowserResult } from './browser';
 import { runComparison, runTranslation } from './comparison';
 import { runMatching } from './matching';
+import { runRealnews } from './realnews';
 import { targets, terminal, write, type Machine, type NodeResults, type Results } from './report';
 import { corpusDocs, lexicon, realworldPages } from './sources';
 import { log } from './stats';
@@ -58,11 +59,12 @@ async function nodePart(out: string, sizes: number[]): Promise<void> {
   const real = realworldPages();
   const langs = languages(real);
   const matching = runMatching(docs, real, langs, lex, sizes);
+  const realnews = runRealnews(3);
   const { index, texts } = compileDocs(docs, { lexicon: lex });
   const corpus = loadCorpus(index, () => texts);
   const comparison = runComparison(corpus, langs);
   const translation = runTranslation(corpus, lex);
-  const result: NodeResults = { machine: m, matching, comparison, translation, seconds: Math.round((performance.now() - start) / 1000) };
+  const result: NodeResults = { machine: m, matching, realnews, comparison, translation, seconds: Math.round((performance.now() - start) / 1000) };
   writeFileSync(out, JSON.stringify(result));
 }
 
@@ -78,6 +80,7 @@ function reportPart(nodeJson: string, browserJson: string | undefined): void {
   const base = {
     machine: { ...n.machine, ...(b ? { chromium: b.chromium } : {}) },
     matching: n.matching,
+    realnews: n.realnews ?? null,
     comparison: n.comparison,
     translation: n.translation,
     browser: b,

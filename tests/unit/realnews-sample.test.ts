@@ -2,69 +2,29 @@
 // 人民日报 articles, planted reprints and excerpts, real negatives, real duplicate pairs), as a
 // table: the corpus compiled as `corpus build` compiles it, every 8th page matched against it.
 // The whole set, through the command line and with page layouts, is `npm run eval`.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
 import type { Corpus } from '../../src/corpus/types';
 import { findVersions } from '../../src/core/match';
 import type { Match } from '../../src/core/types';
-import { SHARED } from '../fixtures/translation/corpus';
+import { REALNEWS, realnewsCorpusFiles, realnewsLabels, realnewsPages, realnewsPresent } from '../fixtures/realnews';
 
-const DIR = path.join(SHARED, 'realnews');
-const present = existsSync(path.join(DIR, 'labels.json'));
-if (!present) console.warn(`realnews sample skipped: ${DIR} not found (the development sets live in ../shared)`);
-
-interface Label {
-  id: string;
-  kind: 'reprint' | 'excerpt' | 'negative' | 'realpair';
-  group: string;
-  expected: string[];
-  relation: string | null;
-}
-interface Article {
-  id: string;
-  title: string;
-  date: string;
-  source: string;
-  author?: string | null;
-  url?: string;
-  paragraphs: string[];
-}
-
-const lines = (file: string): Article[] =>
-  gunzipSync(readFileSync(path.join(DIR, file)))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Article);
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const quoted = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-/** A corpus file as a researcher keeps one: front matter, then the paragraphs. */
-function corpusFile(a: Article): string {
-  const fm = ['---', `title: ${quoted(a.title)}`, `date: ${a.date}`, `source: ${quoted(a.source)}`];
-  if (a.author) fm.push(`author: ${quoted(a.author)}`);
-  if (a.url) fm.push(`url: ${a.url}`);
-  fm.push('lang: zh', '---');
-  return `${fm.join('\n')}\n${a.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}\n`;
-}
+const present = realnewsPresent();
+if (!present) console.warn(`realnews sample skipped: ${REALNEWS} not found (the development sets live in ../shared)`);
 
 const EVERY = 8;
 
 describe.skipIf(!present)('realnews sample: real Chinese news against a 2,000-article corpus', () => {
   let corpus: Corpus;
   let relations: number;
-  const labels: Label[] = present ? (JSON.parse(readFileSync(path.join(DIR, 'labels.json'), 'utf8')) as { pages: Label[] }).pages : [];
-  const pages = new Map(present ? lines('pages.jsonl.gz').map((p) => [p.id, p]) : []);
+  const labels = present ? realnewsLabels() : [];
+  const pages = present ? realnewsPages() : new Map();
   const sample = labels.filter((_, i) => i % EVERY === 0);
   const got = new Map<string, Match[]>();
 
   beforeAll(() => {
-    const files = lines('corpus.jsonl.gz').map((a) => ({ name: `${a.id}.txt`, content: corpusFile(a) }));
-    const compiled = compileCorpus(files);
+    const compiled = compileCorpus(realnewsCorpusFiles());
     expect(compiled.errors).toEqual([]);
     relations = compiled.index.relations.length;
     corpus = loadCorpus(compiled.index, () => compiled.texts);
