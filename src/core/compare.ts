@@ -22,7 +22,7 @@
 // likewise for b.
 import { compareKey, diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
 import { isAttributionLine } from './attribution';
-import { classifyEdits, rowGroups } from './edits';
+import { classifyEdits, invisibleCount, rowGroups } from './edits';
 import { tokenSpans } from './fingerprint';
 import { foldDisplay, foldForMatch } from './normalize';
 import { sharedRegion } from './passages';
@@ -557,6 +557,11 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
     foldNoise,
     foldScript,
   });
+  // what the folding hid: invisible characters one side carries and the other does not
+  const hiddenA = invisibleCount(joined(pa, ra));
+  const hiddenB = invisibleCount(joined(pb, rb));
+  if (hiddenB.n > hiddenA.n) edits.push({ type: 'invisible-inserted', b: hiddenB.what });
+  else if (hiddenA.n > hiddenB.n) edits.push({ type: 'invisible-removed', a: hiddenA.what });
 
   const aChars = counts.keptA + counts.deleted;
   const bChars = counts.keptB + counts.inserted;

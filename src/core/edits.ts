@@ -3,7 +3,7 @@
 // attribution line, a changed row is cut into change groups (nearby changes of one clause), and
 // each group becomes a number change, an attribution change, a sentence or a phrase edit.
 import { findNumbers, sameNumber, type NumberMention } from './numbers';
-import { foldDisplay, toSimplifiedKey } from './normalize';
+import { foldDisplay, INVISIBLE, toSimplifiedKey } from './normalize';
 import { splitSentences } from './segment';
 import { attributionIn, isAttributionLine } from './attribution';
 import { isNoise, stepsOf, type Piece } from './diff';
@@ -329,4 +329,24 @@ export const EDIT_LABELS: Record<Edit['type'], string> = {
   'not-translated': 'not translated',
   'added-in-translation': 'added in translation',
   'number-mismatch': 'number differs in translation',
+  'invisible-inserted': 'invisible characters inserted',
+  'invisible-removed': 'invisible characters removed',
 };
+
+/**
+ * The invisible characters (normalize.ts INVISIBLE) of a text, counted by code point, written for
+ * a reader: "7: U+200B x4, U+202E x3". Comparison folds them away; this says they were there.
+ */
+export function invisibleCount(text: string): { n: number; what: string } {
+  const by = new Map<number, number>();
+  let n = 0;
+  for (const ch of text) {
+    if (!INVISIBLE.test(ch)) continue;
+    n++;
+    const cp = ch.codePointAt(0)!;
+    by.set(cp, (by.get(cp) ?? 0) + 1);
+  }
+  const list = [...by].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, 4);
+  const name = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return { n, what: `${n}: ${list.map(([cp, k]) => `${name(cp)} x${k}`).join(', ')}${by.size > 4 ? ', …' : ''}` };
+}

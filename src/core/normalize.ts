@@ -96,10 +96,18 @@ const QUOTES: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'",
 };
 
-const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]/u;
+const SPACE = /[\s\u00a0\u3000]/u;
 const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const SOFT = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/u; // soft hyphen and zero-width characters
+/**
+ * Invisible characters: format characters (Unicode category Cf: soft hyphen, zero-width spaces and
+ * joiners, bidi controls and isolates, the word joiner, BOM, tags), the combining grapheme joiner,
+ * variation selectors and the Hangul fillers. They change nothing a reader sees, so matching and
+ * noise-folded comparison drop them without a trace (not even a word break: a zero-width space
+ * inside a word must not cut it in two): a reprint sprinkled with them is the text it copies.
+ */
+export const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u180b-\u180d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+const SOFT = INVISIBLE;
 
 // What display folding makes of one UTF-16 unit (surrogates excluded), cached: 0 unknown,
 // 1 soft (dropped), 2 whitespace, 3 several units (in displayMulti), else 4 + the one unit it
@@ -213,7 +221,8 @@ export interface Folded {
 // made compiling 10,000 articles take most of a minute.
 const GAP = -1;
 function foldCodePoint(ch: string): number[] {
-  if (SPACE.test(ch) || SOFT.test(ch)) return [GAP];
+  if (SOFT.test(ch)) return [];
+  if (SPACE.test(ch)) return [GAP];
   const out: number[] = [];
   const n = (QUOTES[ch] ?? ch.normalize('NFKC')).toLowerCase();
   for (const c of n) {
@@ -224,14 +233,16 @@ function foldCodePoint(ch: string): number[] {
 }
 
 // Cache by UTF-16 unit (surrogates are never cached): 0 unknown, 1 dropped (a gap), 2 anything
-// that is not one kept BMP character (recomputed each time: rare), else code * 4 + 4 + word bit.
+// that is not one kept BMP character (recomputed each time: rare), 3 dropped without a gap
+// (invisible), else code * 4 + 4 + word bit.
 let unitCache: Int32Array | null = null;
 function unitClass(code: number, ch: string): number {
   const cache = (unitCache ??= new Int32Array(0x10000));
   let v = cache[code]!;
   if (v !== 0) return v;
   const f = foldCodePoint(ch);
-  if (f.length > 0 && f.every((x) => x === GAP)) v = 1;
+  if (f.length === 0) v = 3;
+  else if (f.every((x) => x === GAP)) v = 1;
   else if (f.length === 1 && f[0]! >>> 1 <= 0xffff && (f[0]! >>> 1 < 0xd800 || f[0]! >>> 1 > 0xdfff)) v = (f[0]! >>> 1) * 4 + 4 + (f[0]! & 1);
   else v = 2;
   cache[code] = v;
@@ -310,6 +321,7 @@ function fold(text: string): Folded {
       let v = cache[code]!;
       if (v === 0) v = unitClass(code, simp[at]!);
       if (v === 1) gap = true;
+      else if (v === 3) continue;
       else if (v !== 2) keep((v - 4) >>> 2, (v & 1) === 1, at);
       else for (const x of foldCodePoint(simp[at]!)) x === GAP ? (gap = true) : keep(x >>> 1, (x & 1) === 1, at);
       continue;

@@ -109,7 +109,9 @@ export type EditType =
   | 'appended-material'
   | 'not-translated'
   | 'added-in-translation'
-  | 'number-mismatch';
+  | 'number-mismatch'
+  | 'invisible-inserted'
+  | 'invisible-removed';
 
 export interface Edit {
   type: EditType;

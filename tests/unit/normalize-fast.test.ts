@@ -29,10 +29,10 @@ const QUOTES: Record<string, string> = {
   '\u300c': '"', '\u300d': '"', '\u300e': '"', '\u300f': '"', '\u301d': '"', '\u301e': '"',
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'",
 };
-const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]/u;
+const SPACE = /[\s\u00a0\u3000]/u;
 const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const SOFT = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/u;
+const SOFT = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u180b-\u180d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
 function referenceFold(text: string): { text: string; map: number[] } {
   // matching keys read the Taiwan-standard particle 著 as 着 (see toSimplifiedKey)
   const simp = referenceSimplified(text).replace(/著/g, '着');
@@ -44,7 +44,8 @@ function referenceFold(text: string): { text: string; map: number[] } {
   for (const ch of simp) {
     const at = i;
     i += ch.length;
-    if (SPACE.test(ch) || SOFT.test(ch)) {
+    if (SOFT.test(ch)) continue; // invisible: dropped without a word break
+    if (SPACE.test(ch)) {
       gap = true;
       continue;
     }
