@@ -9,7 +9,7 @@
 import { anchorHashes, fingerprint } from './fingerprint';
 import type { Lexicon } from './lexicon';
 import { bilingualSide, translationEvidence } from './translation-match';
-import { toSimplified } from './normalize';
+import { toSimplified, urlSpans } from './normalize';
 import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, type SharedRegion } from './passages';
 import type { StockTable } from './stock-table';
 import { attributionSpans } from './attribution';
@@ -202,9 +202,10 @@ function uncovered(text: string, from: number, to: number, spans: Span[]): numbe
  */
 function onlyAttributionDiffers(page: PreparedText, doc: PreparedText, r: SharedRegion): boolean {
   if (r.sharedChars < SAME_DOC * r.bChars || r.sharedChars < SAME_PAGE * r.aRegionChars) return false;
-  const docOut = uncovered(doc.text, 0, doc.text.length, [...r.passages.map((p) => p.b), ...attributionSpans(doc.text)]);
+  // web addresses are no text of the article either (matching skips them: a tracking link is padding)
+  const docOut = uncovered(doc.text, 0, doc.text.length, [...r.passages.map((p) => p.b), ...attributionSpans(doc.text), ...urlSpans(doc.text)]);
   if (docOut > 0) return false;
-  return uncovered(page.text, r.a.start, r.a.end, [...r.passages.map((p) => p.a), ...attributionSpans(page.text)]) === 0;
+  return uncovered(page.text, r.a.start, r.a.end, [...r.passages.map((p) => p.a), ...attributionSpans(page.text), ...urlSpans(page.text)]) === 0;
 }
 
 /** verify() of two prepared texts (see PreparedText). */

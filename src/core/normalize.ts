@@ -276,8 +276,25 @@ export function foldForMatch(text: string): Folded {
   return folded;
 }
 
+/**
+ * Web addresses in a text (the characters RFC 3986 allows, so a sentence going on after the
+ * address is not taken into it): no evidence of a version (a tracking link of 4,000 characters is
+ * padding, and two copies of one article link to different places), so matching skips them.
+ */
+const URL_RUN = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/giu;
+
+/** Where web addresses stand in a text (see URL_RUN), as offsets. */
+export function urlSpans(text: string): Array<{ start: number; end: number }> {
+  if (!text.includes('://') && !/www\./i.test(text)) return [];
+  return [...text.matchAll(URL_RUN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 function fold(text: string): Folded {
   const simp = toSimplifiedKey(text);
+  // where web addresses start and end (none in most texts: one indexOf each)
+  const urls: Array<[number, number]> = [];
+  if (simp.includes('://') || /www\./i.test(simp)) for (const m of simp.matchAll(URL_RUN)) urls.push([m.index, m.index + m[0].length]);
+  let nextUrl = 0;
   const cache = (unitCache ??= new Int32Array(0x10000));
   let codes = new Uint16Array(simp.length + 16);
   let pos = new Int32Array(simp.length + 16);
@@ -313,6 +330,11 @@ function fold(text: string): Folded {
     prevWord = word;
   };
   for (let i = 0; i < simp.length; ) {
+    if (nextUrl < urls.length && i >= urls[nextUrl]![0]) {
+      i = urls[nextUrl++]![1];
+      gap = true;
+      continue;
+    }
     const at = i;
     const code = simp.charCodeAt(i);
     if (code < 0xd800 || code > 0xdbff || i + 1 === simp.length) {

@@ -13,7 +13,7 @@
 // (k = the shortest passage length) and every unshared token between two passages costs GAP_COST.
 // A passage joins the region when its worth pays for the distance to it: a 14-character stock
 // phrase reaches ~130 characters, a 33-character quotation ~700, a 100-character paragraph ~6,000.
-import { tokenSpans } from './fingerprint';
+import { MAX_TOKEN_CHARS, tokenSpans } from './fingerprint';
 import { foldForMatch, type Folded } from './normalize';
 import { zhNewsStock } from './stock';
 import { NO_STOCK, STOCK_K, type StockTable } from './stock-table';
@@ -112,7 +112,7 @@ function tokenize(folded: string): Tokens {
       }
     }
     ids[t] = id;
-    cum[t + 1] = cum[t]! + e - s;
+    cum[t + 1] = cum[t]! + Math.min(MAX_TOKEN_CHARS, e - s);
   }
   return { ids, starts: spans.starts, ends: spans.ends, cum, han: spans.han };
 }

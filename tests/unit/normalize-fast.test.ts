@@ -36,6 +36,9 @@ const SOFT = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u180b-\u180d\ufe00-\ufe0f\u{
 function referenceFold(text: string): { text: string; map: number[] } {
   // matching keys read the Taiwan-standard particle 著 as 着 (see toSimplifiedKey)
   const simp = referenceSimplified(text).replace(/著/g, '着');
+  // web addresses are skipped whole, as a word break
+  const inUrl = new Uint8Array(simp.length);
+  for (const m of simp.matchAll(/(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/giu)) inUrl.fill(1, m.index, m.index + m[0].length);
   const chars: string[] = [];
   const pos: number[] = [];
   let gap = false;
@@ -44,6 +47,10 @@ function referenceFold(text: string): { text: string; map: number[] } {
   for (const ch of simp) {
     const at = i;
     i += ch.length;
+    if (inUrl[at]) {
+      gap = true;
+      continue;
+    }
     if (SOFT.test(ch)) continue; // invisible: dropped without a word break
     if (SPACE.test(ch)) {
       gap = true;
