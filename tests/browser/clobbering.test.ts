@@ -42,11 +42,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     for (const form of Object.keys(CLOBBERING)) {
-      // Chromium gives a world made after the page named a frame `browser` no extension API at all
-      // (extensionApi in src/messages.ts); that needs manifest.json's content script at "run_at": "document_start".
-      // Until then this case is expected to fail there: when it passes, drop the marker.
-      const known = name === 'chromium' && form === 'iframe-browser' && !/"document_start"/.test(readFileSync(join(ROOT, 'dist/chrome/manifest.json'), 'utf8'));
-      (known ? it.fails : it)(`gives a page with ${form} its verdict`, async () => {
+      // Chromium gives a world made after the page named a frame `browser` no extension API at all:
+      // manifest.json runs the content script at document_start, before the page can name anything.
+      it(`gives a page with ${form} its verdict`, async () => {
         const url = `${server.url}/clobber-${form}.html`;
         const page = await b.openPage(url);
         // the clobbering is in place in the page's own world

@@ -16,7 +16,7 @@ describe.each(['chrome', 'firefox'])('%s manifest', (browser) => {
     expect(m.permissions).toEqual(['storage', 'scripting']);
     expect(m.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(m.optional_permissions).toBeUndefined();
-    expect(m.content_scripts).toEqual([{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }]);
+    expect(m.content_scripts).toEqual([{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_start' }]);
   });
   it('is Manifest V3 with the version of package.json', () => {
     expect(m.manifest_version).toBe(3);
