@@ -37,6 +37,18 @@ export interface PageSnapshot {
   truncated: boolean;
   /** Main-thread milliseconds the page spent on the copy. */
   ms: number;
+  /**
+   * Parts sent before this message (pageSnapshotPart, index 0 to parts - 1); `html` is then the last
+   * part. 0 or absent: `html` is the whole copy.
+   */
+  parts?: number;
+}
+
+/** One part of a large page copy (see src/extract/snapshot-cut.ts), sent before its pageSnapshot. */
+export interface SnapshotPart {
+  url: string;
+  index: number;
+  part: string;
 }
 
 export type VerdictStatus = 'not-candidate' | 'analysing' | 'done' | 'error';
@@ -104,6 +116,8 @@ export interface BackgroundApi {
   pageChecked(check: PageCheck): TabVerdict;
   /** extract.js -> background: a copy of the sender tab's page; its article is extracted there and matched against the corpus. */
   pageSnapshot(snapshot: PageSnapshot): TabVerdict;
+  /** extract.js -> background: one part of a large copy, kept until its pageSnapshot. */
+  pageSnapshotPart(part: SnapshotPart): null;
   /** UI -> background: the verdict for a tab, or null when the page was never seen. */
   getVerdict(tabId: number): TabVerdict | null;
   /** UI -> background: run extraction and matching on a tab now, whatever the precheck said. */
@@ -149,6 +163,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
   pageChecked: 'page',
   pageSnapshot: 'page',
+  pageSnapshotPart: 'page',
   getVerdict: 'ui',
   analyseTab: 'ui',
   compareWithPage: 'ui',

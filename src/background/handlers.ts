@@ -8,6 +8,7 @@ import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare-any'
 import { getCorpus, getLexicon } from './corpus';
 import { getVerdict, putVerdict } from './verdicts';
 import { extractFromSnapshot } from '../extract/from-snapshot';
+import { SnapshotParts } from './snapshot-parts';
 import { tabProvenance } from './family';
 import { userDocFromArticle } from './user-corpus';
 import { findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
@@ -18,6 +19,14 @@ interface Context {
 type Handlers = {
   [K in MessageName]: (ctx: Context, ...args: Parameters<BackgroundApi[K]>) => Promise<ReturnType<BackgroundApi[K]>>;
 };
+
+/** Parts of large page copies, per tab, until their pageSnapshot (in memory: they follow each other within milliseconds). */
+const snapshotParts = new SnapshotParts();
+
+/** Forgets what a closed tab was sending. */
+export function dropSnapshotParts(tabId: number): void {
+  snapshotParts.drop(tabId);
+}
 
 function senderTab(ctx: Context): { id: number; url: string } {
   const tab = ctx.sender.tab;
@@ -61,10 +70,21 @@ export const handlers: Handlers = {
     return extractIn(tab.id, check.url, check.title, { candidate: check.candidate, reasons: check.reasons, revision: check.revision });
   },
 
+  async pageSnapshotPart(ctx, part) {
+    snapshotParts.add(senderTab(ctx).id, part);
+    return null;
+  },
+
   async pageSnapshot(ctx, snapshot) {
     const tab = senderTab(ctx);
+    let html: string;
+    try {
+      html = snapshotParts.finish(tab.id, snapshot.url, snapshot.parts ?? 0, snapshot.html);
+    } catch (e) {
+      return putVerdict({ tabId: tab.id, url: snapshot.url, title: '', status: 'error', error: (e as Error).message, updated: Date.now() });
+    }
     // extraction runs here, on the page's copy, so the page's main thread never waits on Readability
-    const { article, isArticle, reasons } = extractFromSnapshot(snapshot.html, snapshot.url, snapshot.truncated);
+    const { article, isArticle, reasons } = extractFromSnapshot(html, snapshot.url, snapshot.truncated);
     return analyse(tab.id, { url: snapshot.url, article, isArticle, reasons, ms: snapshot.ms });
   },
 

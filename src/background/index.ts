@@ -4,7 +4,7 @@
 // no message is answered before its sender and shape are checked.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { SENDERS, isRequest, type Reply } from '../messages';
-import { handlers } from './handlers';
+import { dropSnapshotParts, handlers } from './handlers';
 import { senderAllowed, validateArgs } from './validate';
 import { dropVerdict } from './verdicts';
 
@@ -35,4 +35,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading' && change.url !== undefined) void dropVerdict(tabId);
 });
-browser.tabs.onRemoved.addListener((tabId) => void dropVerdict(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  dropSnapshotParts(tabId);
+  void dropVerdict(tabId);
+});

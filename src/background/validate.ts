@@ -1,7 +1,8 @@
 // Shape checks for every message the background accepts. Anything from a page is hostile until
 // proven otherwise: a content script runs beside the page's own scripts, and another extension or
 // a compromised renderer may send anything. A failed check is a clear error back to the sender.
-import type { Args, MessageName, PageCheck, PageSnapshot } from '../messages';
+import { MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../extract/snapshot-cut';
+import type { Args, MessageName, PageCheck, PageSnapshot, SnapshotPart } from '../messages';
 
 const MAX_SNAPSHOT = 6_000_000; // characters of a page copy (snapshot.ts stops near 4 000 000): bounds the background's parse
 const MAX_IMPORT = 30_000_000; // characters of an import file (the reader's corpus is at most 1000 articles)
@@ -37,7 +38,15 @@ function pageCheck(v: unknown): PageCheck {
 function snapshot(v: unknown): PageSnapshot {
   if (!isObj(v)) fail('snapshot must be an object');
   const ms = typeof v.ms === 'number' && Number.isFinite(v.ms) && v.ms >= 0 ? v.ms : 0;
-  return { url: str(v.url, 'url'), html: str(v.html, 'html', MAX_SNAPSHOT), truncated: bool(v.truncated, 'truncated'), ms };
+  const parts = v.parts === undefined ? 0 : v.parts;
+  if (!Number.isInteger(parts) || (parts as number) < 0 || (parts as number) >= MAX_SNAPSHOT_PARTS) fail('parts must be a whole number below the limit');
+  return { url: str(v.url, 'url'), html: str(v.html, 'html', MAX_SNAPSHOT), truncated: bool(v.truncated, 'truncated'), ms, parts: parts as number };
+}
+
+function snapshotPart(v: unknown): SnapshotPart {
+  if (!isObj(v)) fail('part must be an object');
+  if (!Number.isInteger(v.index) || (v.index as number) < 0 || (v.index as number) >= MAX_SNAPSHOT_PARTS) fail('index must be a whole number below the limit');
+  return { url: str(v.url, 'url'), index: v.index as number, part: str(v.part, 'part', SNAPSHOT_PART_CHARS) };
 }
 
 /** Returns the arguments of a message, checked and copied (no extra fields survive), or throws InvalidMessage. */
@@ -47,6 +56,7 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
   const out: Record<MessageName, () => unknown[]> = {
     pageChecked: () => [pageCheck(a)],
     pageSnapshot: () => [snapshot(a)],
+    pageSnapshotPart: () => [snapshotPart(a)],
     getVerdict: () => [tabId(a)],
     analyseTab: () => [tabId(a)],
     compareWithPage: () => {

@@ -4,15 +4,22 @@
 // extracts the article from it. So a 5 MB page costs its reader no frozen moment, and the page is
 // only read, never changed. Nothing is left in the page (no globals, no performance marks the
 // page could read to learn that the extension is there).
+import { cutSnapshot } from '../extract/snapshot-cut';
 import { snapshotPage, yieldToPage } from '../extract/snapshot';
 import { send } from '../messages';
 
 void (async () => {
   const url = location.href;
   const { html, truncated, ms } = await snapshotPage(document);
-  // sending serialises the copy (a few milliseconds per 100 000 characters): a task of its own
+  // sending serialises the copy (a few milliseconds per 100 000 characters): a large copy goes in
+  // parts, each a task of its own
+  const { parts, last } = cutSnapshot(html);
+  for (const [index, part] of parts.entries()) {
+    await yieldToPage();
+    await send('pageSnapshotPart', { url, index, part });
+  }
   await yieldToPage();
-  await send('pageSnapshot', { url, html, truncated, ms });
+  await send('pageSnapshot', { url, html: last, truncated, ms, parts: parts.length });
 })().catch(() => {
   // the extension was reloaded meanwhile, or the page went away: nothing on the page depends on it
 });

@@ -24,7 +24,7 @@ describe('validateArgs', () => {
   it('copies only the fields it knows: extra fields, prototypes and getters do not survive', () => {
     const hostile = JSON.parse('{"url":"https://x/","html":"<p>x</p>","truncated":false,"ms":1,"__proto__":{"polluted":true},"extra":"x"}');
     const [snap] = validateArgs('pageSnapshot', [hostile]);
-    expect(Object.keys(snap)).toEqual(['url', 'html', 'truncated', 'ms']);
+    expect(Object.keys(snap)).toEqual(['url', 'html', 'truncated', 'ms', 'parts']);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
