@@ -50,7 +50,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('shows a reprint beside its original and translation, moves between changes, folds noise and exports', async () => {
       const tabId = await analysedTab('reprint-002.html');
       const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="3"] tbody tr');
-      const heads = await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+      // the page-derived names in the labels are bidi-isolated (U+2068 … U+2069): read past the isolates
+      const heads = (await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''))).map((x) => x.replace(/[\u2068\u2069]/g, ''));
       expect(heads).toHaveLength(3);
       expect(heads[0]).toMatch(/^Original · 光明网 · 2022-04-25/);
       expect(heads[1]).toMatch(/This page/);
@@ -113,7 +114,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     it('shows a translation page as the third column, with its number disagreement among the edits', async () => {
       const tabId = await analysedTab('translation-001.html');
       const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="3"] tbody tr');
-      const heads = await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+      // the page-derived names in the labels are bidi-isolated (U+2068 … U+2069): read past the isolates
+      const heads = (await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''))).map((x) => x.replace(/[\u2068\u2069]/g, ''));
       expect(heads[0]).toMatch(/^Original · 光明网/);
       expect(heads[1]).toMatch(/^Version · 博舍/);
       expect(heads[2]).toMatch(/^Translation · This page \(/);

@@ -95,6 +95,21 @@ describe('page text is isolated in the extension pages', () => {
     expect(texts(via).some((x) => x.isolate === null)).toBe(true);
   });
 
+  it('provenance names (clues, column labels): the site and title isolated in characters', async () => {
+    const { entryName, ProvenanceLine } = await import('../../src/ui/components/Provenance');
+    const entry = { id: '900-kept', site: SITE, date: '2022-04-25', title: SPOOF, lang: 'zh', page: false, role: 'original', clues: [] };
+    expect(entryName(entry)).toBe(`\u2068${SITE}\u2069 · 2022-04-25`);
+    expect(entryName({ ...entry, site: null, date: null })).toContain(`\u2068${SPOOF.slice(0, 24)}`);
+    const root = mount();
+    render(h(ProvenanceLine, { provenance: { original: '900-kept', timeline: [entry] } as never }), root);
+    const text = root.textContent ?? '';
+    // the override sits inside the isolate, which closes before the interface's words go on
+    const open = text.indexOf('\u2068');
+    expect(open).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('\u202E')).toBeGreaterThan(open);
+    expect(text.indexOf('\u2069')).toBeGreaterThan(text.indexOf('\u202E'));
+  });
+
   it('diff table: kept, deleted and inserted text and the header labels', async () => {
     const { DiffTable } = await import('../../src/ui/components/DiffTable');
     const comparison = {

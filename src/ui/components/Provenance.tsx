@@ -4,16 +4,21 @@
 import type { Clue, Provenance, ProvenanceEntry } from '../../core/provenance';
 import { t, type MessageKey } from '../i18n';
 import { langName } from './VersionList';
-import { MetaLine, PageText } from './PageText';
+import { isolateText, MetaLine, PageText } from './PageText';
 
 const day = (date: string | null): string | null => date?.slice(0, 10) ?? null;
 
-/** A version's short name: its site and date, else its language and the start of its title. */
+/**
+ * A version's short name: its site and date, else its language and the start of its title. A plain
+ * string (it goes into column labels and clue sentences), so the page-derived site and title are
+ * isolated in characters (isolateText): a site name with a right-to-left override cannot reverse
+ * the words around it.
+ */
 export function entryName(e: Pick<ProvenanceEntry, 'site' | 'date' | 'title' | 'lang'>): string {
-  const parts = [e.site, day(e.date)].filter(Boolean);
+  const parts = [e.site ? isolateText(e.site) : null, day(e.date)].filter(Boolean);
   if (parts.length > 0) return parts.join(' · ');
   const title = e.title.length > 24 ? `${e.title.slice(0, 24)}…` : e.title;
-  return `${langName(e.lang)} “${title}”`;
+  return `${langName(e.lang)} “${isolateText(title)}”`;
 }
 
 function nameOf(p: Provenance, id: string): string {
