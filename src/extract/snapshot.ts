@@ -12,8 +12,10 @@
 // looks at (class and id for scoring, lang, datetime, ...), never an event handler, a src or a
 // style sheet. Scripts, styles, templates, SVG, frames and media are left out, and so is what the
 // reader cannot see (display: none, the hidden attribute), so a hidden decoy article is not
-// mistaken for the page's. It is bounded in text (maxChars) and depth; `truncated` says when the
-// page had more.
+// mistaken for the page's. What the reader sees inside an open shadow root, or inside a frame whose
+// document the page may read (same origin, srcdoc), is copied in place of its host, so an article
+// published there is read too. It is bounded in text (maxChars) and depth; `truncated` says when
+// the page had more.
 
 export interface SnapshotOptions {
   /** Text characters taken at most (default 500 000: two and a half times the extraction cap, room for the page's clutter). */
@@ -91,6 +93,15 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/** The body of a frame's document when this page may read it (same origin or srcdoc), else null. */
+function frameBody(el: Element): HTMLElement | null {
+  try {
+    return (el as HTMLIFrameElement).contentDocument?.body ?? null;
+  } catch {
+    return null; // another origin
+  }
+}
+
 /** Whether the reader can see `el` (the browser's own answer when it has one; in Node every element counts). */
 function visible(el: Element): boolean {
   const e = el as Element & { checkVisibility?: (o?: object) => boolean };
@@ -154,6 +165,10 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
     size += s.length;
   };
   let node: Node | null = root.firstChild;
+  // open shadow roots and readable frame bodies being copied, each with the element it stands for:
+  // their children's parentNode leads back to them, not to the page, so the walk returns through
+  // this (`light`: the host's own children are copied after its shadow tree, as its slots show them)
+  const inside = new Map<Node, { host: Element; light: boolean }>();
 
   while (node) {
     if (++total > MAX_NODES || size > MAX_HTML) {
@@ -209,6 +224,15 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
         }
       } else if (tag === 'title' && inHead) {
         push(`<title>${escText((el.textContent ?? '').slice(0, 2000))}</title>`);
+      } else if ((tag === 'iframe' || tag === 'frame') && inBody && visible(el) && frameBody(el)?.firstChild && depth < MAX_DEPTH) {
+        // a frame the page may read: its body's content in place of the frame
+        const inner = frameBody(el)!;
+        push('<div>');
+        open.push('div');
+        depth++;
+        inside.set(inner, { host: el, light: false });
+        node = inner.firstChild;
+        continue;
       } else if (SKIP.has(tag) || (inHead && tag !== 'meta' && tag !== 'link' && tag !== 'head') || (tag === 'link' && !/\b(?:canonical|author)\b/i.test(el.getAttribute('rel') ?? ''))) {
         // not copied
       } else if (inBody && node !== body && !visible(el)) {
@@ -217,6 +241,14 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
         const name = RENAME[tag] ?? tag;
         const copied = TAG_NAME.test(name) && (depth < MAX_DEPTH || (LEAF_BLOCKS.has(name) && depth < MAX_DEPTH + LEAF_EXTRA));
         if (copied) push(`<${name}${attributes(el, name)}>`);
+        const shadow = inBody ? el.shadowRoot : null; // open shadow roots only: a closed one is null here
+        if (shadow?.firstChild && !VOID.has(name)) {
+          open.push(copied ? name : null);
+          if (copied) depth++;
+          inside.set(shadow, { host: el, light: true });
+          node = shadow.firstChild;
+          continue;
+        }
         if (VOID.has(name)) {
           // no children, no end tag
         } else {
@@ -233,8 +265,20 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
       continue;
     }
     // next node in document order, closing the elements left on the way up
+    let jumped = false;
     while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
+      const parent: Node | null = node.parentNode;
+      const back: { host: Element; light: boolean } | undefined = parent ? inside.get(parent) : undefined;
+      if (back) {
+        // the end of a shadow tree or a frame: on with the host's own children, or past the host
+        inside.delete(parent!);
+        if (back.light && back.host.firstChild) {
+          node = back.host.firstChild;
+          jumped = true;
+          break;
+        }
+        node = back.host;
+      } else node = parent;
       if (node && node !== root) {
         const name = open.pop();
         if (name) {
@@ -243,6 +287,7 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
         }
       }
     }
+    if (jumped) continue;
     node = node && node !== root ? node.nextSibling : null;
   }
   ms += performance.now() - start;
