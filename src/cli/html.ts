@@ -81,8 +81,63 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   return bytes;
 }
 
+/** Seconds a page read from the network may take, connection to last byte (--timeout changes it). */
+export const DEFAULT_TIMEOUT_S = 20;
+let timeoutS = DEFAULT_TIMEOUT_S;
+/** Redirects followed at most, each only to an http(s) address. */
+export const MAX_REDIRECTS = 5;
+
+/** Sets the network timeout (the CLI's --timeout); a clear error for anything but a positive number of seconds. */
+export function setNetworkTimeout(seconds: number): void {
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InputError('--timeout takes a number of seconds from 0.1 to 3600');
+  timeoutS = seconds;
+}
+
+const timedOut = (url: string): InputError =>
+  new InputError(`${url}: no complete answer within ${timeoutS} s (a slow or silent server; --timeout <seconds> waits longer)`);
+
+/**
+ * Fetches a page within the timeout (one clock for connecting, redirects and the whole body, so a
+ * server that never answers or trickles a byte a second is given up on), following at most
+ * MAX_REDIRECTS redirects, each only to http(s). Returns the response and the address it came from.
+ */
+async function fetchBounded(url: string): Promise<{ res: Response; finalUrl: string; signal: AbortSignal }> {
+  const signal = AbortSignal.timeout(timeoutS * 1000);
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    let res: Response;
+    try {
+      res = await fetch(current, { redirect: 'manual', signal });
+    } catch (e) {
+      if (signal.aborted) throw timedOut(url);
+      throw new InputError(`cannot fetch ${url}: ${errorText(e, false)}`);
+    }
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+    if (location === null) return { res, finalUrl: current, signal };
+    await res.body?.cancel().catch(() => undefined);
+    if (hop >= MAX_REDIRECTS) throw new InputError(`${url}: more than ${MAX_REDIRECTS} redirects, not followed further`);
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new InputError(`${url}: redirected to an address that is not one (${location.slice(0, 80)})`);
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new InputError(`${url}: redirected to a ${next.protocol} address; only http(s) is followed`);
+    current = next.href;
+  }
+}
+
 /** A response body, refused once it passes MAX_INPUT_BYTES instead of after it has all been held. */
-async function readResponse(url: string, res: Response): Promise<Uint8Array> {
+async function readResponse(url: string, res: Response, signal?: AbortSignal): Promise<Uint8Array> {
+  try {
+    return await readBody(url, res);
+  } catch (e) {
+    if (signal?.aborted) throw timedOut(url);
+    throw e;
+  }
+}
+
+async function readBody(url: string, res: Response): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? 0);
   if (declared > MAX_INPUT_BYTES) throw new InputError(`${url} is ${mb(declared)}: pages up to ${mb(MAX_INPUT_BYTES)} are read`);
   const chunks: Uint8Array[] = [];
@@ -206,16 +261,14 @@ export async function readPage(pathOrUrl: string): Promise<{ doc: Document; char
   let url: string | undefined;
   let headerCharset: string | null = null;
   if (/^https?:\/\//i.test(pathOrUrl)) {
-    let res: Response;
-    try {
-      res = await fetch(pathOrUrl);
-    } catch (e) {
-      throw new InputError(`cannot fetch ${pathOrUrl}: ${errorText(e, false)}`);
+    const { res, finalUrl, signal } = await fetchBounded(pathOrUrl);
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new InputError(`cannot fetch ${pathOrUrl}: HTTP ${res.status}`);
     }
-    if (!res.ok) throw new InputError(`cannot fetch ${pathOrUrl}: HTTP ${res.status}`);
-    bytes = await readResponse(pathOrUrl, res);
+    bytes = await readResponse(pathOrUrl, res, signal);
     if (bytes.length === 0) throw new InputError(`${pathOrUrl} is empty`);
-    url = res.url || pathOrUrl;
+    url = finalUrl;
     headerCharset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1] ?? null;
   } else {
     bytes = await readInputFile(pathOrUrl);

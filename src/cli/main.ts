@@ -8,7 +8,7 @@ import { run as extract } from './extract';
 import { run as match } from './match';
 import { run as compare } from './compare';
 import { run as corpus } from './corpus';
-import { errorText } from './html';
+import { errorText, setNetworkTimeout, DEFAULT_TIMEOUT_S } from './html';
 
 const VERSION = process.env.RL_VERSION ?? '';
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { extract, match, compare, corpus };
@@ -22,9 +22,27 @@ commands:
   compare <a> <b> [--json | --html <out.html> | --text] [--granularity char|word] [--no-fold] [--corpus <dir>]
                                               what changed between two versions (corpus ids like 000, or files)
   corpus build <dir> [-o <out>]               compile a folder of articles into a corpus the extension can bundle
+
+options for every command:
+  --timeout <seconds>                         how long a page read from an http(s) address may take, connection
+                                              to last byte (default ${DEFAULT_TIMEOUT_S}); pages over 20 MB and more than
+                                              5 redirects are refused
 `;
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  // --timeout <seconds> is taken out before the command sees its arguments
+  const argv = [...args];
+  const at = argv.indexOf('--timeout');
+  if (at >= 0) {
+    const value = argv[at + 1];
+    try {
+      setNetworkTimeout(value === undefined ? NaN : Number(value));
+    } catch (e) {
+      process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+      return 2;
+    }
+    argv.splice(at, 2);
+  }
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
