@@ -46,10 +46,24 @@ export function errorText(e: unknown, withPath = true): string {
   return err?.cause instanceof Error && err.cause.message ? `${message} (${first(err.cause.message)})` : message;
 }
 
-/** Bytes that are not text: a NUL in the first 64 KB (text in UTF-16 has a BOM and is let through). */
+/**
+ * Bytes that are not text (text in UTF-16 has a BOM and is let through): in the first 64 KB, more
+ * than a few NULs, or control bytes (NUL, and C0 controls other than tab, newlines, form feed and
+ * escape) in more than 1% of the bytes. Images, archives and executables carry them everywhere; a
+ * real page with a few stray NULs is read as browsers read it (U+FFFD, see decodeHtml).
+ */
+const MAX_STRAY_NULS = 16;
 function isBinary(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) return false;
-  return bytes.subarray(0, 65536).includes(0);
+  const head = bytes.subarray(0, 65536);
+  let nuls = 0;
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0 && ++nuls > MAX_STRAY_NULS) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+  }
+  return controls > head.length / 100;
 }
 
 /** A file's bytes, after checking that it is a regular, non-empty text file of at most MAX_INPUT_BYTES. */
@@ -185,6 +199,12 @@ function decoderFor(label: string): TextDecoder | null {
 
 /** `headerCharset`: the charset of an HTTP Content-Type header, which outranks the page's own declaration. */
 export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): { html: string; charset: string } {
+  const { html, charset } = decodeBytes(bytes, headerCharset);
+  // NUL is no character of a page: browsers read it as U+FFFD
+  return { html: html.includes('\u0000') ? html.replace(/\u0000/g, '\ufffd') : html, charset };
+}
+
+function decodeBytes(bytes: Uint8Array, headerCharset?: string | null): { html: string; charset: string } {
   for (const [bom, charset] of BOMS) {
     if (bom.every((b, i) => bytes[i] === b)) {
       return { html: new TextDecoder(charset).decode(bytes.subarray(bom.length)), charset };
@@ -198,10 +218,41 @@ export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): { 
   const asDeclared = decoder && decoder.encoding !== 'utf-8' ? strictDecode(decoder.encoding, bytes) : null;
   if (asDeclared !== null) return { html: asDeclared, charset: decoder!.encoding };
   // nothing declared, or a declaration the bytes do not fit (utf-8 over GBK bytes): Chinese text?
-  const gb = looksLikeGb(bytes) ? strictDecode('gb18030', bytes) : null;
+  const gbLike = looksLikeGb(bytes);
+  const gb = gbLike ? strictDecode('gb18030', bytes) : null;
   if (gb !== null) return { html: gb, charset: 'gb18030' };
+  // no charset reads every byte: the one that reads all but a few (a character cut in half where a
+  // page was truncated or spliced) is the page's, as a browser would show it
+  for (const charset of [decoder?.encoding, 'utf-8', gbLike ? 'gb18030' : undefined]) {
+    const text = charset ? nearlyDecode(charset, bytes) : null;
+    if (text !== null) return { html: text, charset: charset! };
+  }
   const fallback = decoder ?? new TextDecoder('windows-1252');
   return { html: fallback.decode(bytes), charset: fallback.encoding };
+}
+
+/**
+ * The text when the bytes are that charset but for a few (at most 3, or one in a thousand
+ * characters) and the rest shows it (ten times as many characters beyond ASCII read well: "caf" and
+ * one Latin-1 byte is no UTF-8 page), else null.
+ */
+function nearlyDecode(charset: string, bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder(charset).decode(bytes);
+  } catch {
+    return null;
+  }
+  let bad = 0;
+  let good = 0;
+  const allowed = Math.max(3, text.length / 1000);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      if (++bad > allowed) return null;
+    } else if (c > 0x7f) good++;
+  }
+  return good >= 10 * bad ? text : null;
 }
 
 /** The text, or null when the bytes are not valid in that charset. */
@@ -232,8 +283,24 @@ function looksLikeGb(bytes: Uint8Array): boolean {
   return pairs >= 4 && pairs >= 9 * lone;
 }
 
+/**
+ * Markup as a browser reads it, for a parser that needs a whole document: anything before the
+ * <html> start tag (a server's PHP warning, a wrapper element) is dropped, as it never holds the
+ * page; markup without <html> is put in one, its leading title, meta and link elements in the head.
+ * linkedom otherwise takes the first element for the document and finds an empty body.
+ */
+export function wholeDocument(html: string): string {
+  const start = /<html[\s>]/i.exec(html);
+  if (start) return start.index === 0 ? html : `<!DOCTYPE html>${html.slice(start.index)}`;
+  const lead = /^(?:\s+|<!--[\s\S]*?-->|<!doctype[^>]*>|<\?xml[^>]*>|<head\b[^>]*>|<\/head>|<title\b[^>]*>[\s\S]*?<\/title>|<(?:meta|link|base)\b[^>]*>|<(style|script)\b[^>]*>[\s\S]*?<\/\1>)*/i.exec(html)![0];
+  const head = lead.replace(/<!doctype[^>]*>|<\?xml[^>]*>|<\/?head\b[^>]*>/gi, '');
+  const rest = html.slice(lead.length);
+  const body = /<body[\s>]/i.test(rest) ? rest : `<body>${rest}</body>`;
+  return `<!DOCTYPE html><html><head>${head}</head>${body}</html>`;
+}
+
 export function parseHtml(html: string, url?: string): Document {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(wholeDocument(html));
   const doc = document as unknown as Document;
   if (url && !doc.querySelector('base[href]') && doc.head) {
     // linkedom has no document URL: a <base> lets relative links resolve against the page's address
