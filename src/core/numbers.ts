@@ -75,6 +75,11 @@ const isCnNumeral = (ch: string | undefined): boolean => ch !== undefined && CN_
 /** ASCII letter (A-Z, a-z) at a UTF-16 code. */
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** Full-width digits as ASCII ones (the same length: one UTF-16 unit each). */
+function toAsciiDigits(s: string): string {
+  return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Reads Arabic digits at `i`: 1014, 1,014, 1，014, ５５３２, 2.65. */
 function readArabic(text: string, i: number): { value: number; end: number; grouped: boolean; decimal: boolean; digits: number } | null {
   let j = i;
@@ -263,13 +268,15 @@ function readArabicMention(text: string, i: number): NumberMention | null {
   const a = readArabic(text, i);
   if (!a) return null;
   let j = a.end;
+  // dates are matched on ASCII digits; full-width ones (５月２２日) are the same digits, one unit each
+  const ahead = (from: number, n: number): string => toAsciiDigits(text.slice(from, from + n));
   // ISO date 2022-04-25
-  const iso = /^-(\d{2})-(\d{2})/.exec(text.slice(j, j + 6));
+  const iso = /^-(\d{2})-(\d{2})/.exec(ahead(j, 6));
   if (a.digits === 4 && !a.grouped && !a.decimal && iso) {
     return mention(text, i, j + 6, a.value * 10000 + Number(iso[1]) * 100 + Number(iso[2]), 'date');
   }
   // 4月19日, 2022年4月25日
-  const cnDate = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号號]/.exec(text.slice(i, i + 16));
+  const cnDate = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号號]/.exec(ahead(i, 16));
   if (cnDate && !a.grouped && !a.decimal) {
     const v = Number(cnDate[2]) * 100 + Number(cnDate[3]) + (cnDate[1] ? Number(cnDate[1]) * 10000 : 0);
     return mention(text, i, i + cnDate[0].length, v, 'date');
@@ -280,7 +287,14 @@ function readArabicMention(text: string, i: number): NumberMention | null {
   if (isLetter(text[j]) && !/^(?:bn|percent|per)/i.test(text.slice(j, j + 7))) return null; // 5G, 4K
   let value = a.value;
   let kind: NumberKind = a.decimal ? 'decimal' : 'integer';
-  // Chinese scales after Arabic digits: 80亿亿, 100亿, 300万, 3.5万
+  // Chinese scales after Arabic digits: 80亿亿, 100亿, 300万, 3.5万; also spaced (7500 万, as
+  // typeset with a thin or full space) and with the approximation between (300余万 = more than 3 million)
+  let scaleQualifier: NumberMention['qualifier'];
+  if ((text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\u2009' || text[j] === '\u3000') && text[j + 1]! in CN_BIG) j++;
+  else if ((text[j] === '余' || text[j] === '多' || text[j] === '餘') && text[j + 1]! in CN_BIG) {
+    scaleQualifier = 'more';
+    j++;
+  }
   let k = j;
   while (k < text.length && (text[k]! in CN_BIG || text[k]! in CN_SMALL)) k++;
   if (k > j) {
@@ -312,7 +326,7 @@ function readArabicMention(text: string, i: number): NumberMention | null {
     kind = 'year';
   }
   let start = i;
-  let qualifier: NumberMention['qualifier'];
+  let qualifier: NumberMention['qualifier'] = scaleQualifier;
   const pre = preQualifier(text, i, english);
   if (pre.q) {
     start = pre.start;

@@ -42,6 +42,10 @@ const FIND: [string, [string, number, string?][]][] = [
   ['地球数千公里的轨道', [['数千', 1000, 'magnitude']]],
   ['价高达1500亿美元，大约3000万记录', [['1500亿', 1.5e11], ['大约3000万', 3e7]]],
   ['兩層木屋、十二帳、總投資366億元', [['兩', 2], ['十二', 12], ['366億', 3.66e10]]],
+  // as real translated news typesets them: a space before 万/亿, full-width dates, 余/多 before the scale
+  ['投资7500 万英镑，另有7,500 万元', [['7500 万', 7.5e7], ['7,500 万', 7.5e7]]],
+  ['５月２２日至2023年５月２５日', [['５月２２日', 522, 'date'], ['2023年５月２５日', 20230525, 'date']]],
+  ['惠及300余万人、120多万户', [['300余万', 3e6], ['120多万', 1.2e6]]],
 ];
 
 describe('findNumbers', () => {
@@ -88,6 +92,9 @@ const SAME: [string, string, boolean][] = [
   ['4月19日', 'April 19', true],
   ['4月19日', 'April 18', false],
   ['20余年', 'more than 20', true],
+  ['7500 万英镑', '£75 million', true],
+  ['300余万人', 'more than 3 million', true],
+  ['５月２２日', 'May 22', true],
 ];
 
 describe('sameNumber', () => {
