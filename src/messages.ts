@@ -97,11 +97,48 @@ export interface DocInfo {
   origin: 'bundled' | 'user';
 }
 
+/** Stored data that could not be read, as the options page lists it (its value is only in the export). */
+export interface SetAsideInfo {
+  id: string;
+  /** One damaged article, or a whole list that could not be read. */
+  kind: 'article' | 'store';
+  reason: string;
+  /** When it was found, ISO. */
+  found: string;
+  /** The damaged article's title, when it still has one. */
+  title: string | null;
+}
+
 /** The reader's own corpus as the options page shows it; `notice` says when stored data was damaged and what was left out. */
 export interface UserCorpusStatus {
   docs: DocInfo[];
   notice: string | null;
+  /** The store was made by a newer version of the extension: it is read, never written. */
+  newer: boolean;
+  /** What could not be read: kept aside until the reader deletes it. */
+  setAside: SetAsideInfo[];
 }
+
+/**
+ * Import files travel to the background in parts: Chrome refuses a message over 64 MiB, and a
+ * part of at most `partChars` characters is at most 24 MiB as JSON even if every character were
+ * escaped as \u0000 (6 bytes). A file over `bytes` is refused before it is read: 30 000 000 bytes
+ * hold at most 30 000 000 characters, far more than the 1 000 articles the reader's corpus keeps
+ * fill in practice (storage.local holds 10 MB in Chrome).
+ */
+export const IMPORT_LIMIT = { bytes: 30_000_000, partChars: 4 * 1024 * 1024 } as const;
+
+/** One part of an import file. */
+export interface ImportPart {
+  /** Names the upload (random, per file). */
+  upload: string;
+  index: number;
+  count: number;
+  text: string;
+}
+
+/** The reply to a part: more are awaited, or the file was imported whole. */
+export type ImportReply = { done: false; received: number } | { done: true; added: number; skipped: number };
 
 export interface AddedToCorpus {
   doc: DocInfo;
@@ -138,8 +175,12 @@ export interface BackgroundApi {
   removeUserDoc(id: string): UserCorpusStatus;
   /** UI -> background: the reader's corpus as an export file (JSON text). */
   exportUserCorpus(): string;
-  /** UI -> background: add the articles of an export file; all checked first, nothing kept is replaced. */
-  importUserCorpus(text: string): { added: number; skipped: number };
+  /** UI -> background: one part of an export file; with the last part its articles are added, all checked first, nothing kept is replaced. */
+  importUserCorpus(part: ImportPart): ImportReply;
+  /** UI -> background: what was set aside, values exactly as they were stored (JSON text). */
+  exportSetAside(): string;
+  /** UI -> background: delete set-aside entries, because the reader asked to. */
+  discardSetAside(ids: string[]): UserCorpusStatus;
 }
 
 export type MessageName = keyof BackgroundApi;
@@ -175,6 +216,8 @@ export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
   removeUserDoc: 'ui',
   exportUserCorpus: 'ui',
   importUserCorpus: 'ui',
+  exportSetAside: 'ui',
+  discardSetAside: 'ui',
 };
 
 export function isRequest(value: unknown): value is Request {

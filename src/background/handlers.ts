@@ -11,6 +11,7 @@ import { extractFromSnapshot } from '../extract/from-snapshot';
 import { SnapshotParts } from './snapshot-parts';
 import { tabProvenance } from './family';
 import { userDocFromArticle } from './user-corpus';
+import { ImportParts } from './import-parts';
 import { findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
 
 interface Context {
@@ -57,6 +58,9 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
   }
 }
 
+
+// import files arrive in parts (IMPORT_LIMIT in ../messages.ts)
+const importParts = new ImportParts();
 
 // a page the reader kept is analysed again when revisited, even if the precheck passes it by
 watchKeptPages((tabId, url, title) => extractIn(tabId, url, title));
@@ -148,7 +152,18 @@ export const handlers: Handlers = {
     return userStore.export();
   },
 
-  async importUserCorpus(_ctx, text) {
-    return userStore.import(text);
+  async importUserCorpus(_ctx, part) {
+    const text = importParts.put(part);
+    if (text === null) return { done: false, received: importParts.received(part.upload) };
+    return { done: true, ...(await userStore.import(text)) };
+  },
+
+  async exportSetAside() {
+    return userStore.exportSetAside();
+  },
+
+  async discardSetAside(_ctx, ids) {
+    await userStore.discardSetAside(ids);
+    return userStatus();
   },
 };

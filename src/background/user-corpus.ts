@@ -19,8 +19,9 @@ import type { Article } from '../core/types';
 
 /** The part of storage.local this module uses (browser.storage.local satisfies it). */
 export interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 /** One kept article. */
@@ -47,9 +48,25 @@ export interface UserCorpusFile {
   format: typeof FORMAT;
   version: 1;
   docs: UserDoc[];
+  /** In storage only: counts the writes, so the newer of the two slots is known without the head. */
+  seq?: number;
 }
 
-export const STORAGE_KEY = 'userCorpus';
+/**
+ * Where the reader's corpus lives in storage. A change is written to the slot the head does not
+ * name, then the head is switched to it: a crash between the two leaves the head on the old,
+ * complete list. What could not be read is kept under ASIDE_KEY, written before anything else.
+ * LEGACY_KEY is the single-key form of earlier versions: read when there is no head yet, and
+ * migrated by the first change (then removed, its every entry being in a slot or set aside).
+ */
+export const LEGACY_KEY = 'userCorpus';
+export const HEAD_KEY = 'userCorpusHead';
+export const SLOT_KEYS = { a: 'userCorpus.a', b: 'userCorpus.b' } as const;
+export const ASIDE_KEY = 'userCorpusSetAside';
+/** Every key of the reader's corpus (a change to any of them means: read again). */
+export const STORAGE_KEYS: readonly string[] = [HEAD_KEY, SLOT_KEYS.a, SLOT_KEYS.b, LEGACY_KEY, ASIDE_KEY];
+/** @deprecated the single-key form's key; see LEGACY_KEY. */
+export const STORAGE_KEY = LEGACY_KEY;
 export const FORMAT = 'reprint-lens-user-corpus';
 /** Bounds that keep one article, and the whole corpus, within what storage and matching handle well. */
 export const LIMITS = { docs: 1000, chars: 500_000, paragraphs: 10_000, field: 2_000 };
@@ -127,43 +144,120 @@ export function userDocFromArticle(article: Article, pageUrl: string, now: Date 
 
 // ---------------------------------------------------------------- stored data and import files
 
-export interface Loaded {
-  docs: UserDoc[];
-  /** Set when stored data was damaged: what was left out. */
-  notice: string | null;
+/** Something storage held that this version could not read: kept aside as it was, until the reader deletes it. */
+export interface SetAside {
+  /** A hash of where it came from and what it is: the same damaged entry found twice is kept once. */
+  id: string;
+  /** One damaged article of a list, or a whole stored list that could not be read. */
+  kind: 'article' | 'store';
+  /** The storage key it was found under. */
+  from: string;
+  /** Why it could not be read. */
+  reason: string;
+  /** When it was found, ISO. */
+  found: string;
+  /** The stored value, exactly as it was. */
+  value: unknown;
 }
 
-/** Reads stored data, keeping every valid entry of damaged data and saying what was left out. */
-export function recover(stored: unknown): Loaded {
-  if (stored === undefined || stored === null) return { docs: [], notice: null };
+export interface Loaded {
+  docs: UserDoc[];
+  /** Set when stored data was damaged or made by a newer version: what was left out, and why. */
+  notice: string | null;
+  /** Stored by a newer format version: this version reads what it can and writes nothing. */
+  newer?: boolean;
+  /** What could not be read: kept aside, listed on the options page, deleted only by the reader. */
+  setAside?: SetAside[];
+}
+
+/** What reading one stored list gave: its articles, what could not be read in it, and whether a newer version made it. */
+interface ReadList {
+  docs: UserDoc[];
+  aside: SetAside[];
+  newer: boolean;
+  /** Damaged entries, for the notice. */
+  problems: string[];
+  total: number;
+  /** The write counter of a slot (0 for the old single-key format). */
+  seq: number;
+  /** The whole list could not be read. */
+  unreadable: string | null;
+}
+
+function asideOf(kind: SetAside['kind'], from: string, reason: string, value: unknown, now: Date): SetAside {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return { id: `aside-${textHash(`${kind}\n${from}\n${text}`)}`, kind, from, reason, found: now.toISOString(), value };
+}
+
+const newerVersion = (v: Record<string, unknown>): boolean => typeof v.version === 'number' && v.version > 1;
+
+/** Reads one stored list (any shape storage may hold), keeping every valid entry and setting the rest aside. */
+function readList(stored: unknown, from: string, now: Date): ReadList {
+  const out: ReadList = { docs: [], aside: [], newer: false, problems: [], total: 0, seq: 0, unreadable: null };
+  if (stored === undefined || stored === null) return out;
   let v: unknown = stored;
   if (typeof v === 'string') {
     try {
       v = JSON.parse(v) as unknown;
     } catch {
-      return { docs: [], notice: 'Your saved articles could not be read (damaged data) and were set aside: the list starts empty.' };
+      out.unreadable = 'damaged data (not complete JSON)';
+      out.aside.push(asideOf('store', from, out.unreadable, stored, now));
+      return out;
     }
   }
-  if (!isObj(v) || !Array.isArray(v.docs)) {
-    return { docs: [], notice: 'Your saved articles were not in a form this version can read and were set aside: the list starts empty.' };
+  if (isObj(v) && newerVersion(v)) {
+    // a newer version's list: read what looks like articles, set nothing aside (it may all be valid there)
+    out.newer = true;
+    if (Array.isArray(v.docs)) {
+      for (const [i, d] of v.docs.entries()) {
+        try {
+          out.docs.push(checkUserDoc(d, `article ${i + 1}`));
+        } catch {
+          // not readable by this version; it stays where it is, untouched
+        }
+      }
+    }
+    return out;
   }
-  const docs: UserDoc[] = [];
-  const problems: string[] = [];
+  if (!isObj(v) || !Array.isArray(v.docs)) {
+    out.unreadable = 'not in a form this version can read';
+    out.aside.push(asideOf('store', from, out.unreadable, stored, now));
+    return out;
+  }
+  out.total = v.docs.length;
+  out.seq = typeof v.seq === 'number' && Number.isFinite(v.seq) ? v.seq : 0;
   const seen = new Set<string>();
   v.docs.forEach((d, i) => {
     try {
       const doc = checkUserDoc(d, `article ${i + 1}`);
-      if (!seen.has(doc.id)) docs.push(doc);
+      if (!seen.has(doc.id)) out.docs.push(doc);
       seen.add(doc.id);
     } catch (e) {
-      problems.push((e as Error).message);
+      out.problems.push((e as Error).message);
+      out.aside.push(asideOf('article', from, (e as Error).message, d, now));
     }
   });
-  if (problems.length === 0) return { docs, notice: null };
-  return {
-    docs,
-    notice: `${problems.length} of your ${v.docs.length} saved articles were damaged and left out (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}). The other ${docs.length} are kept.`,
-  };
+  return out;
+}
+
+function noticeOf(r: ReadList): string | null {
+  if (r.newer) return `Your saved articles were made by a newer version of Reprint Lens. This version shows the ${r.docs.length} it can read and changes nothing: update the extension to add or remove articles.`;
+  if (r.unreadable?.startsWith('damaged')) return 'Your saved articles could not be read (damaged data) and were set aside, as they were: the list starts empty.';
+  if (r.unreadable) return 'Your saved articles were not in a form this version can read and were set aside, as they were: the list starts empty.';
+  if (r.problems.length === 0) return null;
+  const p = r.problems;
+  return `${p.length} of your ${r.total} saved articles were damaged and set aside, as they were (${p.slice(0, 3).join('; ')}${p.length > 3 ? '; …' : ''}). The other ${r.docs.length} are kept.`;
+}
+
+/** Reads stored data in the single-list form, keeping every valid entry of damaged data and saying what was left out (and set aside). */
+export function recover(stored: unknown, from = LEGACY_KEY, now: Date = new Date()): Loaded {
+  const r = readList(stored, from, now);
+  return { docs: r.docs, notice: noticeOf(r), newer: r.newer, setAside: r.aside };
 }
 
 /**
@@ -232,29 +326,118 @@ function quotaMessage(e: unknown): string {
   return `not saved: the browser refused to store it (${why}). The storage for this extension may be full; your saved articles are unchanged — remove some to make room.`;
 }
 
+export const NEWER_MESSAGE =
+  'not saved: your saved articles were made by a newer version of Reprint Lens. This version reads them but never rewrites them; update the extension to add, remove or import articles.';
+
+type Slot = keyof typeof SLOT_KEYS;
+
+/** Everything read from storage, and what the next write must do first. */
+interface State extends Loaded {
+  newer: boolean;
+  /** Everything set aside: what ASIDE_KEY holds and what was found since. */
+  setAside: SetAside[];
+  /** Set aside in memory but not yet under ASIDE_KEY: written before anything else. */
+  pending: boolean;
+  /** The slot the head names (null: no head yet, the list came from LEGACY_KEY). */
+  slot: Slot | null;
+  seq: number;
+  /** LEGACY_KEY still holds a list that a slot has taken over. */
+  legacy: boolean;
+}
+
+const isSlot = (v: unknown): v is Slot => v === 'a' || v === 'b';
+
+/** Reads every key of the reader's corpus into one state. Reading never writes. */
+function readState(raw: Record<string, unknown>, now: Date): State {
+  const aside: SetAside[] = [];
+  let pending = false;
+  let newer = false;
+  // what was set aside before
+  const kept = raw[ASIDE_KEY];
+  if (kept !== undefined) {
+    if (isObj(kept) && newerVersion(kept)) newer = true;
+    else if (isObj(kept) && Array.isArray(kept.entries) && kept.entries.every((e) => isObj(e) && typeof e.id === 'string')) aside.push(...(kept.entries as SetAside[]));
+    else {
+      aside.push(asideOf('store', ASIDE_KEY, 'the list of set-aside data could not be read', kept, now));
+      pending = true;
+    }
+  }
+  const head = raw[HEAD_KEY];
+  let r: ReadList;
+  let slot: Slot | null = null;
+  let notice: string | null = null;
+  if (head === undefined) {
+    r = readList(raw[LEGACY_KEY], LEGACY_KEY, now);
+  } else if (isObj(head) && newerVersion(head)) {
+    r = isSlot(head.slot) ? readList(raw[SLOT_KEYS[head.slot]], SLOT_KEYS[head.slot], now) : readList(undefined, HEAD_KEY, now);
+    r.newer = true;
+  } else {
+    // the head names the current slot; if it is damaged, the slot with the higher write count is
+    const lists = { a: readList(raw[SLOT_KEYS.a], SLOT_KEYS.a, now), b: readList(raw[SLOT_KEYS.b], SLOT_KEYS.b, now) };
+    const named = isObj(head) && isSlot(head.slot) ? head.slot : null;
+    slot = named ?? (lists.a.seq >= lists.b.seq ? 'a' : 'b');
+    r = lists[slot];
+    if (r.unreadable || raw[SLOT_KEYS[slot]] === undefined) {
+      // the current list cannot be read at all: it is set aside, and the previous one (the other slot) is used
+      const other: Slot = slot === 'a' ? 'b' : 'a';
+      if (!lists[other].unreadable && raw[SLOT_KEYS[other]] !== undefined && !lists[other].newer) {
+        aside.push(...r.aside);
+        pending ||= r.aside.length > 0;
+        r = lists[other];
+        notice = 'Your latest saved list could not be read and was set aside, as it was; the list before it is shown, so the last change may be missing.';
+      }
+    }
+  }
+  newer ||= r.newer;
+  const fresh = newer ? [] : r.aside.filter((a) => !aside.some((b) => b.id === a.id));
+  aside.push(...fresh);
+  pending ||= fresh.length > 0;
+  return {
+    docs: r.docs,
+    notice: newer ? noticeOf({ ...r, newer: true }) : (notice ?? noticeOf(r)),
+    newer,
+    setAside: aside,
+    pending: newer ? false : pending,
+    slot,
+    seq: r.seq,
+    legacy: head !== undefined ? false : raw[LEGACY_KEY] !== undefined,
+  };
+}
+
 /**
  * The reader's corpus over a storage area. Changes are serialised (two adds at once would
- * otherwise each write the list without the other's article) and written once each.
+ * otherwise each write the list without the other's article). Each change writes what was set
+ * aside first, then the new list to the other slot, then switches the head to it; the state in
+ * memory changes only when the switch succeeded. Nothing the reader kept is ever dropped: damaged
+ * entries and unreadable lists are set aside, and a newer version's store is never written.
  */
 export class UserCorpusStore {
-  private state: Loaded | null = null;
+  private state: State | null = null;
   private compiled: { docs: readonly UserDoc[]; corpus: Corpus | null } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly storage: StorageArea) {}
+  constructor(
+    private readonly storage: StorageArea,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  /** The kept articles, and a notice when stored data was damaged. Read from storage once. */
-  async load(): Promise<Loaded> {
+  private async read(): Promise<State> {
     if (!this.state) {
-      let stored: unknown;
+      let raw: Record<string, unknown>;
       try {
-        stored = (await this.storage.get(STORAGE_KEY))[STORAGE_KEY];
+        raw = await this.storage.get([...STORAGE_KEYS]);
       } catch (e) {
         throw new UserCorpusError(`your saved articles could not be read (${(e as Error).message})`);
       }
-      this.state ??= recover(stored);
+      this.state ??= readState(raw, this.now());
     }
     return this.state;
+  }
+
+  /** The kept articles, a notice when stored data was damaged or newer, and what was set aside. Read from storage once; never writes. */
+  async load(): Promise<Loaded> {
+    const s = await this.read();
+    return { docs: s.docs, notice: s.notice, newer: s.newer, setAside: s.setAside };
   }
 
   /** Forgets what was read, so the next load reads storage again (another context wrote to it). */
@@ -265,28 +448,59 @@ export class UserCorpusStore {
 
   /** The kept articles compiled for matching (cached until they change). */
   async corpus(): Promise<Corpus | null> {
-    const { docs } = await this.load();
+    const { docs } = await this.read();
     if (this.compiled?.docs !== docs) this.compiled = { docs, corpus: compileUserCorpus(docs) };
     return this.compiled.corpus;
   }
 
-  /** Runs one change after the previous one, writing the new list once; memory changes only when the write succeeded. */
-  private change<T>(make: (docs: UserDoc[]) => { docs: UserDoc[]; result: T }): Promise<T> {
-    const run = async (): Promise<T> => {
-      const current = await this.load();
-      const { docs, result } = make([...current.docs]);
-      if (docs.length > LIMITS.docs) throw new UserCorpusError(`not saved: at most ${LIMITS.docs} articles can be kept`);
-      try {
-        await this.storage.set({ [STORAGE_KEY]: toFile(docs) });
-      } catch (e) {
-        throw new UserCorpusError(quotaMessage(e));
-      }
-      this.state = { docs, notice: null }; // what is stored now is clean
-      return result;
-    };
+  private serial<T>(run: () => Promise<T>): Promise<T> {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async write(items: Record<string, unknown>): Promise<void> {
+    try {
+      await this.storage.set(items);
+    } catch (e) {
+      throw new UserCorpusError(quotaMessage(e));
+    }
+  }
+
+  /** Writes what was set aside, if anything new was: always before anything else is written. */
+  private async writeAside(s: State, entries: SetAside[] = s.setAside): Promise<void> {
+    await this.write({ [ASIDE_KEY]: { format: `${FORMAT}-set-aside`, version: 1, entries } });
+    s.pending = false;
+    s.setAside = entries;
+  }
+
+  /** Writes a new list: set-aside data first, then the other slot, then the head. */
+  private async writeList(s: State, docs: UserDoc[]): Promise<void> {
+    if (s.pending) await this.writeAside(s);
+    const next: Slot = s.slot === 'a' ? 'b' : 'a';
+    const seq = s.seq + 1;
+    await this.write({ [SLOT_KEYS[next]]: { ...toFile(docs), seq } });
+    await this.write({ [HEAD_KEY]: { format: FORMAT, version: 1, slot: next } });
+    // the switch is made: memory follows, and the old single-key list (now all in a slot or set aside) can go
+    Object.assign(s, { docs, notice: null, slot: next, seq });
+    if (s.legacy) {
+      await this.storage.remove(LEGACY_KEY).then(
+        () => (s.legacy = false),
+        () => undefined, // left for the next change; the head already takes precedence
+      );
+    }
+  }
+
+  /** Runs one change after the previous one; memory changes only when the write succeeded. */
+  private change<T>(make: (docs: UserDoc[]) => { docs: UserDoc[]; result: T }): Promise<T> {
+    return this.serial(async () => {
+      const s = await this.read();
+      if (s.newer) throw new UserCorpusError(NEWER_MESSAGE);
+      const { docs, result } = make([...s.docs]);
+      if (docs.length > LIMITS.docs) throw new UserCorpusError(`not saved: at most ${LIMITS.docs} articles can be kept`);
+      await this.writeList(s, docs);
+      return result;
+    });
   }
 
   /** Keeps an article; an article already kept (same text) is not added twice. */
@@ -322,6 +536,31 @@ export class UserCorpusStore {
 
   /** The export file's text. */
   async export(): Promise<string> {
-    return `${JSON.stringify(toFile((await this.load()).docs), null, 2)}\n`;
+    return `${JSON.stringify(toFile((await this.read()).docs), null, 2)}\n`;
+  }
+
+  /** What was set aside, as a file: every entry with its value exactly as it was stored. */
+  async exportSetAside(): Promise<string> {
+    const { setAside } = await this.read();
+    return `${JSON.stringify({ format: `${FORMAT}-set-aside`, version: 1, entries: setAside }, null, 2)}\n`;
+  }
+
+  /**
+   * Deletes set-aside entries: only ever because the reader asked. Damaged entries still inside
+   * the current list are first taken out of it (a clean list is written), so they cannot come back.
+   * Returns how many were deleted.
+   */
+  discardSetAside(ids: readonly string[]): Promise<number> {
+    return this.serial(async () => {
+      const s = await this.read();
+      if (s.newer) throw new UserCorpusError(NEWER_MESSAGE);
+      const gone = new Set(ids);
+      const left = s.setAside.filter((a) => !gone.has(a.id));
+      const count = s.setAside.length - left.length;
+      if (count === 0) return 0;
+      if (s.pending) await this.writeList(s, s.docs); // set aside for good, and out of the list
+      await this.writeAside(s, left);
+      return count;
+    });
   }
 }

@@ -6,24 +6,31 @@ import browser from 'webextension-polyfill';
 import { findVersions } from '../core/match';
 import type { Article, Match, MatchReport } from '../core/types';
 import type { Corpus } from '../corpus/types';
-import type { DocInfo, UserCorpusStatus } from '../messages';
+import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
 import { getCorpus } from './corpus';
-import { STORAGE_KEY, UserCorpusStore, type UserDoc } from './user-corpus';
+import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';
 
 export const userStore = new UserCorpusStore(browser.storage.local);
 
 // another context (or the developer tools) changed the stored list: read it again when next needed
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && STORAGE_KEY in changes) userStore.invalidate();
+  if (area === 'local' && STORAGE_KEYS.some((k) => k in changes)) userStore.invalidate();
 });
 
 export function userDocInfo(d: UserDoc): DocInfo {
   return { id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url ?? d.pageUrl, origin: 'user' };
 }
 
+/** A set-aside entry as the options page lists it: never its value, only what helps to recognise it. */
+export function setAsideInfo(a: SetAside): SetAsideInfo {
+  const v = a.value as { title?: unknown } | null;
+  const title = a.kind === 'article' && typeof v === 'object' && v !== null && typeof v.title === 'string' ? v.title.slice(0, 300) : null;
+  return { id: a.id, kind: a.kind, reason: String(a.reason).slice(0, 500), found: String(a.found), title };
+}
+
 export async function userStatus(): Promise<UserCorpusStatus> {
-  const { docs, notice } = await userStore.load();
-  return { docs: docs.map(userDocInfo), notice };
+  const { docs, notice, newer, setAside } = await userStore.load();
+  return { docs: docs.map(userDocInfo), notice, newer: newer ?? false, setAside: (setAside ?? []).map(setAsideInfo) };
 }
 
 /**

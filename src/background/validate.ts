@@ -2,10 +2,10 @@
 // proven otherwise: a content script runs beside the page's own scripts, and another extension or
 // a compromised renderer may send anything. A failed check is a clear error back to the sender.
 import { MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../extract/snapshot-cut';
-import type { Args, MessageName, PageCheck, PageSnapshot, SnapshotPart } from '../messages';
+import { IMPORT_LIMIT, type Args, type ImportPart, type MessageName, type PageCheck, type PageSnapshot, type SnapshotPart } from '../messages';
 
 const MAX_SNAPSHOT = 6_000_000; // characters of a page copy (snapshot.ts stops near 4 000 000): bounds the background's parse
-const MAX_IMPORT = 30_000_000; // characters of an import file (the reader's corpus is at most 1000 articles)
+const MAX_PARTS = Math.ceil(IMPORT_LIMIT.bytes / IMPORT_LIMIT.partChars); // a file of at most IMPORT_LIMIT.bytes bytes has at most as many characters
 
 export class InvalidMessage extends Error {}
 
@@ -34,6 +34,21 @@ function pageCheck(v: unknown): PageCheck {
   const revision = Number.isInteger(v.revision) && (v.revision as number) > 0 ? (v.revision as number) : fail('revision must be a positive whole number');
   return { url: str(v.url, 'url'), title: str(v.title, 'title'), candidate: bool(v.candidate, 'candidate'), reasons: strings(v.reasons, 'reasons', 50, 500), revision };
 }
+
+function importPart(v: unknown): ImportPart {
+  if (!isObj(v)) fail('import part must be an object');
+  const upload = typeof v.upload === 'string' && /^[\w-]{1,64}$/.test(v.upload) ? v.upload : fail('upload must be an upload id');
+  const count = Number.isInteger(v.count) && (v.count as number) >= 1 && (v.count as number) <= MAX_PARTS ? (v.count as number) : fail(`count must be 1 to ${MAX_PARTS}`);
+  const index = Number.isInteger(v.index) && (v.index as number) >= 0 && (v.index as number) < count ? (v.index as number) : fail('index must be a part of the upload');
+  return { upload, index, count, text: str(v.text, 'the import part', IMPORT_LIMIT.partChars) };
+}
+
+const strIds = (v: unknown): string[] => {
+  if (!Array.isArray(v) || v.length > 10_000) fail('ids must be a list of at most 10000');
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) out.push(typeof v[i] === 'string' && /^aside-[0-9a-f]{16}$/.test(v[i] as string) ? (v[i] as string) : fail(`ids[${i}] must be a set-aside id`));
+  return out;
+};
 
 function snapshot(v: unknown): PageSnapshot {
   if (!isObj(v)) fail('snapshot must be an object');
@@ -73,7 +88,9 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
     userCorpus: () => [],
     removeUserDoc: () => [docId(a, 'id')],
     exportUserCorpus: () => [],
-    importUserCorpus: () => [str(a, 'the import file', MAX_IMPORT)],
+    importUserCorpus: () => [importPart(a)],
+    exportSetAside: () => [],
+    discardSetAside: () => [strIds(a)],
   };
   if (!Object.hasOwn(out, name)) fail(`unknown message ${String(name).slice(0, 40)}`);
   return out[name]() as Args<K>;

@@ -1,10 +1,13 @@
 // Options page: the corpus the extension matches against. The bundled articles, and the reader's
 // own (kept with "add this page to my corpus"): listed, removable, exported as a JSON file and
 // imported from one. An import is checked whole in the background and only adds; on any error
-// nothing changes and the message says what was wrong and where.
+// nothing changes and the message says what was wrong and where. Stored data that could not be
+// read is listed ("3 articles could not be read"), exportable as it was, and deleted only when the
+// reader confirms; a store made by a newer version is shown read-only.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send, type DocInfo, type UserCorpusStatus } from '../messages';
+import { send, type DocInfo, type SetAsideInfo, type UserCorpusStatus } from '../messages';
+import { sendImportFile } from './import';
 import { download } from './export';
 import { applyTheme, t } from './i18n';
 import { langName } from './components/VersionList';
@@ -19,6 +22,7 @@ function Options() {
   const [mine, setMine] = useState<UserCorpusStatus | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = async () => {
@@ -56,7 +60,7 @@ function Options() {
   const importFile = (file: File) =>
     act(async () => {
       try {
-        const { added, skipped } = await send('importUserCorpus', await file.text());
+        const { added, skipped } = await sendImportFile(file, (part) => send('importUserCorpus', part), t);
         await refresh();
         return t('imported', added, skipped);
       } catch (e) {
@@ -65,6 +69,23 @@ function Options() {
         if (fileInput.current) fileInput.current.value = '';
       }
     });
+
+  const setAside: SetAsideInfo[] = mine?.setAside ?? [];
+  const exportSetAside = () =>
+    act(async () => {
+      const text = await send('exportSetAside');
+      download({ kind: 'json', name: `reprint-lens-unreadable-${new Date().toISOString().slice(0, 10)}.json`, mime: 'application/json', text });
+      return null;
+    });
+  const deleteSetAside = () =>
+    act(async () => {
+      setConfirmDelete(false);
+      const status = await send('discardSetAside', setAside.map((a) => a.id));
+      setMine(status);
+      return t('setAsideDeleted', setAside.length - (status.setAside?.length ?? 0));
+    });
+  const articlesAside = setAside.filter((a) => a.kind === 'article').length;
+  const storesAside = setAside.length - articlesAside;
 
   return (
     <main class="options-view">
@@ -80,7 +101,32 @@ function Options() {
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">{t('myCorpus')}</h2>
         <p class="meta">{t('myCorpusIntro')}</p>
-        {mine?.notice && <p class="error" role="alert" data-testid="damaged-notice">{t('damagedNotice', mine.notice)}</p>}
+        {mine?.newer && <p class="error" role="alert" data-testid="newer-notice">{t('newerStore')}</p>}
+        {mine?.notice && !mine.newer && <p class="error" role="alert" data-testid="damaged-notice">{t('damagedNotice', mine.notice)}</p>}
+        {setAside.length > 0 && (
+          <div class="set-aside" data-testid="set-aside" data-count={setAside.length}>
+            {articlesAside > 0 && <p data-testid="set-aside-articles">{t('setAsideArticles', articlesAside)}</p>}
+            {storesAside > 0 && <p data-testid="set-aside-stores">{t('setAsideStores', storesAside)}</p>}
+            <ul>
+              {setAside.map((a) => (
+                <li key={a.id} data-testid="set-aside-entry" data-kind={a.kind}>
+                  {a.kind === 'store' ? t('setAsideStore') : a.title !== null ? <PageText>{a.title}</PageText> : t('setAsideUntitled')}
+                  <span class="meta"> · <bdi>{a.reason}</bdi> · {a.found.slice(0, 10)}</span>
+                </li>
+              ))}
+            </ul>
+            <div class="actions">
+              <button type="button" onClick={() => void exportSetAside()} data-testid="export-set-aside">{t('exportSetAside')}</button>
+              {!confirmDelete && <button type="button" onClick={() => setConfirmDelete(true)} disabled={mine?.newer} data-testid="delete-set-aside">{t('deleteSetAside')}</button>}
+              {confirmDelete && (
+                <>
+                  <button type="button" class="danger" onClick={() => void deleteSetAside()} data-testid="confirm-delete-set-aside">{t('confirmDeleteSetAside', setAside.length)}</button>
+                  <button type="button" onClick={() => setConfirmDelete(false)} data-testid="keep-set-aside">{t('keepSetAside')}</button>
+                </>
+              )}
+            </div>
+          </div>
+        )}
         {mine && mine.docs.length === 0 && <p>{t('myCorpusEmpty')}</p>}
         {mine && mine.docs.length > 0 && (
           <table class="docs">
@@ -90,7 +136,7 @@ function Options() {
                   <td lang={d.lang}>{d.url && /^https?:\/\//i.test(d.url) ? <a href={d.url} target="_blank" rel="noopener noreferrer"><PageText>{d.title}</PageText></a> : <PageText>{d.title}</PageText>}</td>
                   <td class="meta">{meta(d)}</td>
                   <td>
-                    <button type="button" onClick={() => void remove(d)} aria-label={t('removeLabel', isolateText(d.title))}>{t('remove')}</button>
+                    <button type="button" onClick={() => void remove(d)} disabled={mine.newer} aria-label={t('removeLabel', isolateText(d.title))}>{t('remove')}</button>
                   </td>
                 </tr>
               ))}
@@ -99,7 +145,7 @@ function Options() {
         )}
         <div class="actions">
           <button type="button" onClick={() => void exportMine()} disabled={!mine || mine.docs.length === 0} data-testid="export-corpus">{t('exportCorpus')}</button>
-          <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-corpus">{t('importCorpus')}</button>
+          <button type="button" onClick={() => fileInput.current?.click()} disabled={mine?.newer} data-testid="import-corpus">{t('importCorpus')}</button>
           <input
             ref={fileInput}
             type="file"

@@ -5,9 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  ASIDE_KEY,
+  HEAD_KEY,
+  LEGACY_KEY,
+  SLOT_KEYS,
   STORAGE_KEY,
   UserCorpusStore,
-  recover,
   userDocFromArticle,
   type StorageArea,
   type UserDoc,
@@ -21,20 +24,37 @@ import type { Article } from '../../src/core/types';
 const PAGES = path.resolve(__dirname, '../fixtures/pages');
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
 
-/** storage.local as far as the store uses it; `full` makes every write reject as a full quota does. */
+/**
+ * storage.local as far as the store uses it; `full` makes every write reject as a full quota does,
+ * `crashAt` = N makes the Nth write from now reject and every later one too (the browser died there).
+ */
 class FakeStorage implements StorageArea {
   data: Record<string, unknown> = {};
   writes = 0;
   full = false;
-  async get(key: string) {
-    return key in this.data ? { [key]: structuredClone(this.data[key]) } : {};
+  crashAt: number | null = null;
+  /** The keys written, in order, one entry per set() call. */
+  log: string[][] = [];
+  async get(keys: string | string[]) {
+    const out: Record<string, unknown> = {};
+    for (const key of typeof keys === 'string' ? [keys] : keys) if (key in this.data) out[key] = structuredClone(this.data[key]);
+    return out;
   }
   async set(items: Record<string, unknown>) {
     if (this.full) throw new Error('QUOTA_BYTES quota exceeded');
+    if (this.crashAt !== null && --this.crashAt <= 0) throw new Error('the browser stopped');
     this.writes++;
+    this.log.push(Object.keys(items));
     Object.assign(this.data, structuredClone(items));
   }
+  async remove(keys: string | string[]) {
+    if (this.crashAt !== null && this.crashAt <= 0) throw new Error('the browser stopped');
+    for (const key of typeof keys === 'string' ? [keys] : keys) delete this.data[key];
+  }
 }
+
+/** What a fresh start of the extension reads from this storage. */
+const reread = (storage: FakeStorage) => new UserCorpusStore(storage).load();
 
 async function pageArticle(file: string): Promise<Article> {
   return extractArticle((await readPage(path.join(PAGES, file))).doc).article;
@@ -84,7 +104,7 @@ describe('keeping pages and matching them', () => {
     const storage = new FakeStorage();
     const store = new UserCorpusStore(storage);
     await Promise.all([store.add(unrelated), store.add(reprint)]);
-    expect(recover(storage.data[STORAGE_KEY]).docs.map((d) => d.id).sort()).toEqual([unrelated.id, reprint.id].sort());
+    expect((await reread(storage)).docs.map((d) => d.id).sort()).toEqual([unrelated.id, reprint.id].sort());
   });
 
   it('refuses a page without text, saying so', () => {
@@ -132,7 +152,7 @@ describe('damaged stored data', () => {
     ['one entry with bad paragraphs', () => ({ docs: [good(), { ...good(), paragraphs: [1, 2] }] }), 1, /1 of your 2 .*article 2\.paragraphs\[0\]: must be text.*other 1 are kept/],
     ['one entry that is not an object', () => ({ docs: [null, good()] }), 1, /1 of your 2 .*article 1: must be an object/],
     ['an entry without a title', () => ({ docs: [{ ...good(), title: undefined }] }), 0, /article 1\.title: must be text/],
-  ])('%s: keeps %#’s valid entries and says what was left out', async (_, stored, kept, notice) => {
+  ])('%s: keeps the valid entries and says what was left out', async (_, stored, kept, notice) => {
     const storage = new FakeStorage();
     if (stored() !== undefined) storage.data[STORAGE_KEY] = stored();
     const store = new UserCorpusStore(storage);
@@ -149,8 +169,146 @@ describe('damaged stored data', () => {
     const store = new UserCorpusStore(storage);
     expect((await store.load()).notice).not.toBeNull();
     await store.add(reprint);
-    expect(recover(storage.data[STORAGE_KEY])).toEqual({ docs: [unrelated, reprint], notice: null });
+    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
+    expect((await reread(storage)).notice).toBeNull();
     expect((await store.load()).notice).toBeNull();
+  });
+});
+
+describe('kept data is never destroyed', () => {
+  const good = () => structuredClone(unrelated) as unknown as Record<string, unknown>;
+  const broken = { ...structuredClone(unrelated), paragraphs: [1, 2], title: 'half-written' };
+  const truncated = () => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [good(), good()] }).slice(0, 300);
+
+  it.each<[string, () => unknown, number, () => unknown[]]>([
+    ['one damaged entry among good ones', () => ({ docs: [good(), broken] }), 1, () => [broken]],
+    ['two damaged entries', () => ({ docs: [null, good(), 'text'] }), 1, () => [null, 'text']],
+    ['a list truncated by a crash (JSON text)', truncated, 0, () => [truncated()]],
+    ['a store that is not a list', () => 42, 0, () => [42]],
+    ['a store without its list', () => ({ format: 'reprint-lens-user-corpus', docs: 'many' }), 0, () => [{ format: 'reprint-lens-user-corpus', docs: 'many' }]],
+  ])('%s: set aside as it was before anything is written, and the next add keeps it', async (_, stored, kept, expected) => {
+    const aside = expected();
+    const storage = new FakeStorage();
+    storage.data[LEGACY_KEY] = stored();
+    const store = new UserCorpusStore(storage);
+    expect((await store.load()).setAside?.map((a) => a.value)).toEqual(aside); // listed at once
+    await store.add(reprint);
+    // the set-aside data was the first thing written
+    expect(storage.log[0]).toEqual([ASIDE_KEY]);
+    // and after a restart: the valid articles and the new one are kept, the damaged data is listed, exactly as it was
+    const after = await reread(storage);
+    expect(after.docs).toHaveLength(kept + 1);
+    expect(after.docs.at(-1)).toEqual(reprint);
+    expect(after.setAside?.map((a) => a.value)).toEqual(aside);
+    // more changes never drop it
+    await store.add(unrelated);
+    await store.remove(unrelated.id);
+    expect((await reread(storage)).setAside?.map((a) => a.value)).toEqual(aside);
+    expect(JSON.parse(await new UserCorpusStore(storage).exportSetAside()).entries.map((e: { value: unknown }) => e.value)).toEqual(aside);
+  });
+
+  it('deletes set-aside data only when the reader asks, and it does not come back', async () => {
+    const storage = new FakeStorage();
+    storage.data[LEGACY_KEY] = { docs: [good(), broken, null] };
+    const store = new UserCorpusStore(storage);
+    const { setAside } = await store.load();
+    expect(setAside).toHaveLength(2);
+    // asked before any other change: the damaged entries leave the stored list too
+    expect(await store.discardSetAside([setAside![0]!.id])).toBe(1);
+    let after = await reread(storage);
+    expect(after.setAside?.map((a) => a.value)).toEqual([null]);
+    expect(after.docs).toEqual([unrelated]);
+    expect(await store.discardSetAside(['aside-unknown'])).toBe(0);
+    expect(await store.discardSetAside(after.setAside!.map((a) => a.id))).toBe(1);
+    after = await reread(storage);
+    expect(after.setAside).toEqual([]);
+    expect(after.docs).toEqual([unrelated]);
+    expect(after.notice).toBeNull();
+  });
+
+  it.each<[string, (s: FakeStorage) => void]>([
+    ['the single-key list', (s) => (s.data[LEGACY_KEY] = { format: 'reprint-lens-user-corpus', version: 2, docs: [good(), { text: 'a newer kind of entry' }] })],
+    ['the head', (s) => {
+      s.data[HEAD_KEY] = { format: 'reprint-lens-user-corpus', version: 2, slot: 'a' };
+      s.data[SLOT_KEYS.a] = { format: 'reprint-lens-user-corpus', version: 2, docs: [good()] };
+    }],
+  ])('a store made by a newer version (%s): read what can be read, write nothing, say so', async (_, make) => {
+    const storage = new FakeStorage();
+    make(storage);
+    const before = structuredClone(storage.data);
+    const store = new UserCorpusStore(storage);
+    const loaded = await store.load();
+    expect(loaded.docs).toEqual([unrelated]);
+    expect(loaded.newer).toBe(true);
+    expect(loaded.notice).toMatch(/made by a newer version of Reprint Lens/);
+    expect(loaded.setAside).toEqual([]);
+    await expect(store.add(reprint)).rejects.toThrow(/made by a newer version of Reprint Lens/);
+    await expect(store.remove(unrelated.id)).rejects.toThrow(/newer version/);
+    await expect(store.import(JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [reprint] }))).rejects.toThrow(/newer version/);
+    expect(storage.writes).toBe(0);
+    expect(storage.data).toEqual(before);
+  });
+
+  it('reads the single-key list of earlier versions, and moves it with the first change', async () => {
+    const storage = new FakeStorage();
+    storage.data[LEGACY_KEY] = { format: 'reprint-lens-user-corpus', version: 1, docs: [good()] };
+    expect((await reread(storage)).docs).toEqual([unrelated]);
+    await new UserCorpusStore(storage).add(reprint);
+    expect(Object.keys(storage.data).sort()).toEqual([HEAD_KEY, SLOT_KEYS.a].sort());
+    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
+  });
+
+  // a change writes the new list, then switches the head; the browser may stop at any write
+  it.each([1, 2])('a crash at write %i of a change leaves the old list readable, and the next change works', async (n) => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await store.add(unrelated);
+    const writes = storage.writes;
+    storage.crashAt = n;
+    await expect(store.add(reprint)).rejects.toThrow(/not saved/);
+    expect(storage.writes - writes).toBe(n - 1);
+    expect((await reread(storage)).docs).toEqual([unrelated]); // restarted: the old state, whole
+    expect((await store.load()).docs).toEqual([unrelated]); // and in memory
+    storage.crashAt = null;
+    await new UserCorpusStore(storage).add(reprint);
+    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
+  });
+
+  it.each([1, 2, 3])('a crash at write %i of the first change to a damaged store loses nothing', async (n) => {
+    const storage = new FakeStorage();
+    storage.data[LEGACY_KEY] = { docs: [good(), broken] };
+    storage.crashAt = n;
+    await expect(new UserCorpusStore(storage).add(reprint)).rejects.toThrow(/not saved/);
+    const after = await reread(storage);
+    expect(after.docs).toEqual([unrelated]);
+    expect(after.setAside?.map((a) => a.value)).toEqual([broken]);
+    storage.crashAt = null;
+    await new UserCorpusStore(storage).add(reprint);
+    const done = await reread(storage);
+    expect(done.docs).toEqual([unrelated, reprint]);
+    expect(done.setAside?.map((a) => a.value)).toEqual([broken]); // once, not once per attempt
+  });
+
+  it('an unreadable current list is set aside and the list before it is read', async () => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await store.add(unrelated);
+    await store.add(reprint);
+    const head = (storage.data[HEAD_KEY] as { slot: 'a' | 'b' }).slot;
+    storage.data[SLOT_KEYS[head]] = '{"format":"reprint-lens-user-corpus","version":1,"docs":[{"ti';
+    const after = await reread(storage);
+    expect(after.docs).toEqual([unrelated]);
+    expect(after.setAside?.map((a) => a.kind)).toEqual(['store']);
+    expect(after.notice).toMatch(/set aside/);
+  });
+
+  it('a damaged head: the slot written last is read', async () => {
+    const storage = new FakeStorage();
+    const store = new UserCorpusStore(storage);
+    await store.add(unrelated);
+    await store.add(reprint);
+    storage.data[HEAD_KEY] = 'garbage';
+    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
   });
 });
 
