@@ -15,6 +15,8 @@ import type { Corpus } from '../corpus/types';
 import { extractBounded } from '../extract/from-snapshot';
 import { openCorpus } from './corpus';
 import { errorText, readInputFile, readPage } from './html';
+import { printError, printJson, printPainted, printText } from './output';
+import { terminalSafeDeep } from './terminal-safe';
 
 const USAGE = 'usage: reprint-lens compare <a> <b> [--json | --html <out.html> | --markdown | --text] [--granularity char|word] [--no-fold] [--no-fold-script] [--corpus <dir>]';
 
@@ -134,7 +136,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`reprint-lens: ${e instanceof Error ? e.message : String(e)}\n`);
+    printError(e instanceof Error ? e.message : String(e));
     return 2;
   }
   try {
@@ -146,10 +148,10 @@ export async function run(argv: string[]): Promise<number> {
     const comparison = compareAny(a, b, { granularity: args.granularity, foldNoise: args.fold, foldScript: args.foldScript }, lexicon);
     switch (args.format) {
       case 'json':
-        process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+        printJson(comparison);
         break;
       case 'markdown':
-        process.stdout.write(renderMarkdown(comparison));
+        printText(renderMarkdown(comparison));
         break;
       case 'html':
         try {
@@ -157,17 +159,18 @@ export async function run(argv: string[]): Promise<number> {
         } catch (e) {
           throw new Error(`cannot write ${args.htmlOut}: ${errorText(e, false)}`);
         }
-        process.stdout.write(`wrote ${args.htmlOut}: ${comparison.edits.length} edits\n`);
+        printText(`wrote ${args.htmlOut}: ${comparison.edits.length} edits\n`);
         break;
       default: {
         const noColor = (process.env.NO_COLOR ?? '') !== '';
         const color = !noColor && (process.stdout.isTTY === true || (process.env.FORCE_COLOR ?? '') !== '');
-        process.stdout.write(renderText(comparison, { color }));
+        // the page's text is made safe first, then painted: only the report's own colours reach the terminal
+        printPainted(renderText(terminalSafeDeep(comparison), { color }));
       }
     }
     return 0;
   } catch (e) {
-    process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+    printError(errorText(e));
     return 1;
   }
 }

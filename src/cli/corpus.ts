@@ -9,11 +9,12 @@ import { loadCorpus } from '../corpus/load';
 import type { Corpus } from '../corpus/types';
 import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
 import { errorText, MAX_INPUT_BYTES } from './html';
+import { printError, printText } from './output';
 
 const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out>] [--lexicon <lexicon.json>]';
 
 function fail(message: string, code = 1): number {
-  process.stderr.write(`reprint-lens: ${message}\n`);
+  printError(message);
   return code;
 }
 
@@ -27,12 +28,12 @@ function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
       const info = statSync(path);
       if (!info.isFile()) continue;
       if (info.size > MAX_INPUT_BYTES) {
-        process.stderr.write(`reprint-lens: skipped ${path}: ${(info.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_INPUT_BYTES / 1024 / 1024} MB a file may have\n`);
+        printError(`skipped ${path}: ${(info.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_INPUT_BYTES / 1024 / 1024} MB a file may have`);
         continue;
       }
       out.push({ name: path, content: readFileSync(path) });
     } catch (e) {
-      process.stderr.write(`reprint-lens: skipped ${path}: ${errorText(e, false)}\n`);
+      printError(`skipped ${path}: ${errorText(e, false)}`);
     }
   }
   return out;
@@ -78,7 +79,7 @@ export function compileFolder(dir: string, lexicon: Lexicon | null = findLexicon
     throw new Error(`cannot read the folder ${dir}: ${errorText(e, false)}`);
   }
   const result = compileCorpus(files, { lexicon });
-  for (const e of result.errors) process.stderr.write(`reprint-lens: skipped ${e}\n`);
+  for (const e of result.errors) printError(`skipped ${e}`);
   if (result.index.docs.length === 0) throw new Error(`no article in ${dir} could be compiled`);
   return result;
 }
@@ -137,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     result = compileFolder(dir, lexicon);
     const langs = new Set(result.index.docs.map((d) => d.lang.slice(0, 2)));
     if (!lexicon && langs.has('zh') && langs.has('en')) {
-      process.stderr.write('reprint-lens: no bilingual lexicon found (--lexicon): translations among the articles are not related\n');
+      printError('no bilingual lexicon found (--lexicon): translations among the articles are not related');
     }
   } catch (e) {
     return fail(errorText(e));
@@ -151,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { docs, postings, droppedHashes } = result.stats;
   const rel = result.index.relations.map((r) => `${r.a.slice(0, 3)}~${r.b.slice(0, 3)} ${r.relation} ${r.similarity}`).join(', ');
-  process.stdout.write(
+  printText(
     `compiled ${docs} article(s) into ${out}: ${postings} postings (${droppedHashes} boilerplate hashes dropped), ` +
       `${result.index.relations.length} relation(s)${rel ? `: ${rel}` : ''}` +
       `${result.errors.length ? `; ${result.errors.length} file(s) skipped` : ''}\n`,

@@ -4,11 +4,12 @@ import { extractBounded } from '../extract/from-snapshot';
 import { detectTopic } from '../core/topic';
 import type { Article, TopicVerdict } from '../core/types';
 import { errorText, InputError, readPage } from './html';
+import { printError, printJson, printText } from './output';
 
 const USAGE = 'usage: reprint-lens extract <file.html|file.txt|url> [--json]';
 
 function fail(message: string, code: number): number {
-  process.stderr.write(`reprint-lens: ${message}\n`);
+  printError(message);
   return code;
 }
 
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const arg of argv) {
     if (arg === '--json') json = true;
     else if (arg === '-h' || arg === '--help') {
-      process.stdout.write(`${USAGE}\n`);
+      printText(`${USAGE}\n`);
       return 0;
     } else if (arg.startsWith('-')) return fail(`unknown option ${arg} (${USAGE})`, 2);
     else inputs.push(arg);
@@ -54,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   const url = /^https?:\/\//i.test(input) ? input : undefined;
   const { article, isArticle, reasons } = await extractBounded(page.doc, url);
   const topic = detectTopic(article, article.lang);
-  if (json) process.stdout.write(`${JSON.stringify({ article, isArticle, reasons, topic }, null, 2)}\n`);
-  else process.stdout.write(`${formatText(article, isArticle, reasons, topic, page.charset)}\n`);
+  if (json) printJson({ article, isArticle, reasons, topic });
+  else printText(`${formatText(article, isArticle, reasons, topic, page.charset)}\n`);
   return 0;
 }

@@ -9,9 +9,16 @@ import { run as match } from './match';
 import { run as compare } from './compare';
 import { run as corpus } from './corpus';
 import { errorText, setNetworkTimeout, DEFAULT_TIMEOUT_S } from './html';
+import { printError, printText } from './output';
 
 const VERSION = process.env.RL_VERSION ?? '';
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { extract, match, compare, corpus };
+// a Map, so that `reprint-lens constructor` (or __proto__, toString) is an unknown command, not Object's own
+const COMMANDS = new Map<string, (argv: string[]) => Promise<number>>([
+  ['extract', extract],
+  ['match', match],
+  ['compare', compare],
+  ['corpus', corpus],
+]);
 
 const USAGE = `usage: reprint-lens <command> [options]
 
@@ -38,23 +45,23 @@ async function main(args: string[]): Promise<number> {
     try {
       setNetworkTimeout(value === undefined ? NaN : Number(value));
     } catch (e) {
-      process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+      printError(errorText(e));
       return 2;
     }
     argv.splice(at, 2);
   }
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
-    process.stdout.write(USAGE);
+    printText(USAGE);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+    printText(`${VERSION}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS.get(command);
   if (!run) {
-    process.stderr.write(`reprint-lens: unknown command "${command}" (try --help)\n`);
+    printError(`unknown command "${command}" (try --help)`);
     return 2;
   }
   return run(rest);
@@ -63,7 +70,7 @@ async function main(args: string[]): Promise<number> {
 // The last line of defence: whatever escapes a command's own handling is still one line, never a
 // stack trace; a reader piping into `head` closes stdout early, which is not an error.
 const lastResort = (e: unknown): void => {
-  process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+  printError(errorText(e));
   process.exit(1);
 };
 process.on('uncaughtException', lastResort);
@@ -75,7 +82,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+    printError(errorText(e));
     process.exitCode = 1;
   },
 );

@@ -11,6 +11,7 @@ import { parseCorpusFile } from '../corpus/parse';
 import type { Corpus } from '../corpus/types';
 import { findLexicon, openCorpus } from './corpus';
 import { errorText, readInputFile, readPage } from './html';
+import { printError, printJson, printText } from './output';
 
 const USAGE = 'usage: reprint-lens match <file.html|file.txt|url|corpus id> [--json] [--corpus <dir>] [--exclude <id>]';
 
@@ -88,7 +89,7 @@ function formatText(report: MatchReport): string {
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`reprint-lens: ${args}\n`);
+    printError(args);
     return 2;
   }
   try {
@@ -97,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const e of args.exclude) {
       const id = corpus.resolve(e);
       if (!id) {
-        process.stderr.write(`reprint-lens: --exclude ${e}: no corpus article has that id (or it is the prefix of several)\n`);
+        printError(`--exclude ${e}: no corpus article has that id (or it is the prefix of several)`);
         return 2;
       }
       exclude.push(id);
@@ -105,10 +106,11 @@ export async function run(argv: string[]): Promise<number> {
     const { article, isArticle } = await readArticle(args.input, corpus);
     const opts: FindOptions = { exclude, lexicon: findLexicon(undefined, args.corpus) };
     const report = await buildMatchReport(article, isArticle, corpus, opts);
-    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
+    if (args.json) printJson(report);
+    else printText(formatText(report));
     return 0;
   } catch (e) {
-    process.stderr.write(`reprint-lens: ${errorText(e)}\n`);
+    printError(errorText(e));
     return 1;
   }
 }
