@@ -7,6 +7,7 @@ import { chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gbk } from '../fixtures/gbk';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.mjs');
 let dir = '';
@@ -17,19 +18,6 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
   });
-}
-
-/** GBK bytes of a string (the legacy encoding of Chinese pages), from the built-in decoder's table. */
-function gbk(text: string): Buffer {
-  const decoder = new TextDecoder('gbk');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
 }
 
 const ZH = '加强数字政府建设，要全面贯彻网络强国战略，把数字技术广泛应用于政府管理服务。';

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gbk } from '../fixtures/gbk';
 import { corpusDoc } from '../fixtures/translation/corpus';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.mjs');
@@ -24,19 +25,6 @@ function extract(file: string): Promise<{ code: number; json: { article: { title
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, json, stderr });
     });
   });
-}
-
-/** GBK bytes of a string, from the built-in decoder's table. */
-function gbk(text: string): Buffer {
-  const decoder = new TextDecoder('gbk');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]))));
 }
 
 const doc = corpusDoc('000');
