@@ -7,6 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article } from '../core/types';
 import { detectLanguage } from '../core/language';
 import { readMeta, type PageMeta } from './meta';
+import { feedStart } from './feed';
 import { paragraphsOf, clean } from './paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { findDate, parseDate } from './dates';
@@ -116,6 +117,9 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const isHeadline = (p: string): boolean =>
     p === article.title || p === meta.h1 || (p.length >= 8 && article.title.startsWith(p) && p.length >= article.title.length * 0.6);
   while (paragraphs.length > 0 && isHeadline(paragraphs[0]!)) paragraphs.shift();
+  // a feed of comments in the article's own container is not body text (feed.ts)
+  const feed = feedStart(paragraphs);
+  if (feed >= 0) paragraphs.length = feed;
   article.truncated = cap(paragraphs, maxChars) || undefined;
   if (!article.truncated) delete article.truncated;
   article.paragraphs = paragraphs;
