@@ -557,11 +557,12 @@ export function compareVersions(a: VersionText, b: VersionText, opts: CompareOpt
     foldNoise,
     foldScript,
   });
-  // what the folding hid: invisible characters one side carries and the other does not
+  // what the folding hid: invisible characters the page carries beyond the original's (a copy
+  // sprinkled with them to escape matching). Fewer is no edit: a reprint that drops a stray
+  // zero-width space of the original has cleaned its text, not changed it.
   const hiddenA = invisibleCount(joined(pa, ra));
   const hiddenB = invisibleCount(joined(pb, rb));
   if (hiddenB.n > hiddenA.n) edits.push({ type: 'invisible-inserted', b: hiddenB.what });
-  else if (hiddenA.n > hiddenB.n) edits.push({ type: 'invisible-removed', a: hiddenA.what });
 
   const aChars = counts.keptA + counts.deleted;
   const bChars = counts.keptB + counts.inserted;

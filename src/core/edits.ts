@@ -330,7 +330,6 @@ export const EDIT_LABELS: Record<Edit['type'], string> = {
   'added-in-translation': 'added in translation',
   'number-mismatch': 'number differs in translation',
   'invisible-inserted': 'invisible characters inserted',
-  'invisible-removed': 'invisible characters removed',
 };
 
 /**

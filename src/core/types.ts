@@ -110,8 +110,7 @@ export type EditType =
   | 'not-translated'
   | 'added-in-translation'
   | 'number-mismatch'
-  | 'invisible-inserted'
-  | 'invisible-removed';
+  | 'invisible-inserted';
 
 export interface Edit {
   type: EditType;

@@ -19,7 +19,7 @@ describe('a feed of comments after the article', () => {
     expect(isArticle).toBe(true);
     expect(article.paragraphs).toEqual(doc.paragraphs);
     expect(article.truncated).toBeUndefined();
-    expect(detectTopic(article).digitalGovernment).toBe(true);
+    expect(detectTopic(article, article.lang).digitalGovernment).toBe(true);
   });
 
   it('leaves an article with a list of 30 short items whole', () => {
