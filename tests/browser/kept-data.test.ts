@@ -1,0 +1,120 @@
+// The reader's kept articles in real Chromium and Firefox ESR: storage.local is damaged by hand
+// (one half-written article, one that is not an article at all), and the options page must list
+// what could not be read; the next "add this page" must keep it (set aside, not dropped); export
+// gives it back as it was; only the reader's confirmed "delete" removes it. A store made by a newer
+// version is shown read-only, and a 40 MB import file gets a message naming the limit.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { serve, type Served } from '../../scripts/serve.mjs';
+import { launch, skipReason, until, type BrowserName, type ExtensionBrowser } from './harness';
+
+const KEPT = {
+  title: 'A kept article that is still readable',
+  byline: null,
+  siteName: 'Example',
+  published: '2024-05-01',
+  url: 'https://example.com/kept',
+  pageUrl: 'https://example.com/kept',
+  lang: 'en',
+  paragraphs: ['The first paragraph of an article the reader kept.', 'And its second paragraph.'],
+  sourceLines: [],
+  added: '2024-05-02T00:00:00.000Z',
+};
+const HALF_WRITTEN = { ...KEPT, title: 'Half-written article', paragraphs: [1, 2] };
+
+const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
+
+for (const name of ['chromium', 'firefox'] as BrowserName[]) {
+  const skip = skipReason(name);
+  describe.skipIf(skip !== null)(`kept data in ${name}`, () => {
+    let b: ExtensionBrowser;
+    let server: Served;
+    let dir: string;
+    beforeAll(async () => {
+      server = await serve();
+      b = await launch(name);
+      dir = mkdtempSync(join(tmpdir(), 'rl-kept-'));
+    });
+    afterAll(async () => {
+      await b?.close();
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const setStorage = (items: Record<string, unknown>) =>
+      b.inExtension<void>(`async (b) => { await b.storage.local.clear(); await b.storage.local.set(${JSON.stringify(items)}); }`);
+    const storage = () => b.inExtension<Record<string, unknown>>(`async (b) => b.storage.local.get(null)`);
+
+    it('lists damaged stored entries on the options page, keeps them through the next add, exports them, deletes them only when asked', async () => {
+      await setStorage({ userCorpus: { format: 'reprint-lens-user-corpus', version: 1, docs: [KEPT, HALF_WRITTEN, 'not an article'] } });
+      const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="set-aside"]');
+      expect(await texts(options, '[data-testid="set-aside-articles"]')).toEqual([expect.stringMatching(/^2 articles could not be read/)]);
+      expect(await texts(options, '[data-testid="set-aside-entry"]')).toEqual([expect.stringContaining('Half-written article'), expect.stringContaining('(no readable title)')]);
+      expect(await texts(options, '[data-testid="user-doc"]')).toEqual([expect.stringContaining(KEPT.title)]);
+      await options.close();
+
+      // "add this page": the damaged entries are not dropped
+      const url = `${server.url}/unrelated.html`;
+      const page = await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, '[data-testid="add-to-corpus"]');
+      await popup.click('[data-testid="add-to-corpus"]');
+      expect(await popup.waitForSelector('[data-testid="corpus-status"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent))).toMatch(/Added to your corpus/);
+      await popup.close();
+      await page.close();
+      const stored = await storage();
+      expect((stored.userCorpusSetAside as { entries: Array<{ value: unknown }> }).entries.map((e) => e.value)).toEqual([HALF_WRITTEN, 'not an article']);
+
+      const again = await b.openExtensionPage('options.html?lang=en', '[data-testid="set-aside"]');
+      expect(await texts(again, '[data-testid="user-doc"]')).toEqual([expect.stringContaining(KEPT.title), expect.stringContaining('Harbour town bakery')]);
+      expect(await again.$$('[data-testid="set-aside-entry"]')).toHaveLength(2);
+      // export: the entries exactly as they were
+      await again.evaluate(() => {
+        const w = window as unknown as { blobs: Blob[] };
+        w.blobs = [];
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (x: Blob | MediaSource) => (x instanceof Blob && w.blobs.push(x), create(x));
+      });
+      await again.click('[data-testid="export-set-aside"]');
+      const exported = await until(() => again.evaluate(() => (window as unknown as { blobs: Blob[] }).blobs.at(-1)?.text() ?? null), (t) => t !== null, 5_000, 'the export');
+      expect(JSON.parse(exported!).entries.map((e: { value: unknown }) => e.value)).toEqual([HALF_WRITTEN, 'not an article']);
+      // delete: asks first; "keep them" keeps them
+      await again.click('[data-testid="delete-set-aside"]');
+      await again.click('[data-testid="keep-set-aside"]');
+      expect(await again.$$('[data-testid="set-aside-entry"]')).toHaveLength(2);
+      await again.click('[data-testid="delete-set-aside"]');
+      await again.click('[data-testid="confirm-delete-set-aside"]');
+      await again.waitForSelector('[data-testid="options-status"]');
+      expect(await texts(again, '[data-testid="options-status"]')).toEqual(['Deleted 2 unreadable entries.']);
+      expect(await again.$('[data-testid="set-aside"]')).toBeNull();
+      expect(await texts(again, '[data-testid="user-doc"]')).toHaveLength(2);
+      await again.close();
+    });
+
+    it('shows a store made by a newer version read-only, and changes nothing in it', async () => {
+      const newer = { userCorpus: { format: 'reprint-lens-user-corpus', version: 2, docs: [KEPT, { body: 'a newer kind of entry' }] } };
+      await setStorage(newer);
+      const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="newer-notice"]');
+      expect(await texts(options, '[data-testid="newer-notice"]')).toEqual([expect.stringContaining('made by a newer version of Reprint Lens')]);
+      expect(await texts(options, '[data-testid="user-doc"]')).toEqual([expect.stringContaining(KEPT.title)]);
+      expect(await options.$eval('[data-testid="import-corpus"]', (e) => (e as HTMLButtonElement).disabled)).toBe(true);
+      await options.close();
+      expect(await storage()).toEqual(newer);
+    });
+
+    it('refuses a 40 MB import file with a message naming the limit', async () => {
+      await setStorage({});
+      const file = join(dir, 'big.json');
+      writeFileSync(file, Buffer.alloc(40_000_000, 0x20));
+      const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="import-file"]');
+      const input = (await options.$('[data-testid="import-file"]'))!;
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+      const error = await options.waitForSelector('[data-testid="options-error"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent));
+      expect(error).toBe('Nothing was imported: big.json: The file is 40 MB; at most 30 MB can be imported.');
+      await options.close();
+    });
+  });
+}
