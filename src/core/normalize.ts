@@ -292,8 +292,7 @@ export function urlSpans(text: string): Array<{ start: number; end: number }> {
 function fold(text: string): Folded {
   const simp = toSimplifiedKey(text);
   // where web addresses start and end (none in most texts: one indexOf each)
-  const urls: Array<[number, number]> = [];
-  if (simp.includes('://') || /www\./i.test(simp)) for (const m of simp.matchAll(URL_RUN)) urls.push([m.index, m.index + m[0].length]);
+  const urls = urlSpans(simp);
   let nextUrl = 0;
   const cache = (unitCache ??= new Int32Array(0x10000));
   let codes = new Uint16Array(simp.length + 16);
@@ -330,8 +329,8 @@ function fold(text: string): Folded {
     prevWord = word;
   };
   for (let i = 0; i < simp.length; ) {
-    if (nextUrl < urls.length && i >= urls[nextUrl]![0]) {
-      i = urls[nextUrl++]![1];
+    if (nextUrl < urls.length && i >= urls[nextUrl]!.start) {
+      i = urls[nextUrl++]!.end;
       gap = true;
       continue;
     }

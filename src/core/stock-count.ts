@@ -33,6 +33,11 @@ function monthOf(published: string | null): number {
   return month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : -1;
 }
 
+/** How many of the articles corpusStockWindows counts: the dated ones, at most MAX_ARTICLES. */
+export function countedArticles(docs: readonly DatedText[]): number {
+  return Math.min(MAX_ARTICLES, docs.filter((d) => monthOf(d.published) >= 0).length);
+}
+
 /**
  * The corpus's stock windows (hashes as passages.ts computes them for STOCK_K), ascending. Exact
  * for corpora of up to MAX_ARTICLES dated articles, a sample of them beyond.

@@ -5,7 +5,7 @@ import { packedAlignment } from '../core/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
 import type { Lexicon } from '../core/lexicon';
 import { candidates, findVersions, type PageKeys } from '../core/match';
-import { corpusStockWindows, MAX_ARTICLES, MIN_ARTICLES, MIN_MONTHS } from '../core/stock-count';
+import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/stock-count';
 import { encodeStockTable, STOCK_K } from '../core/stock-table';
 import { bilingualSide } from '../core/translation-match';
 import { alignmentKey, loadCorpus } from './load';
@@ -80,10 +80,10 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
     anchors: { hashes: encodeU32(anchors.hashes), docs: encodeU32(anchors.docs), count: anchors.hashes.length },
     relations: [],
   };
-  const stockWindows = corpusStockWindows(docs.map((d) => ({ text: d.paragraphs.join('\n'), published: d.published })));
+  const dated = docs.map((d) => ({ text: d.paragraphs.join('\n'), published: d.published }));
+  const stockWindows = corpusStockWindows(dated);
   if (stockWindows.length) {
-    const counted = Math.min(MAX_ARTICLES, docs.filter((d) => d.published).length);
-    index.stock = { k: STOCK_K, minArticles: MIN_ARTICLES, minMonths: MIN_MONTHS, articles: counted, windows: stockWindows.length, data: encodeStockTable(stockWindows) };
+    index.stock = { k: STOCK_K, minArticles: MIN_ARTICLES, minMonths: MIN_MONTHS, articles: countedArticles(dated), windows: stockWindows.length, data: encodeStockTable(stockWindows) };
   }
   const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts };
   const keys = docs.map((_, i): PageKeys => ({ hashes: fps[i]!.hashes, anchors: anchorKeys[i]! }));
