@@ -6,7 +6,7 @@
 //   - every entry of 2-4 characters with a short sense (one or two words) that occurs in the
 //     corpus's English text (so a Chinese page can be aligned with an English corpus article).
 // Glosses are kept as plain lower-case words (senses merged, cross-references, classifiers,
-// pinyin and parentheticals removed); stemming happens at load time in src/core/lexicon.ts.
+// pinyin and parentheticals removed); stemming happens at load time in src/core/text/lexicon.ts.
 //
 //   node scripts/build-lexicon.mjs <corpusDir> <out.json>
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';

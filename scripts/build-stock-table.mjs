@@ -33,7 +33,7 @@ if (!input || !(MIN_DF >= 2) || !(MIN_MONTHS >= 1)) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'stock-'));
 const bundle = path.join(tmp, 'core.mjs');
 await build({
-  stdin: { contents: "export { prepareText, characterWindows } from './src/core/passages';\nexport { STOCK_K, encodeStockTable } from './src/core/stock-table';", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export { prepareText, characterWindows } from './src/core/match/passages';\nexport { STOCK_K, encodeStockTable } from './src/core/index/stock-table';", resolveDir: root, loader: 'ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',

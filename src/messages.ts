@@ -4,7 +4,7 @@
 // are both typed from this interface, so a missing or mistyped handler is a compile error.
 // Replies travel as {ok: true, value} or {ok: false, error}; errors are re-thrown at the sender.
 import type { Article, Comparison, MatchReport } from './core/types';
-import type { Provenance } from './core/provenance';
+import type { Provenance } from './core/compare/provenance';
 
 /** What the content script's cheap precheck saw on a page. */
 export interface PageCheck {
@@ -27,7 +27,7 @@ export interface PageExtraction {
 }
 
 /**
- * What extract.js sends from a page: a bounded, inert copy of it (src/extract/snapshot.ts), taken
+ * What extract.js sends from a page: a bounded, inert copy of it (src/extract/in-page/snapshot.ts), taken
  * in slices so that the page never waits; the background extracts the article from the copy.
  */
 export interface PageSnapshot {
@@ -44,7 +44,7 @@ export interface PageSnapshot {
   parts?: number;
 }
 
-/** One part of a large page copy (see src/extract/snapshot-cut.ts), sent before its pageSnapshot. */
+/** One part of a large page copy (see src/extract/in-page/snapshot-cut.ts), sent before its pageSnapshot. */
 export interface SnapshotPart {
   url: string;
   index: number;

@@ -3,11 +3,11 @@
 // of the same two texts (the paragraphs joined by newlines); and the translation comparison of 000
 // and 001 (compareTranslation), then longer translation pairs.
 import { diffChars, diffWords } from 'diff';
-import { compareAny, versionOfDoc, type VersionText } from '../../src/core/compare-any';
-import { compareVersions } from '../../src/core/compare';
-import type { Lexicon } from '../../src/core/lexicon';
+import { compareAny, versionOfDoc, type VersionText } from '../../src/core/compare/compare-any';
+import { compareVersions } from '../../src/core/compare/compare-versions';
+import type { Lexicon } from '../../src/core/text/lexicon';
 import type { Comparison } from '../../src/core/types';
-import type { Corpus } from '../../src/corpus/types';
+import type { Corpus } from '../../src/core/index/types';
 import { log, repeat, summarize, timeOnce, type Summary } from './stats';
 import { longPair, type Language } from './synthetic';
 

@@ -5,10 +5,11 @@
 // every article), and recall of the planted versions.
 import { compileDocs } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
-import type { CompiledTexts, Corpus, CorpusDoc } from '../../src/corpus/types';
-import { anchorHashes, fingerprint } from '../../src/core/fingerprint';
-import type { Lexicon } from '../../src/core/lexicon';
-import { candidates, findVersions, forgetPreparedArticles, verify, type PageText } from '../../src/core/match';
+import type { CompiledTexts, Corpus } from '../../src/core/index/types';
+import type { CorpusDoc } from '../../src/corpus/types';
+import { anchorHashes, fingerprint } from '../../src/core/index/fingerprint';
+import type { Lexicon } from '../../src/core/text/lexicon';
+import { candidates, findVersions, forgetPreparedArticles, verify, type PageText } from '../../src/core/match/find-versions';
 import type { Match } from '../../src/core/types';
 import type { RealPage } from './sources';
 import { log, repeat, summarize, timeOnce, usedMemory, type Summary } from './stats';

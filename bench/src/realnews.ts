@@ -5,8 +5,8 @@
 // beside the synthetic corpora of matching.ts. Skipped when ../shared/realnews is not there.
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
-import { fingerprint } from '../../src/core/fingerprint';
-import { findVersions, forgetPreparedArticles, type PageText } from '../../src/core/match';
+import { fingerprint } from '../../src/core/index/fingerprint';
+import { findVersions, forgetPreparedArticles, type PageText } from '../../src/core/match/find-versions';
 import { realnewsCorpusFiles, realnewsLabels, realnewsPages, realnewsPresent } from '../../tests/fixtures/realnews';
 import { log, repeat, summarize, timeOnce, type Summary } from './stats';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import type { CorpusDoc } from '../../src/corpus/types';
-import { loadLexicon, type Lexicon, type LexiconJson } from '../../src/core/lexicon';
+import { loadLexicon, type Lexicon, type LexiconJson } from '../../src/core/text/lexicon';
 import { extractArticle } from '../../src/extract/article';
 import { decodeHtml, parseHtml } from '../../src/cli/html';
 import type { Article } from '../../src/core/types';

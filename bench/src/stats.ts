@@ -1,7 +1,7 @@
 // Timing and summaries. Every figure the bench reports is a summary of repeated runs: the median,
 // the 95th percentile and the interquartile range, so that one slow run (a GC pause, the other
 // core busy) shows as spread instead of moving the headline number.
-import { foldForMatch } from '../../src/core/normalize';
+import { foldForMatch } from '../../src/core/text/normalize';
 
 export interface Summary {
   /** Number of timed runs. */

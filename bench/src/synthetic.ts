@@ -14,9 +14,9 @@
 // and excerpts (one or two quoted passages of 60-200 characters inside a synthetic article) of the
 // corpus articles, so that recall at scale is measured.
 import type { CorpusDoc } from '../../src/corpus/types';
-import { splitSentences } from '../../src/core/segment';
-import { tokenSpans } from '../../src/core/fingerprint';
-import { foldForMatch } from '../../src/core/normalize';
+import { splitSentences } from '../../src/core/text/segment';
+import { tokenSpans } from '../../src/core/index/fingerprint';
+import { foldForMatch } from '../../src/core/text/normalize';
 import type { RealPage } from './sources';
 import { Rng } from './prng';
 

@@ -3,8 +3,8 @@
 // comparison is asked for. Kept in memory while the worker lives.
 import browser from 'webextension-polyfill';
 import { loadCorpus } from '../corpus/load';
-import type { Corpus } from '../corpus/types';
-import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
+import type { Corpus } from '../core/index/types';
+import { loadLexicon, type Lexicon, type LexiconJson } from '../core/text/lexicon';
 
 let corpus: Promise<Corpus> | null = null;
 

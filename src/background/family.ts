@@ -1,8 +1,8 @@
 // The provenance of a tab's versions: facts from the corpora (bundled or the reader's) and from
 // the page, and how much of each same-language text lies within the others, for the pure
-// src/core/provenance.ts to weigh. The page joins the corpus article it carries whole (relation
+// src/core/compare/provenance.ts to weigh. The page joins the corpus article it carries whole (relation
 // same) as one version, so that the page's date and source lines fill in what the file lacks.
-import { overlapOf, PAGE_ID, provenance, declaredIn, type Overlap, type OverlapText, type Provenance, type VersionFacts } from '../core/provenance';
+import { overlapOf, PAGE_ID, provenance, declaredIn, type Overlap, type OverlapText, type Provenance, type VersionFacts } from '../core/compare/provenance';
 import type { TabVerdict } from '../messages';
 import { findDoc } from './user-matching';
 

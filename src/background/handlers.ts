@@ -3,8 +3,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { BackgroundApi, DocInfo, MessageName, PageExtraction, TabVerdict } from '../messages';
 import type { Comparison } from '../core/types';
-import { buildMatchReport } from '../core/match-report';
-import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare-any';
+import { buildMatchReport } from '../core/match/match-report';
+import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare/compare-any';
 import { getCorpus, getLexicon } from './corpus';
 import { getVerdict, putVerdict } from './verdicts';
 import { extractFromSnapshot } from '../extract/from-snapshot';

@@ -2,7 +2,7 @@
 // then pageSnapshot with the last part), because one message of several megabytes is serialised in
 // one task on the page (53 ms on a 200,000-node page). This keeps each tab's parts until its copy
 // is whole. Pure: no browser API.
-import { MAX_SNAPSHOT_PARTS } from '../extract/snapshot-cut';
+import { MAX_SNAPSHOT_PARTS } from '../extract/in-page/snapshot-cut';
 import type { SnapshotPart } from '../messages';
 
 /** The parts received per tab, until the copy they belong to is whole. */

@@ -13,8 +13,9 @@
 // No browser API here: the storage area is passed in, so all of this runs under Node in tests.
 import { compileDocs } from '../corpus/compile';
 import { loadCorpus } from '../corpus/load';
-import type { Corpus, CorpusDoc } from '../corpus/types';
-import { declaredIn } from '../core/provenance';
+import type { Corpus } from '../core/index/types';
+import type { CorpusDoc } from '../corpus/types';
+import { declaredIn } from '../core/compare/provenance';
 import type { Article } from '../core/types';
 
 /** The part of storage.local this module uses (browser.storage.local satisfies it). */

@@ -3,9 +3,9 @@
 // the reader kept are looked at again when revisited, even when the cheap precheck would pass
 // them by (a kept page need not be about digital government).
 import browser from 'webextension-polyfill';
-import { findVersions } from '../core/match';
+import { findVersions } from '../core/match/find-versions';
 import type { Article, Match, MatchReport } from '../core/types';
-import type { Corpus } from '../corpus/types';
+import type { Corpus } from '../core/index/types';
 import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
 import { getCorpus } from './corpus';
 import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';

@@ -1,7 +1,7 @@
 // Shape checks for every message the background accepts. Anything from a page is hostile until
 // proven otherwise: a content script runs beside the page's own scripts, and another extension or
 // a compromised renderer may send anything. A failed check is a clear error back to the sender.
-import { MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../extract/snapshot-cut';
+import { MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../extract/in-page/snapshot-cut';
 import { IMPORT_LIMIT, type Args, type ImportPart, type MessageName, type PageCheck, type PageSnapshot, type SnapshotPart } from '../messages';
 
 const MAX_SNAPSHOT = 6_000_000; // characters of a page copy (snapshot.ts stops near 4 000 000): bounds the background's parse

@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus, type CompileResult } from '../corpus/compile';
 import { loadCorpus } from '../corpus/load';
-import type { Corpus } from '../corpus/types';
-import { loadLexicon, type Lexicon, type LexiconJson } from '../core/lexicon';
+import type { Corpus } from '../core/index/types';
+import { loadLexicon, type Lexicon, type LexiconJson } from '../core/text/lexicon';
 import { errorText, MAX_INPUT_BYTES } from './html';
 import { printError, printText } from './output';
 

@@ -1,7 +1,7 @@
 // `extract <file.html|file.txt|url> [--json]`: the article the extension would see on a page, with
 // the "is it an article" judgement and the topic verdict; the same code the content script runs.
 import { extractBounded } from '../extract/from-snapshot';
-import { detectTopic } from '../core/topic';
+import { detectTopic } from '../core/topic/topic';
 import type { Article, TopicVerdict } from '../core/types';
 import { errorText, InputError, readPage } from './html';
 import { printError, printJson, printText } from './output';

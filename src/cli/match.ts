@@ -3,12 +3,12 @@
 // Web pages and .html files go through the article extractor; other files (corpus articles in any
 // of their formats, plain text) through the corpus parser, so `match assets/corpus/002_...txt` works.
 import { existsSync } from 'node:fs';
-import { buildMatchReport } from '../core/match-report';
-import type { FindOptions } from '../core/match';
+import { buildMatchReport } from '../core/match/match-report';
+import type { FindOptions } from '../core/match/find-versions';
 import type { Article, MatchReport } from '../core/types';
 import { extractBounded } from '../extract/from-snapshot';
 import { parseCorpusFile } from '../corpus/parse';
-import type { Corpus } from '../corpus/types';
+import type { Corpus } from '../core/index/types';
 import { findLexicon, openCorpus } from './corpus';
 import { errorText, readInputFile, readPage } from './html';
 import { printError, printJson, printText } from './output';

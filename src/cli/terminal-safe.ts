@@ -44,7 +44,7 @@ export function terminalSafeDeep<T>(value: T): T {
 const SGR = /\x1b\[[0-9;]*m/y;
 
 /**
- * `terminalSafe` for text a renderer of ours has painted (src/core/report-text.ts): its own SGR
+ * `terminalSafe` for text a renderer of ours has painted (src/core/report/text.ts): its own SGR
  * colour sequences are kept, every other control character is escaped. Only for text built from
  * a terminalSafeDeep'ed value: page text can then hold no ESC of its own.
  */

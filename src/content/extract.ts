@@ -4,8 +4,8 @@
 // extracts the article from it. So a 5 MB page costs its reader no frozen moment, and the page is
 // only read, never changed. Nothing is left in the page (no globals, no performance marks the
 // page could read to learn that the extension is there).
-import { cutSnapshot } from '../extract/snapshot-cut';
-import { snapshotPage, yieldToPage } from '../extract/snapshot';
+import { cutSnapshot } from '../extract/in-page/snapshot-cut';
+import { snapshotPage, yieldToPage } from '../extract/in-page/snapshot';
 import { send } from '../messages';
 
 void (async () => {

@@ -5,8 +5,8 @@
 // watched for a bounded time and a bounded number of checks, then the watching stops. A change
 // triggers a new sample only when it may have added text (mayAddText): the scripts, frames and
 // empty placeholders that pages insert after load cost no second sample.
-import { mayAddText, takeSample } from '../extract/sample';
-import { precheck } from '../core/precheck';
+import { mayAddText, takeSample } from '../extract/in-page/sample';
+import { precheck } from '../core/topic/precheck';
 import { send } from '../messages';
 
 const WATCH_MS = 20_000; // how long after load (or a route change) changes are watched

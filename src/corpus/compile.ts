@@ -1,17 +1,18 @@
 // Compiling a folder of articles into the corpus the extension bundles: index.json (metadata,
 // fingerprint postings, figure anchors, the articles' relations to each other) and texts.json
 // (their bodies). Pure: files in, JSON objects out; src/cli/corpus.ts does the reading and writing.
-import { packedAlignment } from '../core/align';
-import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/fingerprint';
-import type { Lexicon } from '../core/lexicon';
-import { candidates, findVersions, type PageKeys } from '../core/match';
-import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/stock-count';
-import { encodeStockTable, STOCK_K } from '../core/stock-table';
-import { bilingualSide } from '../core/translation-match';
+import { packedAlignment } from '../core/compare/align';
+import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/index/fingerprint';
+import type { Lexicon } from '../core/text/lexicon';
+import { candidates, findVersions, type PageKeys } from '../core/match/find-versions';
+import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/index/stock-count';
+import { encodeStockTable, STOCK_K } from '../core/index/stock-table';
+import { bilingualSide } from '../core/match/translation-evidence';
 import { alignmentKey, loadCorpus } from './load';
 import { parseCorpusFile } from './parse';
-import { buildPostings, encodeU32 } from './postings';
-import type { CompiledIndex, CompiledTexts, Corpus, CorpusDoc, DocMeta, DocRelation, DocText, StoredAlignment } from './types';
+import { buildPostings, encodeU32 } from '../core/index/postings';
+import type { CompiledIndex, CompiledTexts, Corpus, DocMeta, DocRelation, DocText, StoredAlignment } from '../core/index/types';
+import type { CorpusDoc } from './types';
 
 export interface CorpusFile {
   name: string;
@@ -105,7 +106,7 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
  * sides keeps the stronger verdict.
  *
  * Two passes, because retrieval counts a hash's articles by family (see candidates in
- * src/core/match.ts) and the families are what the first pass finds: an article quoting one
+ * src/core/match/find-versions.ts) and the families are what the first pass finds: an article quoting one
  * sentence of a text that has several reprints in the corpus is only retrieved once those reprints
  * are known to be one family. The second pass verifies again only the articles that the families
  * give new candidates (few: short quotations of reprinted texts).

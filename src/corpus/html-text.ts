@@ -1,7 +1,7 @@
 // HTML fragments of corpus files to plain paragraphs, without a DOM (the corpus code is pure and
 // runs in the CLI, the tests and the extension alike). Corpus bodies are simple published markup
 // (<p>, <div>, <strong>, <span>, <a>), so block tags become line breaks and the rest is dropped.
-import { splitParagraphs } from '../core/segment';
+import { splitParagraphs } from '../core/text/segment';
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003',

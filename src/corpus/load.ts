@@ -2,11 +2,11 @@
 // CLI (reading them from disk, or compiling raw articles on the fly). The JSON is checked field
 // by field, so a damaged or outdated index fails here with a clear message rather than deep in
 // matching.
-import { FINGERPRINT_VERSION } from '../core/fingerprint';
-import { zhNewsStock } from '../core/stock';
-import { decodeStockTable, STOCK_K, unionStock, type StockTable } from '../core/stock-table';
-import { decodeU32 } from './postings';
-import type { AppendedPiece, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from './types';
+import { FINGERPRINT_VERSION } from '../core/index/fingerprint';
+import { zhNewsStock } from '../core/index/stock';
+import { decodeStockTable, STOCK_K, unionStock, type StockTable } from '../core/index/stock-table';
+import { decodeU32 } from '../core/index/postings';
+import type { AppendedPiece, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from '../core/index/types';
 
 const RELATIONS = new Set(['same', 'reprint', 'excerpt', 'translation']);
 

@@ -9,10 +9,11 @@
 // - plain English text with a byline line and no title (001).
 // All of them go through the same line model: head (clutter, title, header lines), body,
 // closing attribution, appended material.
-import { hanRatio, splitParagraphs, splitSentences } from '../core/segment';
-import { foldForMatch } from '../core/normalize';
+import { hanRatio, splitParagraphs, splitSentences } from '../core/text/segment';
+import { foldForMatch } from '../core/text/normalize';
 import { htmlToParagraphs, looksLikeHtml } from './html-text';
-import type { AppendedPiece, CorpusDoc, ParseResult } from './types';
+import type { AppendedPiece } from '../core/index/types';
+import type { CorpusDoc, ParseResult } from './types';
 
 /** The file stem (no folders, no extension) is the article's id. */
 export function fileStem(fileName: string): string {

@@ -5,7 +5,7 @@
 // so the content script can pass the live page and it is copied once, never changed.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article } from '../core/types';
-import { detectLanguage } from '../core/language';
+import { detectLanguage } from '../core/text/language';
 import { readMeta, type PageMeta } from './meta';
 import { feedStart } from './feed';
 import { paragraphsOf, clean } from './paragraphs';

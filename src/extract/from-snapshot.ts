@@ -8,7 +8,7 @@
 // the caps like any other.
 import { parseHTML } from 'linkedom';
 import { extractArticle, type ExtractResult } from './article';
-import { snapshotPage } from './snapshot';
+import { snapshotPage } from './in-page/snapshot';
 
 /** Extracts the article from a snapshot's HTML; `truncated` (the page had more than the snapshot took) carries over to the article. */
 export function extractFromSnapshot(html: string, url?: string, truncated = false): ExtractResult {

@@ -2,7 +2,7 @@
 // about page or a colophon is not an article even when Readability finds text on it.
 // Each rule that fires gives a reason the CLI and the popup can show. The thresholds were set on
 // the 30 real pages in ../shared/realworld (25 articles, 5 not): see tests/unit/extract.test.ts.
-import { leadCredit } from '../core/attribution';
+import { leadCredit } from '../core/text/attribution';
 import { paragraphsOf } from './paragraphs';
 
 export interface ArticleSignals {

@@ -8,7 +8,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send, type DocInfo, type TabVerdict } from '../messages';
-import type { Provenance, ProvenanceEntry } from '../core/provenance';
+import type { Provenance, ProvenanceEntry } from '../core/compare/provenance';
 import type { Comparison } from '../core/types';
 import { DiffTable, Outside, isChange } from './components/DiffTable';
 import { ThreeWayTable } from './components/ThreeWayTable';

@@ -3,8 +3,8 @@
 // a list). Files are handed over through a blob URL and <a download>, so the extension needs no
 // `downloads` permission; copying uses navigator.clipboard.writeText from the click itself, which
 // needs no clipboard permission.
-import { renderHtml } from '../core/report-html';
-import { renderMarkdown } from '../core/report-markdown';
+import { renderHtml } from '../core/report/html';
+import { renderMarkdown } from '../core/report/markdown';
 import type { Comparison } from '../core/types';
 
 export type ExportKind = 'html' | 'md' | 'json';

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send, type DocInfo, type TabVerdict } from '../messages';
-import type { Provenance } from '../core/provenance';
+import type { Provenance } from '../core/compare/provenance';
 import type { Comparison, Match } from '../core/types';
 import { DiffTable, Outside } from './components/DiffTable';
 import { VersionList } from './components/VersionList';

@@ -4,7 +4,7 @@
 // translation (rows of aligned sentences). Each translation row is placed beside the version row
 // that holds the same original paragraph, so one table row shows what became of one passage in
 // both. Pure: no DOM, so the pairing is tested in Node.
-import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/provenance';
+import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/compare/provenance';
 import type { CompareRow, Comparison } from '../core/types';
 
 type Row = CompareRow & { aIndex?: number };

@@ -1,7 +1,7 @@
 // The page's verdict in one line, for the popup and the full view: what the page is relative to
 // the family's likely original ("This page is an edited reprint of the 光明网 original of
 // 2022-04-25 · 78% of it kept · 12 edits"), or to its closest version when no original stands out.
-import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/provenance';
+import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/compare/provenance';
 import type { Comparison, Match } from '../core/types';
 import type { DocInfo } from '../messages';
 import { t } from './i18n';

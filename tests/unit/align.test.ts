@@ -10,8 +10,8 @@ import {
   pairSimilarity,
   prepareText,
   alignPrepared,
-} from '../../src/core/align';
-import { loadLexicon, stemEnglish } from '../../src/core/lexicon';
+} from '../../src/core/compare/align';
+import { loadLexicon, stemEnglish } from '../../src/core/text/lexicon';
 import { corpusDoc, corpusLexicon, ROOT } from '../fixtures/translation/corpus';
 
 const lex = corpusLexicon();

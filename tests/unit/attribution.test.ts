@@ -1,10 +1,10 @@
-// Credit and byline forms of Chinese news, wherever they stand (src/core/attribution.ts), and what
+// Credit and byline forms of Chinese news, wherever they stand (src/core/text/attribution.ts), and what
 // they mean for a verdict: two outlets' copies of one wire story, each with its own credit, are the
 // same text; their credits are attribution edits, never sentence edits.
 import { describe, expect, it } from 'vitest';
-import { attributionIn, attributionSpans, closingCredit, leadCredit } from '../../src/core/attribution';
-import { compareVersions } from '../../src/core/compare';
-import { verify } from '../../src/core/match';
+import { attributionIn, attributionSpans, closingCredit, leadCredit } from '../../src/core/text/attribution';
+import { compareVersions } from '../../src/core/compare/compare-versions';
+import { verify } from '../../src/core/match/find-versions';
 import { corpusDoc, realworldPages } from '../fixtures/translation/corpus';
 
 describe('credits a paragraph opens with', () => {

@@ -6,7 +6,7 @@
 //  3. outside.a is a.paragraphs without the region's paragraphs, then a.appended; same for b.
 // Together: every character of both versions is in exactly one place of the comparison.
 import { expect } from 'vitest';
-import { rowSteps, type VersionComparison, type VersionText } from '../../src/core/compare';
+import { rowSteps, type VersionComparison, type VersionText } from '../../src/core/compare/compare-versions';
 
 export function checkRebuild(r: VersionComparison, a: VersionText, b: VersionText): void {
   for (const [side, v, region] of [['a', a, r.region.a], ['b', b, r.region.b]] as const) {

@@ -4,10 +4,10 @@
 // script-only differences for readers who want them.
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { verify } from '../../src/core/match';
-import { compareVersions, type VersionText } from '../../src/core/compare';
-import { versionOfCorpusDoc } from '../../src/core/compare-any';
-import { toSimplified } from '../../src/core/normalize';
+import { verify } from '../../src/core/match/find-versions';
+import { compareVersions, type VersionText } from '../../src/core/compare/compare-versions';
+import { versionOfCorpusDoc } from '../../src/core/compare/compare-any';
+import { toSimplified } from '../../src/core/text/normalize';
 import { corpusDoc } from '../fixtures/translation/corpus';
 
 const toTraditional = Converter({ from: 'cn', to: 'tw' });

@@ -4,14 +4,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, type VersionText } from '../../src/core/compare';
-import { versionOfCorpusDoc } from '../../src/core/compare-any';
+import { compareVersions, type VersionText } from '../../src/core/compare/compare-versions';
+import { versionOfCorpusDoc } from '../../src/core/compare/compare-any';
 import { checkRebuild } from './check-rebuild';
-import { foldDisplay } from '../../src/core/normalize';
+import { foldDisplay } from '../../src/core/text/normalize';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
-import { splitSentences } from '../../src/core/segment';
+import { splitSentences } from '../../src/core/text/segment';
 
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
 

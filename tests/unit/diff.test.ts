@@ -2,8 +2,8 @@
 // silent give-up.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffTextPieces, diffTexts, tokenize, type TextDiffOptions } from '../../src/core/diff';
-import { foldDisplay } from '../../src/core/normalize';
+import { diffTextPieces, diffTexts, tokenize, type TextDiffOptions } from '../../src/core/compare/diff';
+import { foldDisplay } from '../../src/core/text/normalize';
 import type { DiffOp } from '../../src/core/types';
 
 const opts = (o: Partial<TextDiffOptions> = {}): TextDiffOptions => ({ granularity: 'word', lang: 'zh', foldNoise: true, deadline: Date.now() + 5000, ...o });

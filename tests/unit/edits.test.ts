@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, type VersionText } from '../../src/core/compare';
-import { attributionIn, isAttributionLine } from '../../src/core/attribution';
+import { compareVersions, type VersionText } from '../../src/core/compare/compare-versions';
+import { attributionIn, isAttributionLine } from '../../src/core/text/attribution';
 import type { Edit } from '../../src/core/types';
 
 const v = (paragraphs: string[], extra: Partial<VersionText> = {}): VersionText => ({ title: '加强数字政府建设，浪潮提供技术支撑', lang: 'zh', paragraphs, ...extra });

@@ -1,7 +1,7 @@
 // Language identification: scripts first, franc among Latin-script languages, the page's declared
 // language when the text is too short to tell.
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, normalizeLangTag } from '../../src/core/language';
+import { detectLanguage, normalizeLangTag } from '../../src/core/text/language';
 
 describe('detectLanguage', () => {
   it.each([

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, type ExtractResult } from '../../src/extract/article';
 import { decodeHtml, parseHtml, textToHtml } from '../../src/cli/html';
 import { findDate } from '../../src/extract/dates';
-import { normalizeLangTag } from '../../src/core/language';
+import { normalizeLangTag } from '../../src/core/text/language';
 import { expected, labels, realworldBytes, realworldDoc } from './extract-fixtures';
 
 const results = new Map<string, ExtractResult>(labels.map((l) => [l.name, extractArticle(realworldDoc(l.name))]));

@@ -3,7 +3,7 @@
 // its topic verdict is the article's. Real articles, lists of short items included, are whole.
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
-import { detectTopic } from '../../src/core/topic';
+import { detectTopic } from '../../src/core/topic/topic';
 import { extractArticle } from '../../src/extract/article';
 import { feedStart } from '../../src/extract/feed';
 import { corpusDoc, realworldPages } from '../fixtures/translation/corpus';

@@ -2,10 +2,10 @@
 // hyphens, variation selectors and tag characters sprinkled into a copy of 000 change nothing a
 // reader sees, so matching and comparison read through them, and the comparison says they are there.
 import { describe, expect, it } from 'vitest';
-import { compareVersions } from '../../src/core/compare';
-import { versionOfCorpusDoc } from '../../src/core/compare-any';
-import { verify } from '../../src/core/match';
-import { foldForMatch } from '../../src/core/normalize';
+import { compareVersions } from '../../src/core/compare/compare-versions';
+import { versionOfCorpusDoc } from '../../src/core/compare/compare-any';
+import { verify } from '../../src/core/match/find-versions';
+import { foldForMatch } from '../../src/core/text/normalize';
 import { corpusDoc } from '../fixtures/translation/corpus';
 
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202e', '\u202d', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u034f', '\ufe0f', '\u{e0041}'];

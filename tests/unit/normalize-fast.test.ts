@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Converter, Locale } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { foldDisplay, foldForMatch, toSimplified } from '../../src/core/normalize';
+import { foldDisplay, foldForMatch, toSimplified } from '../../src/core/text/normalize';
 import { decodeHtml } from '../../src/cli/html';
 
 const SHARED = path.resolve(__dirname, '../../../shared');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findNumbers, sameNumber, type NumberMention } from '../../src/core/numbers';
+import { findNumbers, sameNumber, type NumberMention } from '../../src/core/text/numbers';
 import { realworldPages } from '../fixtures/translation/corpus';
 
 // Sentences as they appear in the corpus (000 Chinese original, 001 English translation) and in

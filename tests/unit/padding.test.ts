@@ -2,9 +2,9 @@
 // 2,000-character run without spaces inside a paragraph is still found as what it is, and its
 // comparison shows that one insertion, not the article deleted and inserted again.
 import { describe, expect, it } from 'vitest';
-import { compareVersions } from '../../src/core/compare';
-import { versionOfCorpusDoc } from '../../src/core/compare-any';
-import { verify } from '../../src/core/match';
+import { compareVersions } from '../../src/core/compare/compare-versions';
+import { versionOfCorpusDoc } from '../../src/core/compare/compare-any';
+import { verify } from '../../src/core/match/find-versions';
 import { corpusDoc } from '../fixtures/translation/corpus';
 
 const v000 = versionOfCorpusDoc(corpusDoc('000'));

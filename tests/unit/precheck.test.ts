@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import fc from 'fast-check';
-import { precheck } from '../../src/core/precheck';
+import { precheck } from '../../src/core/topic/precheck';
 import {
   CORE_TERMS_EN,
   CORE_TERMS_ZH,
@@ -16,8 +16,8 @@ import {
   precheckNeedles,
   termRegex,
   type TermHit,
-} from '../../src/core/topic-terms';
-import { mayAddText, takeSample } from '../../src/extract/sample';
+} from '../../src/core/topic/terms';
+import { mayAddText, takeSample } from '../../src/extract/in-page/sample';
 import { corpusArticle, corpusPage, corpusStems, labels, realworldDoc } from './extract-fixtures';
 
 const check = (html: string) => precheck(takeSample(parseHtml(html)));

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { declaredIn, overlapOf, provenance, PAGE_ID, type Overlap, type VersionFacts } from '../../src/core/provenance';
+import { declaredIn, overlapOf, provenance, PAGE_ID, type Overlap, type VersionFacts } from '../../src/core/compare/provenance';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';

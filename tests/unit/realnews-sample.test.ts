@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
-import type { Corpus } from '../../src/corpus/types';
-import { findVersions } from '../../src/core/match';
+import type { Corpus } from '../../src/core/index/types';
+import { findVersions } from '../../src/core/match/find-versions';
 import type { Match } from '../../src/core/types';
 import { REALNEWS, realnewsCorpusFiles, realnewsLabels, realnewsPages, realnewsPresent } from '../fixtures/realnews';
 

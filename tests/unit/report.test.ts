@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareVersions, type VersionText } from '../../src/core/compare';
-import { renderHtml } from '../../src/core/report-html';
-import { renderMarkdown } from '../../src/core/report-markdown';
-import { renderText } from '../../src/core/report-text';
+import { compareVersions, type VersionText } from '../../src/core/compare/compare-versions';
+import { renderHtml } from '../../src/core/report/html';
+import { renderMarkdown } from '../../src/core/report/markdown';
+import { renderText } from '../../src/core/report/text';
 import { parseCorpusFile } from '../../src/corpus/parse';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,9 +1,9 @@
-// A large page copy travels in parts (src/extract/snapshot-cut.ts) and is joined in the background
+// A large page copy travels in parts (src/extract/in-page/snapshot-cut.ts) and is joined in the background
 // (src/background/snapshot-parts.ts): whole and in order, or a clear error, never a wrong page.
 import { describe, expect, it } from 'vitest';
 import { SnapshotParts } from '../../src/background/snapshot-parts';
 import { validateArgs } from '../../src/background/validate';
-import { cutSnapshot, MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../../src/extract/snapshot-cut';
+import { cutSnapshot, MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../../src/extract/in-page/snapshot-cut';
 
 const url = 'https://example.com/a';
 const big = '<p>数字政府建设</p>'.repeat(120_000); // 1.8 M characters

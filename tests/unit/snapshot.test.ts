@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml, readPage } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
 import { extractFromSnapshot } from '../../src/extract/from-snapshot';
-import { snapshotPage } from '../../src/extract/snapshot';
+import { snapshotPage } from '../../src/extract/in-page/snapshot';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REALWORLD = path.resolve(ROOT, '../shared/realworld');

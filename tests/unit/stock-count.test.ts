@@ -1,11 +1,11 @@
-// A corpus's own stock text (src/core/stock-count.ts): what recurs across its articles month after
+// A corpus's own stock text (src/core/index/stock-count.ts): what recurs across its articles month after
 // month stops being evidence, while a story carried by many outlets in one week stays evidence.
 import { describe, expect, it } from 'vitest';
 import { compileDocs } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
 import type { CorpusDoc } from '../../src/corpus/types';
-import { findVersions } from '../../src/core/match';
-import { corpusStockWindows } from '../../src/core/stock-count';
+import { findVersions } from '../../src/core/match/find-versions';
+import { corpusStockWindows } from '../../src/core/index/stock-count';
 import { corpusDoc } from '../fixtures/translation/corpus';
 
 // A notice template of a kind no shipped table lists: the slots (name, office, district, date,

@@ -2,8 +2,8 @@
 // reprint) | 001 (English translation). Every translation row is shown exactly once, beside the
 // reprint row holding the same original paragraph; the plan picks the page's own column.
 import { describe, expect, it } from 'vitest';
-import { compareAny, type VersionText } from '../../src/core/compare-any';
-import { PAGE_ID, provenance, type VersionFacts } from '../../src/core/provenance';
+import { compareAny, type VersionText } from '../../src/core/compare/compare-any';
+import { PAGE_ID, provenance, type VersionFacts } from '../../src/core/compare/provenance';
 import { planThreeWay, threeRowChanged, threeRowOf, threeWayRows } from '../../src/ui/three-way';
 import { corpusDoc, corpusLexicon } from '../fixtures/translation/corpus';
 

@@ -3,8 +3,8 @@
 // about surveillance laws; a passing mention does not make a page on topic.
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js/cn2t';
-import { detectTopic } from '../../src/core/topic';
-import { detectLanguage } from '../../src/core/language';
+import { detectTopic } from '../../src/core/topic/topic';
+import { detectLanguage } from '../../src/core/text/language';
 import { extractArticle } from '../../src/extract/article';
 import { corpusArticle, corpusStems, labels, realworldDoc } from './extract-fixtures';
 

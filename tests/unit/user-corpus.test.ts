@@ -15,7 +15,7 @@ import {
   type StorageArea,
   type UserDoc,
 } from '../../src/background/user-corpus';
-import { findVersions } from '../../src/core/match';
+import { findVersions } from '../../src/core/match/find-versions';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { compileDocs } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
-import { findVersions } from '../../src/core/match';
+import { findVersions } from '../../src/core/match/find-versions';
 import { extractArticle } from '../../src/extract/article';
 import { corpusDoc } from '../fixtures/translation/corpus';
 

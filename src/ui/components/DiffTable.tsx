@@ -3,8 +3,8 @@
 // inserted text underlined in <ins>, so changes never depend on colour alone. A translation's
 // number checks sit under its text, a disagreement marked with a sign and a word as well as colour.
 import type { ComponentChildren } from 'preact';
-import { isNoise, stepsOf } from '../../core/diff';
-import { foldsNoise } from '../../core/report-text';
+import { isNoise, stepsOf } from '../../core/compare/diff';
+import { foldsNoise } from '../../core/report/text';
 import type { CompareRow, Comparison, NumberCheck } from '../../core/types';
 import { t } from '../i18n';
 import { isChangeRow } from '../three-way';

@@ -1,7 +1,7 @@
 // The family's provenance: a compact line for the popup ("Likely original: 光明网 · 2022-04-25 —
 // named by the 原标题 line of 博舍 …") and a timeline for the full view, each version with its
-// role and the clues that placed it. The clues are the ones src/core/provenance.ts weighed.
-import type { Clue, Provenance, ProvenanceEntry } from '../../core/provenance';
+// role and the clues that placed it. The clues are the ones src/core/compare/provenance.ts weighed.
+import type { Clue, Provenance, ProvenanceEntry } from '../../core/compare/provenance';
 import { t, type MessageKey } from '../i18n';
 import { langName } from './VersionList';
 import { isolateText, MetaLine, PageText } from './PageText';

@@ -2,7 +2,7 @@
 // ../three-way.ts for how the translation's sentences are placed). One table rather than three
 // scrolling panes: the columns cannot drift apart, and the unchanged passages keep them in step.
 import type { Comparison } from '../../core/types';
-import { foldsNoise } from '../../core/report-text';
+import { foldsNoise } from '../../core/report/text';
 import { t } from '../i18n';
 import { threeRowChanged, type ThreeRow } from '../three-way';
 import { Numbers, sideText } from './DiffTable';

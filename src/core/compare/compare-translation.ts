@@ -18,7 +18,7 @@
 //    as deletions / insertions (a closing paragraph the translator dropped is an edit worth showing).
 // 5. Figures of each row are checked against each other (numbers.ts): 1014 = 1,014 and 100亿 =
 //    10 billion agree; 80亿亿 against 8 billion is a `number-mismatch`.
-import type { VersionText } from './compare';
+import type { VersionText } from './compare-versions';
 import {
   alignPrepared,
   pairSimilarity,
@@ -30,10 +30,10 @@ import {
   type Sentence,
   type SentenceFeatures,
 } from './align';
-import { findNumbers, sameNumber, type NumberMention } from './numbers';
-import { bilingualSide, STRONG_BEAD } from './translation-match';
-import type { Lexicon } from './lexicon';
-import type { CompareRow, Comparison, Edit, NumberCheck, RowKind } from './types';
+import { findNumbers, sameNumber, type NumberMention } from '../text/numbers';
+import { bilingualSide, STRONG_BEAD } from '../match/translation-evidence';
+import type { Lexicon } from '../text/lexicon';
+import type { CompareRow, Comparison, Edit, NumberCheck, RowKind } from '../types';
 
 /** The same shape as a same-language version. */
 export type TranslationVersion = VersionText;

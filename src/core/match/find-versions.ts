@@ -6,16 +6,16 @@
 // inverted index (same language) and its figures in the anchor index (translations). Only the few
 // candidates that share enough hashes have their text read and verified, so the cost of a page
 // does not grow with the size of the corpus beyond the binary searches.
-import { anchorHashes, fingerprint } from './fingerprint';
-import type { Lexicon } from './lexicon';
-import { bilingualSide, translationEvidence } from './translation-match';
-import { toSimplified, urlSpans } from './normalize';
+import { anchorHashes, fingerprint } from '../index/fingerprint';
+import type { Lexicon } from '../text/lexicon';
+import { bilingualSide, translationEvidence } from './translation-evidence';
+import { toSimplified, urlSpans } from '../text/normalize';
 import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, type SharedRegion } from './passages';
-import type { StockTable } from './stock-table';
-import { attributionSpans } from './attribution';
-import type { Lang, Match, Relation, Span } from './types';
-import { countHits } from '../corpus/postings';
-import type { Corpus, DocMeta, DocText } from '../corpus/types';
+import type { StockTable } from '../index/stock-table';
+import { attributionSpans } from '../text/attribution';
+import type { Lang, Match, Relation, Span } from '../types';
+import { countHits } from '../index/postings';
+import type { Corpus, DocMeta, DocText } from '../index/types';
 
 export interface PageText {
   title: string;

@@ -1,9 +1,9 @@
 // Is an article about digital government (e-government, smart cities, government informatization)?
-// Explainable by construction: a weighted vocabulary (src/core/topic-terms.ts), each term's count
+// Explainable by construction: a weighted vocabulary (src/core/topic/terms.ts), each term's count
 // saturated so that one term repeated cannot carry a page, title terms counting extra, and a
 // density floor so that a long page mentioning "smart city" once in passing stays off topic.
-import { CORE_TERMS_EN, CORE_TERMS_ZH, CORE_TERMS_ZH_TRADITIONAL, termRegex, type TermWeight } from './topic-terms';
-import type { Lang, TopicTerm, TopicVerdict } from './types';
+import { CORE_TERMS_EN, CORE_TERMS_ZH, CORE_TERMS_ZH_TRADITIONAL, termRegex, type TermWeight } from './terms';
+import type { Lang, TopicTerm, TopicVerdict } from '../types';
 
 /**
  * Context terms: common in digital-government news but also elsewhere, so they only add to the

@@ -4,7 +4,7 @@
 // we map, so that English is not reported as Scots. The page's declared language is used when the
 // text is too short to judge or franc's top two guesses are close and the hint is one of them.
 import { francAll } from 'franc';
-import type { Lang } from './types';
+import type { Lang } from '../types';
 
 const ISO3_TO_1: Record<string, string> = {
   eng: 'en', cmn: 'zh', jpn: 'ja', kor: 'ko', fra: 'fr', deu: 'de', spa: 'es', por: 'pt',

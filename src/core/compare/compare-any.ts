@@ -1,12 +1,12 @@
 // One entry point for comparing two versions, whatever their languages: same-language versions
 // go to the diff-based comparison, different languages to the translation aligner. The background
 // worker and the CLI both call this.
-import type { Article, Comparison, Match } from './types';
-import type { Corpus, CorpusDoc, StoredAlignment } from '../corpus/types';
-import { compareVersions, type VersionText } from './compare';
+import type { Article, Comparison, Match } from '../types';
+import type { AppendedPiece, Corpus, StoredAlignment } from '../index/types';
+import { compareVersions, type VersionText } from './compare-versions';
 import { compareTranslation } from './compare-translation';
-import type { Lexicon } from './lexicon';
-import { bilingualSide } from './translation-match';
+import type { Lexicon } from '../text/lexicon';
+import { bilingualSide } from '../match/translation-evidence';
 
 export type { VersionText };
 
@@ -51,7 +51,7 @@ function appendedParagraphs(pieces: Array<{ title: string | null; paragraphs: st
 }
 
 /** A parsed corpus file as a version to compare (a file given to the CLI, a test fixture). */
-export function versionOfCorpusDoc(d: CorpusDoc): VersionText {
+export function versionOfCorpusDoc(d: Article & { id: string; appended: AppendedPiece[] }): VersionText {
   return { id: d.id, title: d.title, lang: d.lang, paragraphs: d.paragraphs, appended: appendedParagraphs(d.appended), sourceLines: d.sourceLines };
 }
 

@@ -1,10 +1,10 @@
 // A comparison as one self-contained HTML page: inline CSS, no script, nothing fetched (a
 // Content-Security-Policy says so to the browser too), so it can be mailed or archived as is.
 // All page text is hostile input: every piece of it goes through `escapeHtml`.
-import { isNoise, stepsOf } from './diff';
-import { EDIT_LABELS } from './edits';
-import { DEGRADED_WARNING, editText, foldsNoise, rowHeading, summaryLine } from './report-text';
-import type { CompareRow, Comparison } from './types';
+import { isNoise, stepsOf } from '../compare/diff';
+import { EDIT_LABELS } from '../compare/edits';
+import { DEGRADED_WARNING, editText, foldsNoise, rowHeading, summaryLine } from './text';
+import type { CompareRow, Comparison } from '../types';
 
 type Row = CompareRow & { aIndex?: number; bIndex?: number; keptB?: string[] };
 

@@ -10,8 +10,8 @@
 //   an excerpt quotes: what is derived is a subset of what it came from).
 // When the clues tie or there are none, the original is left unknown rather than guessed.
 // Pure: facts and text overlaps in, a verdict out.
-import { foldDisplay } from './normalize';
-import { sharedRegion } from './passages';
+import { foldDisplay } from '../text/normalize';
+import { sharedRegion } from '../match/passages';
 
 /** What is known about one version of the family. */
 export interface VersionFacts {

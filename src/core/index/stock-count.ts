@@ -12,7 +12,7 @@
 //   own (only the shipped one): better to miss a template than to hide a family of reprints;
 // - at most MAX_ARTICLES articles are counted, evenly spread over the corpus, so the work and the
 //   memory stay bounded at any size (~12 bytes per distinct window of each counted article).
-import { characterWindows, prepareText } from './passages';
+import { characterWindows, prepareText } from '../match/passages';
 import { STOCK_K } from './stock-table';
 
 export const MIN_ARTICLES = 3;

@@ -15,9 +15,9 @@
 // article's 对话; Chinese text is then cut into words on its Simplified form, so both sides break
 // alike. Kept text then has two spellings: a Piece keeps both, a DiffOp carries a's.
 import DiffMatchPatch from 'diff-match-patch';
-import { foldDisplay, toSimplifiedKey } from './normalize';
-import { splitSentences, splitWords } from './segment';
-import type { DiffOp, Lang } from './types';
+import { foldDisplay, toSimplifiedKey } from '../text/normalize';
+import { splitSentences, splitWords } from '../text/segment';
+import type { DiffOp, Lang } from '../types';
 
 export type Granularity = 'char' | 'word';
 

@@ -12,7 +12,7 @@
 // every node from the top met a dozen kinds of element and cost 1-2 ms on an ordinary news page;
 // reading the paragraphs whole meets one, with a handful of DOM calls per paragraph. No regular
 // expression (each is compiled on its first use).
-import type { PageSample } from '../core/precheck';
+import type { PageSample } from '../../core/topic/precheck';
 
 export type { PageSample };
 

@@ -3,7 +3,7 @@
 // that opens a paragraph (央视网消息（新闻联播）：, 新华社北京6月5日电（记者 张三）, 本报讯（记者 李四）),
 // and the name tag that closes one (（记者 王五）, (战钊)). Removing, adding or changing any of them
 // is an attribution edit, not a sentence edit, and it does not make a version differ in its body.
-import type { Span } from './types';
+import type { Span } from '../types';
 
 
 const LABELS = '(?:文章来源|新闻来源|信息来源|稿件来源|来源|出处|责任编辑|责编|编辑|编审|审核|校对|监制|作者|记者|通讯员|撰文|摄影|供稿|原标题|原题)';

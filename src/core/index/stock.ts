@@ -7,7 +7,7 @@
 // nearest corpus article): negatives sharing formulations wrongly matched 8/23 with a cut of 4
 // articles in any months, 4/23 with 2 in 2 months; excerpts, reprints and real pairs found the
 // same under both. 138,456 windows, 466 KiB of JSON, ~2.5 MB in memory. Decoded once, on first use.
-import data from '../../assets/stock/zh-news.json';
+import data from '../../../assets/stock/zh-news.json';
 import { decodeStockTable, type StockTable } from './stock-table';
 
 let table: StockTable | null = null;

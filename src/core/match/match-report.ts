@@ -2,10 +2,10 @@
 // which corpus articles are versions of it. The background worker and the CLI both call this, so
 // they give the same answer for the same article. The corpus texts are loaded only when the index
 // finds candidates (most pages have none).
-import type { Article, MatchReport } from './types';
-import type { Corpus } from '../corpus/types';
-import { detectTopic } from './topic';
-import { findVersionsLoading, type FindOptions } from './match';
+import type { Article, MatchReport } from '../types';
+import type { Corpus } from '../index/types';
+import { detectTopic } from '../topic/topic';
+import { findVersionsLoading, type FindOptions } from './find-versions';
 
 export async function buildMatchReport(article: Article, isArticle: boolean, corpus: Corpus, opts: FindOptions = {}): Promise<MatchReport> {
   return {

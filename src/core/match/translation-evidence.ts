@@ -9,10 +9,10 @@
 // hence a bead counts as evidence from STRONG_BEAD = 0.5, and a translation needs such beads
 // holding at least MIN_MASS content words of the page (two or three sentences, or one long one)
 // and covering a quarter of the page (or of the article, for a page that carries a translated excerpt).
-import { alignPrepared, prepareText, type PreparedText, type Sentence } from './align';
-import { findNumbers } from './numbers';
-import type { Lexicon } from './lexicon';
-import type { Lang, Span } from './types';
+import { alignPrepared, prepareText, type PreparedText, type Sentence } from '../compare/align';
+import { findNumbers } from '../text/numbers';
+import type { Lexicon } from '../text/lexicon';
+import type { Lang, Span } from '../types';
 
 export const STRONG_BEAD = 0.5;
 /** Content words (units of weight) of the page in strong beads: one closely translated long sentence is enough. */

@@ -1,6 +1,6 @@
 // Fingerprints of a text for finding its versions among many articles without reading them all.
 //
-// The text is folded for matching (src/core/normalize.ts) and cut into tokens: one token per Han,
+// The text is folded for matching (src/core/text/normalize.ts) and cut into tokens: one token per Han,
 // kana or Hangul character (Chinese has no spaces to cut words at), one per Latin word. A
 // fingerprint is the 32-bit hash of a run of GRAM consecutive tokens. Only hashes that are 0
 // modulo SAMPLE are kept: the choice depends on the hash alone, so a passage two texts share
@@ -16,8 +16,8 @@
 //   index: under 1 KB per article. A quoted paragraph of 150 characters still brings ~9 hashes.
 //   English tokens are words (about 2.5 per Han character of the same content), so SAMPLE_WORDS 8
 //   gives a similar count per article.
-import { foldForMatch } from './normalize';
-import { translationAnchors } from './translation-match';
+import { foldForMatch } from '../text/normalize';
+import { translationAnchors } from '../match/translation-evidence';
 
 /**
  * The most folded characters one token weighs in coverage counts. Latin words run to about 15

@@ -1,10 +1,10 @@
 // A comparison as Markdown (GitHub flavour): summary, edit list, then every row with deletions
 // as ~~strikethrough~~ and insertions in **bold**. Page text is escaped so that its own * _ [ ] < >
 // never turn into formatting, links or HTML.
-import { isNoise, stepsOf } from './diff';
-import { EDIT_LABELS } from './edits';
-import { DEGRADED_WARNING, editText, foldsNoise, rowHeading, summaryLine } from './report-text';
-import type { CompareRow, Comparison } from './types';
+import { isNoise, stepsOf } from '../compare/diff';
+import { EDIT_LABELS } from '../compare/edits';
+import { DEGRADED_WARNING, editText, foldsNoise, rowHeading, summaryLine } from './text';
+import type { CompareRow, Comparison } from '../types';
 
 type Row = CompareRow & { aIndex?: number; bIndex?: number; keptB?: string[] };
 

@@ -1,8 +1,8 @@
 // The cheap question asked on every page the reader opens: could this be digital-government news?
 // It runs in the content script, so it looks only at a bounded sample of the page (see
-// src/extract/sample.ts) and at a compact term list; a "yes" only means the page is worth a full
+// src/extract/in-page/sample.ts) and at a compact term list; a "yes" only means the page is worth a full
 // extraction and topic check, so it may err towards yes, but most pages must come out "no".
-import { findTermsByPart } from './topic-terms';
+import { findTermsByPart } from './terms';
 
 /** What the content script reads from a page for the precheck: the metadata it weighs plus a bounded text sample. */
 export interface PageSample {

@@ -21,12 +21,12 @@
 // `outside.a` is the paragraphs before the region, then those after it, then `a.appended`;
 // likewise for b.
 import { compareKey, diffKeys, diffTextPieces, hasRealChange, isNoise, stepsOf, visibleLength, type Granularity, type Piece } from './diff';
-import { isAttributionLine } from './attribution';
+import { isAttributionLine } from '../text/attribution';
 import { classifyEdits, invisibleCount, rowGroups } from './edits';
-import { tokenSpans } from './fingerprint';
-import { foldDisplay, foldForMatch } from './normalize';
-import { sharedRegion } from './passages';
-import type { CompareRow, Comparison, DiffOp, Lang, Span } from './types';
+import { tokenSpans } from '../index/fingerprint';
+import { foldDisplay, foldForMatch } from '../text/normalize';
+import { sharedRegion } from '../match/passages';
+import type { CompareRow, Comparison, DiffOp, Lang, Span } from '../types';
 
 export interface VersionText {
   id?: string;

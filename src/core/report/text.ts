@@ -1,9 +1,9 @@
 // A comparison as terminal text: summary, the named edits, then every row, with deletions in red
 // and struck through and insertions in green and underlined. Without colour (NO_COLOR, a pipe)
 // the same marks as `git diff --word-diff`: [-deleted-] and {+inserted+}.
-import { isNoise, stepsOf } from './diff';
-import { EDIT_LABELS } from './edits';
-import type { CompareRow, Comparison, Edit } from './types';
+import { isNoise, stepsOf } from '../compare/diff';
+import { EDIT_LABELS } from '../compare/edits';
+import type { CompareRow, Comparison, Edit } from '../types';
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (NO_COLOR, whether stdout is a terminal). */

@@ -14,10 +14,10 @@
 //     lets a page that translates a part of an article, or adds paragraphs of its own, align without
 //     forcing every sentence into a pair (and without a band, which would assume the whole text).
 import { pinyin } from 'pinyin-pro';
-import { findNumbers, sameNumber, type NumberMention } from './numbers';
-import { EN_STOP, stemEnglish, type Lexicon } from './lexicon';
-import { toSimplified } from './normalize';
-import { splitSentences } from './segment';
+import { findNumbers, sameNumber, type NumberMention } from '../text/numbers';
+import { EN_STOP, stemEnglish, type Lexicon } from '../text/lexicon';
+import { toSimplified } from '../text/normalize';
+import { splitSentences } from '../text/segment';
 
 export interface Sentence {
   /** Index of the paragraph it belongs to. */

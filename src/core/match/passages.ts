@@ -13,11 +13,11 @@
 // (k = the shortest passage length) and every unshared token between two passages costs GAP_COST.
 // A passage joins the region when its worth pays for the distance to it: a 14-character stock
 // phrase reaches ~130 characters, a 33-character quotation ~700, a 100-character paragraph ~6,000.
-import { MAX_TOKEN_CHARS, tokenSpans } from './fingerprint';
-import { foldForMatch, type Folded } from './normalize';
-import { zhNewsStock } from './stock';
-import { NO_STOCK, STOCK_K, type StockTable } from './stock-table';
-import type { Span } from './types';
+import { MAX_TOKEN_CHARS, tokenSpans } from '../index/fingerprint';
+import { foldForMatch, type Folded } from '../text/normalize';
+import { zhNewsStock } from '../index/stock';
+import { NO_STOCK, STOCK_K, type StockTable } from '../index/stock-table';
+import type { Span } from '../types';
 
 export interface SharedPassage {
   a: Span;

@@ -2,12 +2,12 @@
 // Works on the rows of a comparison (see compare.ts): a deleted row is a dropped sentence or an
 // attribution line, a changed row is cut into change groups (nearby changes of one clause), and
 // each group becomes a number change, an attribution change, a sentence or a phrase edit.
-import { findNumbers, sameNumber, type NumberMention } from './numbers';
-import { foldDisplay, INVISIBLE, toSimplifiedKey } from './normalize';
-import { splitSentences } from './segment';
-import { attributionIn, isAttributionLine } from './attribution';
+import { findNumbers, sameNumber, type NumberMention } from '../text/numbers';
+import { foldDisplay, INVISIBLE, toSimplifiedKey } from '../text/normalize';
+import { splitSentences } from '../text/segment';
+import { attributionIn, isAttributionLine } from '../text/attribution';
 import { isNoise, stepsOf, type Piece } from './diff';
-import type { CompareRow, Edit, NumberCheck } from './types';
+import type { CompareRow, Edit, NumberCheck } from '../types';
 
 // ---------------------------------------------------------------------------------------------
 // Change groups: nearby changes of one clause, read as one edit.
