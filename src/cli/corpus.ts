@@ -18,7 +18,31 @@ function fail(message: string, code = 1): number {
   return code;
 }
 
-/** Reads every regular, non-hidden file of a folder (not recursive); a file that cannot be read or is too large is named on stderr and left out. */
+const INDEX_FORMAT = 'reprint-lens-corpus-index';
+const TEXTS_FORMAT = 'reprint-lens-corpus-texts';
+
+/** What a JSON file of ours is: a compiled corpus's index.json or texts.json, a bilingual lexicon, or none of them (null). */
+function ownJsonKind(content: Uint8Array): 'index' | 'texts' | 'lexicon' | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(new TextDecoder().decode(content));
+  } catch {
+    return null;
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const o = v as { format?: unknown; version?: unknown; entries?: unknown };
+  if (o.format === INDEX_FORMAT) return 'index';
+  if (o.format === TEXTS_FORMAT) return 'texts';
+  if (typeof o.version === 'number' && typeof o.entries === 'object' && o.entries !== null) return 'lexicon';
+  return null;
+}
+
+/**
+ * Reads every regular, non-hidden file of a folder (not recursive, so an output folder inside it is
+ * never read); a file that cannot be read or is too large is named on stderr and left out. The
+ * tool's own files are not articles and are left out without a word: a compiled corpus (the
+ * output of an earlier `corpus build <dir> -o <dir>`) and the lexicon that may sit beside the articles.
+ */
 function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
   const out: Array<{ name: string; content: Uint8Array }> = [];
   for (const name of readdirSync(dir)) {
@@ -31,7 +55,9 @@ function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
         printError(`skipped ${path}: ${(info.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_INPUT_BYTES / 1024 / 1024} MB a file may have`);
         continue;
       }
-      out.push({ name: path, content: readFileSync(path) });
+      const content = readFileSync(path);
+      if (/\.json$/i.test(name) && ownJsonKind(content) !== null) continue;
+      out.push({ name: path, content });
     } catch (e) {
       printError(`skipped ${path}: ${errorText(e, false)}`);
     }
@@ -112,6 +138,34 @@ export function openCorpus(dir?: string): Corpus {
   throw new Error(dir ? `no corpus at ${dir}` : 'no bundled corpus found next to the CLI (build it, or pass --corpus <dir>)');
 }
 
+/**
+ * Why `corpus build` may not write into `out`, or null when it may: `out` must be a folder (or not
+ * exist yet), and any index.json or texts.json already in it must be a compiled corpus, which is
+ * replaced; anything else of that name is the reader's and is never overwritten.
+ */
+function outputRefusal(out: string): string | null {
+  if (!existsSync(out)) return null;
+  let info;
+  try {
+    info = statSync(out);
+  } catch (e) {
+    return `cannot write ${out}: ${errorText(e, false)}`;
+  }
+  if (!info.isDirectory()) return `cannot write ${out}: it is a file, not a folder (-o names the folder to write index.json and texts.json into)`;
+  for (const [name, kind] of [['index.json', 'index'], ['texts.json', 'texts']] as const) {
+    const path = join(out, name);
+    if (!existsSync(path)) continue;
+    let content: Uint8Array | null = null;
+    try {
+      content = statSync(path).isFile() ? readFileSync(path) : null;
+    } catch {
+      content = null;
+    }
+    if (!content || ownJsonKind(content) !== kind) return `cannot write ${out}: its ${name} is not a compiled corpus, and is left as it is (choose another -o folder)`;
+  }
+  return null;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== 'build') return fail(sub ? `unknown corpus command "${sub}" (${USAGE})` : USAGE, 2);
@@ -132,6 +186,8 @@ export async function run(argv: string[]): Promise<number> {
     else return fail(`one folder only (${USAGE})`, 2);
   }
   if (!dir) return fail(USAGE, 2);
+  const refusal = outputRefusal(out);
+  if (refusal) return fail(refusal);
   let result: CompileResult;
   try {
     const lexicon = findLexicon(lexiconFile, dir);

@@ -69,8 +69,10 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
   const maxDf = maxDocFrequency(docs.length);
   const { postings, dropped } = buildPostings(fps.map((f) => f.hashes), maxDf);
   const { postings: anchors } = buildPostings(anchorKeys, maxDf);
-  const texts: Record<string, DocText> = {};
-  for (const d of docs) texts[d.id] = { paragraphs: d.paragraphs, appended: d.appended };
+  // ids are keys of a Map, never of a plain object: an article named __proto__ or constructor is
+  // an article like any other. The JSON object is made from the Map with Object.fromEntries, which
+  // defines own properties (an assignment texts['__proto__'] = … would set the prototype instead).
+  const texts = new Map<string, DocText>(docs.map((d) => [d.id, { paragraphs: d.paragraphs, appended: d.appended }]));
   const index: CompiledIndex = {
     format: 'reprint-lens-corpus-index',
     version: 1,
@@ -86,12 +88,12 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
   if (stockWindows.length) {
     index.stock = { k: STOCK_K, minArticles: MIN_ARTICLES, minMonths: MIN_MONTHS, articles: countedArticles(dated), windows: stockWindows.length, data: encodeStockTable(stockWindows) };
   }
-  const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts };
+  const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts: Object.fromEntries(texts) };
   const keys = docs.map((_, i): PageKeys => ({ hashes: fps[i]!.hashes, anchors: anchorKeys[i]! }));
   index.relations = corpusRelations(docs, keys, loadCorpus(index, () => compiledTexts), opts.lexicon ?? null);
   if (opts.lexicon) {
     const alignments = translationAlignments(docs, index.relations, opts.lexicon);
-    if (Object.keys(alignments).length) compiledTexts.alignments = alignments;
+    if (alignments.size) compiledTexts.alignments = Object.fromEntries(alignments);
   }
   return {
     index,
@@ -142,9 +144,9 @@ function corpusRelations(docs: CorpusDoc[], keys: PageKeys[], corpus: Corpus, le
  * so that comparing two of them (the compare command, the extension's comparison of two corpus
  * articles) does not align them again. A page is not in the corpus: it is aligned when compared.
  */
-function translationAlignments(docs: CorpusDoc[], relations: DocRelation[], lexicon: Lexicon): Record<string, StoredAlignment> {
+function translationAlignments(docs: CorpusDoc[], relations: DocRelation[], lexicon: Lexicon): Map<string, StoredAlignment> {
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const out: Record<string, StoredAlignment> = {};
+  const out = new Map<string, StoredAlignment>();
   for (const r of relations) {
     const a = byId.get(r.a)!;
     const b = byId.get(r.b)!;
@@ -152,7 +154,7 @@ function translationAlignments(docs: CorpusDoc[], relations: DocRelation[], lexi
     const sb = bilingualSide(b.lang, b.paragraphs);
     if (!sa || !sb || sa === sb) continue;
     const [zh, en] = sa === 'zh' ? [a, b] : [b, a];
-    out[alignmentKey(a.id, b.id)] = { zh: zh.id, en: en.id, ...packedAlignment(zh.paragraphs, en.paragraphs, lexicon) };
+    out.set(alignmentKey(a.id, b.id), { zh: zh.id, en: en.id, ...packedAlignment(zh.paragraphs, en.paragraphs, lexicon) });
   }
   return out;
 }

@@ -51,9 +51,12 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
   if (!isObj(v) || v.format !== 'reprint-lens-corpus-texts' || v.version !== 1 || !isObj(v.texts)) {
     throw new Error('damaged corpus texts: not a reprint-lens texts file (format/version)');
   }
+  // own properties only: JSON.parse makes "__proto__" an own key like any other, while a missing
+  // "constructor" or "toString" must not be found on Object.prototype
+  const all = new Map(Object.entries(v.texts));
   const out = new Map<string, DocText>();
   for (const d of docs) {
-    const t = v.texts[d.id];
+    const t = all.get(d.id);
     if (!isObj(t) || !isStrArray(t.paragraphs) || !Array.isArray(t.appended)) {
       throw new Error(`damaged corpus texts: no text for ${d.id}`);
     }

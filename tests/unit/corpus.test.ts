@@ -2,7 +2,8 @@
 import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findVersions } from '../../src/core/match/find-versions';
 import { parseCorpusFile, parseDate } from '../../src/corpus/parse';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
@@ -240,5 +241,97 @@ describe('corpus build (CLI)', () => {
     expect(await corpusCli(['build', dir, '-o', path.join(dir, 'out')])).toBe(1);
     expect(err.join('')).toMatch(/^reprint-lens: no article in .* could be compiled\n$/);
     expect(await corpusCli(['build'])).toBe(2);
+  });
+});
+
+// Corpus ids and outputs (issue 20): an article's file stem is any string, so ids live in Maps; the
+// compiler never reads its own output back as articles; -o never overwrites what is not a corpus.
+describe('corpus ids and outputs (CLI)', () => {
+  let dir = '';
+  let err: string[] = [];
+  const lexicon = path.resolve(CORPUS, '../lexicon/lexicon.json');
+  const build = (src: string, out: string) => corpusCli(['build', src, '-o', out, '--lexicon', lexicon]);
+  const load = (out: string) =>
+    loadCorpus(JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')), () => JSON.parse(readFileSync(path.join(out, 'texts.json'), 'utf8')));
+  const copyCorpus = (to: string, rename: (f: string) => string = (f) => f) => {
+    mkdirSync(to, { recursive: true });
+    for (const f of files) writeFileSync(path.join(to, rename(f)), readFileSync(path.join(CORPUS, f)));
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rl-corpus-ids-'));
+    err = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    vi.restoreAllMocks();
+  });
+
+  it.each(['__proto__', 'constructor', 'hasOwnProperty', 'toString'])('an article whose file stem is %s compiles, loads and is matched', async (stem) => {
+    const src = path.join(dir, 'src');
+    // the original of the family under a name that is an Object.prototype property
+    copyCorpus(src, (f) => (f.startsWith('000_') ? `${stem}${path.extname(f)}` : f));
+    const out = path.join(dir, 'out');
+    expect(await build(src, out)).toBe(0);
+    const corpus = load(out);
+    expect(corpus.docs.map((d) => d.id)).toContain(stem);
+    expect(corpus.text(stem).paragraphs.length).toBeGreaterThan(3);
+    // the reprint 002 is related to it, and the original's own text finds it as `same`
+    expect(corpus.relations.some((r) => (r.a === stem || r.b === stem) && r.relation === 'reprint')).toBe(true);
+    const own = parseCorpusFile(path.join(CORPUS, files.find((f) => f.startsWith('000_'))!), readFileSync(path.join(CORPUS, files.find((f) => f.startsWith('000_'))!)));
+    if (!own.ok) throw new Error(own.error);
+    const found = findVersions(own.doc, corpus);
+    expect(found.find((m) => m.id === stem)?.relation).toBe('same');
+  });
+
+  it.each([
+    ['into the article folder itself', (src: string) => src],
+    ['into a folder inside it', (src: string) => path.join(src, 'out')],
+  ])('built twice %s, the second build reads no output back as articles', async (_, outOf) => {
+    const src = path.join(dir, 'src');
+    copyCorpus(src);
+    const out = outOf(src);
+    expect(await build(src, out)).toBe(0);
+    const first = readFileSync(path.join(out, 'index.json'), 'utf8');
+    // a lexicon beside the articles is not an article either
+    writeFileSync(path.join(src, 'lexicon.json'), readFileSync(lexicon));
+    expect(await build(src, out)).toBe(0);
+    expect(load(out).docs.map((d) => d.id).sort()).toEqual(files.map((f) => f.replace(/\.[^.]+$/, '')).sort());
+    expect(JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')).docs).toEqual(JSON.parse(first).docs);
+    expect(err.join('')).not.toMatch(/index\.json|texts\.json|lexicon\.json/);
+  });
+
+  it('-o naming an existing file: one line, nothing written, the file as it was', async () => {
+    const src = path.join(dir, 'src');
+    copyCorpus(src);
+    const file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'my notes');
+    expect(await build(src, file)).toBe(1);
+    expect(err.join('')).toMatch(/^reprint-lens: cannot write .*notes\.txt: it is a file, not a folder[^\n]*\n$/);
+    expect(readFileSync(file, 'utf8')).toBe('my notes');
+  });
+
+  it.each(['index.json', 'texts.json'])('-o naming a folder whose %s is not a corpus: refused and left as it was', async (name) => {
+    const src = path.join(dir, 'src');
+    copyCorpus(src);
+    const out = path.join(dir, 'project');
+    mkdirSync(out);
+    const theirs = '{"name": "my web project", "version": "1.0.0"}';
+    writeFileSync(path.join(out, name), theirs);
+    expect(await build(src, out)).toBe(1);
+    expect(err.join('')).toMatch(new RegExp(`^reprint-lens: cannot write .*project: its ${name.replace('.', '\\.')} is not a compiled corpus[^\\n]*\\n$`));
+    expect(readFileSync(path.join(out, name), 'utf8')).toBe(theirs);
+    expect(readdirSync(out)).toEqual([name]);
+  });
+
+  it('-o naming an earlier build is replaced by the new one', async () => {
+    const src = path.join(dir, 'src');
+    copyCorpus(src);
+    const out = path.join(dir, 'out');
+    expect(await build(src, out)).toBe(0);
+    rmSync(path.join(src, files.find((f) => f.startsWith('004_'))!));
+    expect(await build(src, out)).toBe(0);
+    expect(load(out).docs).toHaveLength(4);
   });
 });
