@@ -80,13 +80,13 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
      * sample found no text) is analysed when the reader asks, as the popup's button does.
      */
     let opened = 0;
-    async function analysed(path: string): Promise<{ page: Page; url: string; tabId: number; verdict: TabVerdictLike }> {
+    async function analysed(path: string, firstWait = 5_000): Promise<{ page: Page; url: string; tabId: number; verdict: TabVerdictLike }> {
       // a query of its own, so that no tab left open by an earlier test answers for this one
       const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}n=${++opened}`;
       const page = await b.openPage(url);
       const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
       const finished = (v: TabVerdictLike | null) => v?.status === 'done' || v?.status === 'error';
-      let verdict = await until(() => verdictOf(tabId), finished, 5_000, `the verdict on ${path}`).catch(() => null);
+      let verdict = await until(() => verdictOf(tabId), finished, firstWait, `the verdict on ${path}`).catch(() => null);
       if (!verdict) {
         await b.inExtension(`async (b) => b.runtime.sendMessage({ rl: 1, name: 'analyseTab', args: [${tabId}] })`);
         verdict = await until(() => verdictOf(tabId), finished, 30_000, `the verdict on ${path} after asking`);
@@ -306,7 +306,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     });
 
     // ------------------------------------------------------------------ Chromium only
-    it.skipIf(name !== 'chromium')('leaves no long task on a 5 MB page while it reads it (Chromium: Long Tasks API)', async () => {
+    it.skipIf(name !== 'chromium')('leaves no long task on a 5 MB page, or one of 250,000 nodes, while it reads it (Chromium: Long Tasks API)', async () => {
       // Behaviour, not a time budget. Every long task (over 50 ms, by the API's definition) the
       // page has is recorded from its first script on. The test pages run no script of their own
       // after loading and change nothing, so once the page has loaded and been quiet for a while,
@@ -316,8 +316,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // which copies the page in slices while the worker extracts and matches. From the route
       // change until the new verdict is in, the page must not have had a single long task.
       // (Readability on the page itself, as before, took 0.3-0.8 s here: one long task per page.)
-      for (const path of ['/hostile/huge-zh.html', '/hostile/huge-en.html']) {
-        const { page, tabId } = await analysed(path);
+      for (const [path, truncated] of [['/hostile/huge-zh.html', true], ['/hostile/huge-en.html', true], ['/hostile/many-nodes.html', null]] as const) {
+        // Chromium itself takes 15-25 s to load and lay out the 250,000-node page here (measured
+        // without the extension): give the first verdict that long before asking again
+        const { page, tabId } = await analysed(path, path.includes('many-nodes') ? 90_000 : 5_000);
         const longtasks = () => page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
         // quiet: no new long task for 1.5 s (loading a 5 MB page has several: parsing, style, layout)
         let seen = -1;
@@ -335,12 +337,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         });
         const v = await until(() => verdictOf(tabId), (x) => x?.status === 'done' && x.url.includes('route=2'), 30_000, 'the verdict after the route change');
         const t1 = (await page.evaluate(() => performance.now())) as number;
-        expect(v!.extraction!.article.truncated).toBe(true);
+        if (truncated !== null) expect(v!.extraction!.article.truncated).toBe(truncated);
+        // the article is still found behind the list: 000 itself
+        if (path.includes('many-nodes')) expect(v!.report!.matches[0]?.relation).toBe('same');
         const during = (await longtasks()).filter((t) => t.start + t.duration > t0 && t.start < t1);
         expect(during, `long tasks on ${path} between ${t0.toFixed(0)} and ${t1.toFixed(0)} ms`).toEqual([]);
         await page.close();
       }
-    });
+    }, 240_000);
 
     const workerTarget = () => b.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(b.base));
     /** Stops every service worker of the profile, the extension's among them, as the browser does to an idle worker. */
