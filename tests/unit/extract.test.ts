@@ -21,7 +21,9 @@ describe('real-world pages', () => {
     if (wrong.length) console.log(`title differences (${wrong.length}):\n  ${wrong.join('\n  ')}`);
     // Readability's expected titles keep what Chinese portals glue on; we take it off on purpose
     // where the page's own headline confirms it: gmw (" _探索者 _光明网") and qq ("_科技_腾讯网")
-    expect(wrong.map((w) => w.split(':')[0]).sort()).toEqual(['gmw', 'qq']);
+    // youth ("_教育频道_中国青年网"): channel and site are short name segments after the headline the page shows
+    expect(wrong.map((w) => w.split(':')[0]).sort()).toEqual(['gmw', 'qq', 'youth']);
+    expect(result('youth').article.title).toBe('海外留学生看两会：出国前后关注点大不同');
     expect(result('gmw').article.title).toBe('宇航员在太空中喝酒会怎么样？后果很严重');
     expect(result('qq').article.title).toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
   });
