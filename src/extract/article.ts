@@ -14,6 +14,8 @@ import { findDate, parseDate } from './dates';
 import { pickTitle } from './title';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './split-body';
+import { zonesOf } from './page-lines';
+import { findCredits } from './byline';
 
 export interface ExtractResult {
   article: Article;
@@ -108,10 +110,13 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const article = emptyArticle(meta.canonical ?? meta.ogUrl ?? fallbackUrl);
   article.siteName = clean(parsed?.siteName ?? meta.siteName ?? '') || null;
   article.title = pickTitle(parsed?.title ?? '', pristine, meta, article.siteName);
-  article.byline = clean(parsed?.byline ?? meta.author ?? '') || null;
 
   let paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
   paragraphs = addSplitParts(pristine, paragraphs);
+  // who wrote it: read before the attribution lines leave the body, from the headline's stretch and the body's end
+  const zones = zonesOf(pristine, article.title, meta.h1, paragraphs);
+  const readabilityByline = clean(parsed?.byline ?? '') || null;
+  const metaAuthor = clean(meta.author ?? '') || null;
   const bodyLines = takeSourceLines(paragraphs);
   // the headline repeated at the top of the body is not body text ("标题" under a title "标题_某某网")
   const isHeadline = (p: string): boolean =>
@@ -128,6 +133,10 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.published =
     pageDate ?? parseDate(parsed?.publishedTime ?? null) ?? article.sourceLines.map(findDate).find((d) => d !== null) ?? null;
   const bodyText = paragraphs.join('\n');
+  const head = `${article.title}${paragraphs.slice(0, 3).join('')}`;
+  const zh = (head.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && !/[\u3040-\u30ff]/.test(head);
+  // Readability's byline stands on Western pages, where it reads the page's own byline markup
+  article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs).byline : readabilityByline ?? metaAuthor;
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
   const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null });

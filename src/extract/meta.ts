@@ -15,6 +15,8 @@ export interface PageMeta {
   /** Author names from meta tags / JSON-LD, when declared. */
   author: string | null;
   h1: string | null;
+  /** JSON-LD headline, when declared. */
+  headline: string | null;
 }
 
 /** name / property / itemprop (lower case) -> content of the page's <meta> tags, first one wins; one pass. */
@@ -113,5 +115,6 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
     published,
     author: metaContent('author', 'article:author', 'byl') ?? str(ldAny('author')),
     h1,
+    headline: str(ldAny('headline')),
   };
 }

@@ -36,9 +36,92 @@ export function stripToHeadline(title: string, headline: string | null): string 
 /** Chinese (Han without kana): the portals whose glued site names Readability leaves on. */
 const isChinese = (s: string): boolean => /\p{Script=Han}/u.test(s) && !/[\u3040-\u30ff]/.test(s);
 
+const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+
+/** Separators a site or channel is joined with: _ __ | ｜ -- - (with or without spaces). */
+const JOIN = /(?:\s*(?:__?|\||｜|--|-{1})\s*|\s+-\s+)/g;
+/** Sentence punctuation: a segment holding it is part of the headline, not a site or channel name. */
+const SENTENCE = /[，。！？；“”"「」]/u;
+/** What a site's or institution's name ends with, when it is joined to the headline by a space only. */
+const SITE_END = /(?:网|网站|官网|门户|政府|日报|晚报|时报|报|电视台|广播电台|频道|传媒|集团|大学|学院|研究院|研究所|医院|中心|协会|学会|委员会|新闻|资讯|在线|客户端)$/u;
+
+/**
+ * `title` without the site and channel names glued to its end ("标题_频道_某某网", "标题-新华网",
+ * "标题 - 山西省人民政府门户网站", "标题 湖南省中医药研究院附属医院"): trailing segments go while each
+ * is short, holds no sentence punctuation, and what stays is a title's length.
+ */
+export function stripTrailingNames(title: string): string {
+  let t = title;
+  for (let guard = 0; guard < 4; guard++) {
+    let last: RegExpMatchArray | null = null;
+    for (const m of t.matchAll(JOIN)) {
+      const before = t.slice(0, m.index);
+      const after = t.slice(m.index! + m[0].length);
+      // an ASCII hyphen inside a word or number (COVID-19, A-share) joins nothing
+      if (m[0] === '-' && /[A-Za-z0-9]$/.test(before) && /^[a-z0-9]/.test(after)) continue;
+      if (m.index! > 0 && after.length > 0) last = m;
+    }
+    let head: string;
+    let rest: string;
+    if (last) {
+      head = t.slice(0, last.index).trim();
+      rest = t.slice(last.index! + last[0].length).trim();
+    } else {
+      // a site name after a plain space ("标题 某某网")
+      const sp = /^(.*\S)[\s\u3000]+(\S+)$/u.exec(t);
+      if (!sp || !SITE_END.test(sp[2]!) || !/\p{Script=Han}/u.test(sp[2]!)) break;
+      head = sp[1]!.trim();
+      rest = sp[2]!;
+    }
+    if (rest.length > 20 || SENTENCE.test(rest) || squash(head).length < 6) break;
+    t = head;
+  }
+  return t;
+}
+
+
+/**
+ * The headline among the page's own headings (h1–h3, og:title, JSON-LD headline) that the document
+ * title opens with, followed by a separator or a site's name ("标题_某某网" over <h2>标题</h2>), the
+ * longest when several do. Null when none is.
+ */
+export function headlineInTitle(title: string, headings: string[]): string | null {
+  const t = squash(title);
+  let best: string | null = null;
+  for (const raw of headings) {
+    const h = tidy(raw);
+    const k = squash(h);
+    if (k.length < 4 || k.length < t.length * 0.3 || !t.startsWith(k)) continue;
+    const rest = t.slice(k.length);
+    const confirmed = rest === '' || /^(?:[-–—_|｜·•»:：/\\]|::)/.test(rest) || (SITE_END.test(rest) && rest.length <= 20);
+    if (confirmed && (!best || k.length > squash(best).length)) best = h;
+  }
+  return best;
+}
+
+/** Text of the page's h1–h3 headings, in that order. */
+function headingsOf(doc: Document): string[] {
+  const out: string[] = [];
+  for (const tag of ['h1', 'h2', 'h3']) {
+    for (const el of Array.from(doc.getElementsByTagName(tag)).slice(0, 20)) {
+      const t = tidy(el.textContent ?? '');
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
 export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMeta, siteName: string | null): string {
   const title = tidy(readabilityTitle) || tidy(meta.ogTitle ?? '') || tidy(meta.h1 ?? '') || tidy(doc.title ?? '');
+  const docTitle = tidy(doc.title ?? '');
   // Readability already handles the Western "Title - Site" and "Title | Author" forms its own way
-  if (!isChinese(title)) return title;
-  return stripToHeadline(stripSiteName(title, siteName), meta.h1);
+  if (!isChinese(docTitle || title)) return title;
+  // Chinese portals: the document title is the headline with site and channel names glued on, and
+  // the page's own headings confirm where the headline ends
+  const headings = [...headingsOf(doc), ...(meta.ogTitle ? [tidy(meta.ogTitle)] : []), ...(meta.headline ? [tidy(meta.headline)] : [])];
+  const base = docTitle || title;
+  const confirmed = headlineInTitle(base, headings);
+  if (confirmed) return confirmed;
+  const stripped = stripTrailingNames(stripSiteName(base, siteName));
+  return stripToHeadline(stripped, meta.h1);
 }

@@ -1,0 +1,170 @@
+// Who wrote the article, as a reader would read it off a Chinese news page: the credit near the
+// headline or at the end of the body (本报记者 张三, 作者：李四, 文/王五, （记者 赵六）, 通讯员, 执笔人),
+// a forum post's "某某 发表于 <date>", a name alone under the headline. 责任编辑/编辑 is the editor,
+// kept apart and given as the byline only when the page credits no author (as the corpus does).
+// Meta tags and Readability's byline are taken only when they look like a person's name, never a
+// site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
+import type { Zones } from './page-lines';
+
+/** The commonest Chinese surnames (over 95% of people), single and compound. */
+const SURNAMES = new Set(
+  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫严段雷侯龙史陶黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边辜吉饶刁瞿戚丘米池滕晋苑邬臧畅宫来嵺苟全褚廉简娄盖符奚木穆党燕郎邸冀谈姬屠连郜晏栾郁商蒙计喻揭窦迟宇敖糜鄢冷卓花仇艾蓝都巩稽井练仲乐虞卞封竺冼原官衣楚佟栗匡宗应台巫鞠僧桑荆谌银扬明沙薄伏岑习胥保和蔺水云昌凤酆常皮康元平萧湛禹无贝茅麻危骆支咸尚'
+    .split('')),
+);
+const COMPOUND = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|夏侯|端木|轩辕|呼延|南宫|独孤|万俟|闻人|申屠|西门|百里)/;
+/** Words that end an organisation or a thing, not a person's given name. */
+const NOT_PERSON = /(?:社|报|网|台|刊|部|局|委|会|院|厅|办|处|站|所|中心|公司|集团|政府|新闻|日报|晚报|频道|图|完|讯|电|稿|版|栏|专题|记者|编辑|来源|作者|报道|评论|分享|打印|关闭|收藏|返回|首页|正文)$/;
+
+/** A Chinese person's name: two to four Han characters (a · inside for minority names) opening with a surname. */
+export function isChineseName(s: string): boolean {
+  const t = s.replace(/[\s\u3000]+/g, '');
+  if (!/^[\p{Script=Han}·]{2,5}$/u.test(t) || t.startsWith('·') || t.endsWith('·')) return false;
+  if (NOT_PERSON.test(t)) return false;
+  if (t.includes('·')) return true;
+  return (SURNAMES.has(t[0]!) && t.length <= 4) || (COMPOUND.test(t) && t.length <= 5);
+}
+
+/** A Western person's name: two to five capitalised words, no digits, no organisation words. */
+function isLatinName(s: string): boolean {
+  const t = s.replace(/^by\s+/i, '').trim();
+  if (!/^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|&|van|von|de|da|del|der|la|le)\s+)?\p{Lu}[\p{L}.'’-]*){1,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})*$/u.test(t)) return false;
+  return !/\b(?:Team|News|Press|Staff|Editor|Editors|Media|Group|Inc|Ltd|Corp|Agency|Online|Network|Daily|Times|Post|Contributors?)\b/i.test(t);
+}
+
+/** A meta or Readability byline a reader would take for a person: a Chinese or Western name, or a list of them. */
+export function looksLikePerson(s: string | null | undefined): boolean {
+  if (!s) return false;
+  const t = s.trim();
+  if (t.length === 0 || t.length > 60 || /[\d@_=/\\<>{}|]|www\.|https?:|\.(?:com|cn|net|org)\b/i.test(t)) return false;
+  const parts = t.split(/[、，,;；]|\s+(?=[\p{Script=Han}])/u).map((p) => p.trim()).filter(Boolean);
+  if (parts.every((p) => /\p{Script=Han}/u.test(p)) && parts.length <= 6) {
+    // "赵 培": a two-character name written with a space
+    if (isChineseName(t)) return true;
+    return parts.every(isChineseName);
+  }
+  return isLatinName(t);
+}
+
+// ---- credits written in the page
+
+/** Roles that credit an author; the page's own label before them (本报, 新华社, 光明日报, 半月谈) may be any short run. */
+const ROLE = '(?:特约记者|首席记者|见习记者|实习记者|实习生|记者|通讯员|特约撰稿人?|撰稿人?|撰文|作者|执笔人?|文)';
+const EDITOR = '(?:责任编辑|责编|编辑|编审)';
+const SEP = '[\\s\\u3000]*[：:／/｜|]?[\\s\\u3000]*';
+/** A role word standing alone as a token between names (本报实习生 刘国栋 周炜 本报记者 王燕平). */
+const ROLE_TOKEN = new RegExp(`^[\\p{Script=Han}]{0,8}?${ROLE}[：:]?$`, 'u');
+const REPORTED = /^(.*?)(?:\S{0,8}报道|\/?摄影?|摄)$/u;
+
+/** Names at the start of `s` (after a role): Chinese names separated by spaces or 、，, with role words between groups. */
+function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
+  const out: string[] = [];
+  const tokens = s.split(/[\s\u3000、，,]+/u);
+  for (let i = 0; i < tokens.length && out.length < 8; i++) {
+    let tok = tokens[i]!.replace(/[)）\]】」。.;；]+$/u, '');
+    if (!tok) {
+      if (i === 0) continue;
+      break;
+    }
+    const cut = /[)）\]】」。;；]/u.exec(tokens[i]!);
+    if (out.length > 0 && ROLE_TOKEN.test(tok)) continue;
+    const rep = REPORTED.exec(tok);
+    if (rep) {
+      if (rep[1] && isChineseName(rep[1])) out.push(rep[1]);
+      break;
+    }
+    if (isChineseName(tok) || (afterRole && /^[\p{Script=Han}·]{2,4}$/u.test(tok) && !NOT_PERSON.test(tok))) out.push(tok);
+    // a run of two single characters: "赵 培"
+    else if (/^\p{Script=Han}$/u.test(tok) && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1] ?? '') && isChineseName(tok + tokens[i + 1])) {
+      out.push(tok + tokens[i + 1]);
+      i++;
+    } else if (lenient && out.length === 0 && /^[\p{L}\p{N}&·._-]{2,20}$/u.test(tok) && !/^\d+$/.test(tok)) {
+      // a user name after 作者： on a forum or blog ("放飞&心情", "ggjjzhzz")
+      out.push(tok);
+      break;
+    } else break;
+    if (cut) break;
+  }
+  return out;
+}
+
+/** The author credited in `line`, if any: a role opening the line or a bracket, or after a short label (本报记者, 光明日报记者). */
+function creditIn(line: string): string[] {
+  const re = new RegExp(`${ROLE}${SEP}`, 'gu');
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const before = line.slice(0, m.index);
+    const role = m[0].trim();
+    const explicit = /[／/｜|：:]$/u.test(role);
+    const opens = /(?:^|[\s\u3000（(【\[□■●▲◎])$/u.test(before);
+    // a short label of its own (本报, 新华社, 半月谈) before the role, itself opening the line or a bracket
+    const labelled = /(?:^|[\s\u3000（(【\[□■●▲◎])\p{Script=Han}{1,8}$/u.test(before);
+    if (role.startsWith('文') ? !(opens && explicit) : !(opens || labelled)) continue;
+    const lenient = /^(?:作者|撰稿|撰文)/u.test(role) && explicit;
+    const names = namesAt(line.slice(m.index + m[0].length), lenient);
+    if (names.length) return names;
+  }
+  return [];
+}
+
+/** A closing name tag: （常书香 马丹阳）, （姚峰 上海报道）, (信报记者 蔡雪婧). */
+function closingTag(line: string): string[] {
+  const m = /[（(]([^（）()]{2,40})[)）]\s*$/u.exec(line);
+  if (!m) return [];
+  const inner = m[1]!.trim();
+  const credited = creditIn(inner);
+  if (credited.length) return credited;
+  const names = namesAt(inner, false, false);
+  // every token must be a name (or "… 报道"), else it is an aside
+  const tokens = inner.split(/[\s\u3000、，,]+/u).filter(Boolean);
+  const allNames = tokens.every((t, i) => isChineseName(t) || (i === tokens.length - 1 && REPORTED.test(t)));
+  return allNames ? names : [];
+}
+
+function editorIn(line: string): string[] {
+  const m = new RegExp(`(?:^|[\\s\\u3000（(【\\[])${EDITOR}${SEP}`, 'u').exec(line);
+  if (!m || !/[：:]/u.test(m[0])) return [];
+  return namesAt(line.slice(m.index + m[0].length), false);
+}
+
+export interface Credits {
+  byline: string | null;
+  editor: string | null;
+}
+
+const join = (names: string[]): string | null => (names.length ? [...new Set(names)].join(' ') : null);
+
+export function findCredits(z: Zones, fallback: (string | null | undefined)[], body: string[] = []): Credits {
+  // the editor is named in a short line of its own, often amid the links a body trails off into
+  const lines = [...z.head, ...z.tail, ...body.filter((p) => p.length <= 80), ...(z.inside ?? [])];
+  let editor: string | null = null;
+  for (const l of lines) {
+    editor ??= join(editorIn(l));
+  }
+  const pick = (): string | null => {
+    for (const l of z.head) {
+      const c = creditIn(l);
+      if (c.length) return join(c);
+    }
+    for (const l of [...z.tail].reverse()) {
+      const c = creditIn(l);
+      if (c.length) return join(c);
+      const t = closingTag(l);
+      if (t.length) return join(t);
+    }
+    // a forum post: 某某 发表于 2005-9-15 11:46
+    for (const l of z.before ?? z.head) {
+      const m = /(?:^|\s)([\p{L}\p{N}&·._-]{2,20})\s*发表于\s*[:：]?\s*\d{4}/u.exec(l);
+      if (m) return m[1]!;
+    }
+    // a name alone on a line under the headline (胡平 over the essay's subtitle)
+    const under = z.titleFound ? z.head.slice(0, 3) : z.head.slice(-1);
+    for (const l of under) if (isChineseName(l)) return l.replace(/[\s\u3000]+/g, '');
+    for (const f of fallback) if (looksLikePerson(f)) return f!.replace(/^by\s+/i, '').trim();
+    // 发文机关 on a government notice is who issued it
+    for (const l of z.before ?? z.head) {
+      const m = /发文机关\s*[：:]\s*([\p{Script=Han}]{3,20})/u.exec(`${l} ${z.before?.[z.before.indexOf(l) + 1] ?? ''}`);
+      if (m) return m[1]!;
+    }
+    return null;
+  };
+  return { byline: pick() ?? editor, editor };
+}

@@ -1,0 +1,84 @@
+// The page's visible text as lines in reading order (block elements and <br> end a line), and the
+// two stretches of it where a Chinese news page states who wrote it and when: the lines from the
+// headline to the start of the body, and the lines at and just after the body's end. Sidebars,
+// scripts and comment feeds lie outside both.
+import { paragraphsOf } from './paragraphs';
+
+/** How many lines the head and tail stretches may hold at most. */
+const HEAD_LINES = 30;
+const TAIL_AFTER = 6;
+const TAIL_BODY = 3;
+const TAIL_SHORT_FROM = 40;
+
+export interface Zones {
+  /** Lines after the headline up to and including the first body paragraph (or around the body's start). */
+  head: string[];
+  /** The last body paragraphs and the few lines after them. */
+  tail: string[];
+  /** Whether the head starts right under the headline (else it is the lines before the body). */
+  titleFound: boolean;
+  /** Up to 40 lines before the body's start (a forum post's author line, a notice's table of particulars). */
+  before?: string[];
+  /** The page's short lines from the body's start to its end (an editor line Readability left out). */
+  inside?: string[];
+}
+
+const key = (s: string): string => s.replace(/[\s\u3000]+/g, '').slice(0, 16);
+
+function indexOf(lines: string[], text: string, from: number): number {
+  const whole = text.replace(/[\s\u3000]+/g, '');
+  const k = whole.slice(0, 16);
+  if (k.length < 4) return -1;
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const l = lines[i]!.replace(/[\s\u3000]+/g, '');
+    // the paragraph opens the line, holds it, or (Readability joined lines into one paragraph) the line opens it
+    if (l.startsWith(k) || (k.length >= 8 && l.includes(k)) || (l.length >= 6 && whole.startsWith(l))) return i;
+  }
+  return -1;
+}
+
+/** Whether `line` is the headline: the <h1> text or the title, as the whole line or opening it. */
+function isTitleLine(line: string, title: string, h1: string | null): boolean {
+  const l = line.replace(/[\s\u3000]+/g, '');
+  for (const t of [h1, title]) {
+    const k = (t ?? '').replace(/[\s\u3000]+/g, '');
+    if (k.length < 2) continue;
+    if (l === k || (k.length >= 4 && l.startsWith(k) && l.length <= k.length + 40)) return true;
+  }
+  return false;
+}
+
+export function zonesOf(doc: Document, title: string, h1: string | null, body: string[]): Zones {
+  // every <body>: a page with stray <body> tags can come out of the CLI's parser with more than one
+  const bodies = Array.from(doc.getElementsByTagName('body')).filter((b) => !b.parentElement?.closest('body'));
+  const lines = (bodies.length ? bodies : doc.body ? [doc.body] : []).flatMap((b) => paragraphsOf(b));
+  // the body as the reader sees it: without the headline Readability may have kept at its top
+  const b0 = body.findIndex((p) => !isTitleLine(p, title, h1));
+  body = b0 > 0 ? body.slice(b0) : body;
+  const first = body.length ? indexOf(lines, body[0]!, 0) : -1;
+  // the headline: the last line before the body that is the headline (a list of links may repeat it higher up)
+  let t = -1;
+  const end = first >= 0 ? first : lines.length;
+  for (let i = end - 1; i >= 0 && (first < 0 || i >= first - HEAD_LINES * 2); i--) {
+    if (isTitleLine(lines[i]!, title, h1)) {
+      t = i;
+      break;
+    }
+  }
+  if (t < 0 && first < 0) t = lines.findIndex((l) => isTitleLine(l, title, h1));
+  let head: string[];
+  if (first >= 0) head = lines.slice(Math.max(t + 1, first - HEAD_LINES), first + 1);
+  else if (t >= 0) head = lines.slice(t + 1, t + 1 + HEAD_LINES);
+  else head = [];
+  // the first body paragraph is part of the head even when it was not found in the page's lines
+  if (body[0] && !head.includes(body[0])) head.push(body[0]);
+  const lastPara = body.length ? body[body.length - 1]! : '';
+  const last = lastPara ? indexOf(lines, lastPara, Math.max(first, t, 0)) : -1;
+  // the body's closing lines: its last paragraphs, and any short line among its last ones (来源：… 编辑：…
+  // before a block of links Readability kept), then the lines that follow it on the page
+  const closing = body.filter((p, i, a) => i >= a.length - TAIL_BODY || (p.length <= 80 && i >= a.length - TAIL_SHORT_FROM));
+  const tail = [...closing, ...(last >= 0 ? lines.slice(last + 1, last + 1 + TAIL_AFTER) : [])];
+  const before = first >= 0 ? lines.slice(Math.max(0, first - 40), first + 1) : head;
+  const inside = first >= 0 && last > first ? lines.slice(first, last + 1).filter((l) => l.length <= 80) : [];
+  return { head, tail, inside, titleFound: t >= 0 && (first < 0 || t < first), before };
+}

@@ -1,0 +1,99 @@
+// Bylines read off Chinese news pages: the credited person near the headline or at the body's end,
+// the editor kept apart, and never a site, a user id or a template credit taken from meta tags.
+import { describe, expect, it } from 'vitest';
+import { findCredits, isChineseName, looksLikePerson } from '../../src/extract/byline';
+import { zonesOf } from '../../src/extract/page-lines';
+import { parseHtml } from '../../src/cli/html';
+
+const credits = (head: string[], tail: string[] = [], fallback: (string | null)[] = []) =>
+  findCredits({ head, tail, titleFound: true }, fallback);
+
+describe('credits in the text', () => {
+  it.each([
+    // [where, line, byline]
+    ['a newspaper label before the role', ['【新春走基层】', '光明日报记者 王建宏 张文攀'], '王建宏 张文攀'],
+    ['interns and reporters in one line', ['本报实习生 刘国栋 周炜 本报记者 王燕平 方云凤 柏建斌 2003-7-24 钱江晚报'], '刘国栋 周炜 王燕平 方云凤 柏建斌'],
+    ['a channel label, names without a common surname', ['新华网黑龙江频道 记者 伊琳 李清芬'], '伊琳 李清芬'],
+    ['作者： with a forum user name', ['第 1 楼 时间：2005-08-28 20:56:20 分数：100 作者： 放飞&心情 振威将军(从一品)'], '放飞&心情'],
+    ['执笔人', ['执笔人：闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺'], '闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺'],
+    ['文/ credit', ['文/李想'], '李想'],
+    ['□ 本报记者', ['□ 本报记者 葛灵丹 (责编：萧潇、张妍)'], '葛灵丹'],
+    ['a place and 报道 after the name', ['新京报记者 彭冲 山东冠县报道'], '彭冲'],
+  ])('%s', (_, head, byline) => {
+    expect(credits(head).byline).toBe(byline);
+  });
+
+  it.each([
+    ['（记者 胡晓蓉）', '胡晓蓉'],
+    ['……推动云南工业高质量发展。（记者 胡晓蓉）', '胡晓蓉'],
+    ['……过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）', '常书香 马丹阳'],
+    ['……难道不都是利益再分配的过程吗？”（姚峰 上海报道）', '姚峰'],
+    ['……定期获得信息交流。(信报记者 蔡雪婧)', '蔡雪婧'],
+  ])('closing tag %s', (line, byline) => {
+    expect(credits(['正文第一段。'], [line]).byline).toBe(byline);
+  });
+
+  it('a reporter in running text is no credit', () => {
+    expect(credits(['近日，记者回访了那位爆料的业内人士，他告诉记者，干细胞产品2003年中期开始出现。']).byline).toBeNull();
+    expect(credits(['通过四川媒体帮助，记者了解到了老中医陈建民本人的最新动向。']).byline).toBeNull();
+    // an aside in brackets at the end is no name tag
+    expect(credits(['正文'], ['……最蔚为壮观的是巨蛇堆（图38）']).byline).toBeNull();
+    expect(credits(['正文'], ['……据报道（新华社）']).byline).toBeNull();
+  });
+
+  it('the editor is kept apart, and is the byline only when no author is credited', () => {
+    const both = credits(['第一段'], ['（记者 胡晓蓉）', '责任编辑：孙重远']);
+    expect(both).toEqual({ byline: '胡晓蓉', editor: '孙重远' });
+    expect(credits(['第一段'], ['来源：巴彦淖尔日报 编辑：苏亮'])).toEqual({ byline: '苏亮', editor: '苏亮' });
+  });
+
+  it('a photo credit is not the author', () => {
+    expect(credits(['蔡雪婧/摄', '人物画像'], ['……(信报记者 蔡雪婧)']).byline).toBe('蔡雪婧');
+    expect(credits(['张三/摄']).byline).toBeNull();
+  });
+});
+
+describe('meta authors and Readability bylines', () => {
+  it.each([
+    ['www.yunnan.cn,云南日报报业集团,云南网', false],
+    ['L_104485', false],
+    ['Discuz! Team and Comsenz UI Team', false],
+    ['维基媒体项目贡献者', false],
+    ['■该作者文章', false],
+    ['赵 培', true],
+    ['安东尼', true],
+    ['Jeffrey Gettleman', true],
+    ['李源、曹淼', true],
+  ])('%s looks like a person: %s', (s, ok) => {
+    expect(looksLikePerson(s)).toBe(ok);
+  });
+
+  it('names open with a surname and are not organisations', () => {
+    expect(isChineseName('胡平')).toBe(true);
+    expect(isChineseName('欧阳修')).toBe(true);
+    expect(isChineseName('新华社')).toBe(false);
+    expect(isChineseName('分享到')).toBe(false);
+  });
+
+  it('a template credit in meta is dropped when the page credits nobody', () => {
+    expect(credits(['正文。'], [], ['Discuz! Team and Comsenz UI Team', 'L_104485']).byline).toBeNull();
+  });
+});
+
+describe('zones of a page', () => {
+  it('reads the credit between the headline and the body, not a sidebar\'s', () => {
+    const doc = parseHtml(`<html><body><div class="side"><p>本报记者 王五</p></div><h1>土豆不“土” 土豆无“土”</h1>
+      <div>2022-02-13 09:57 光明网</div><div>分享到</div><p>光明日报记者 王建宏 张文攀</p>
+      <p>土豆，听名字就“土”得掉渣。可这几天，在中国著名的土豆产区宁夏……</p><p>成了当地支撑乡村振兴的重要产业。</p>
+      <p>（松花江网编辑 孙桂芳）</p><ul><li>相关新闻 记者 赵六</li></ul></body></html>`);
+    const body = ['土豆，听名字就“土”得掉渣。可这几天，在中国著名的土豆产区宁夏……', '成了当地支撑乡村振兴的重要产业。'];
+    const z = zonesOf(doc, '土豆不“土” 土豆无“土”', '土豆不“土” 土豆无“土”', body);
+    expect(findCredits(z, [], body).byline).toBe('王建宏 张文攀');
+  });
+
+  it('a name alone under the headline is the author', () => {
+    const doc = parseHtml('<html><body><h2>犬儒病(上)</h2><p>胡平</p><p>——当代中国的精神危机 (上)</p><p>人心不会熄灭，但它可能蒙上灰烬而不再燃烧。</p></body></html>');
+    const z = zonesOf(doc, '犬儒病(上)', null, ['胡平', '——当代中国的精神危机 (上)', '人心不会熄灭，但它可能蒙上灰烬而不再燃烧。']);
+    expect(findCredits(z, []).byline).toBe('胡平');
+  });
+});

@@ -1,0 +1,48 @@
+// Titles of Chinese portal pages: the headline without the site and channel names glued on, however
+// they are joined, confirmed by the page's own headings where it has them.
+import { describe, expect, it } from 'vitest';
+import { headlineInTitle, stripTrailingNames } from '../../src/extract/title';
+import { extractArticle } from '../../src/extract/article';
+import { parseHtml } from '../../src/cli/html';
+
+describe('site and channel names off the end of a title', () => {
+  it.each([
+    ['法国全国大罢工再次严重影响交通-新华网', '法国全国大罢工再次严重影响交通'],
+    ['天宫一号与神舟九号载人交会对接任务第二场新闻发布会_中国载人航天官方网站', '天宫一号与神舟九号载人交会对接任务第二场新闻发布会'],
+    ['阿里发布最强AI芯片：性能“吊打”同行，一块顶十块GPU-EDN 电子技术设计', '阿里发布最强AI芯片：性能“吊打”同行，一块顶十块GPU'],
+    ['中华人民共和国监察法-纪检', '中华人民共和国监察法'],
+    ['四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网', '四年前中500万现穷困潦倒 一夜暴富后如何经营'],
+    ['17种产品、1个园区入选国家绿色制造名单 - 要闻云南 - 云南日报网', '17种产品、1个园区入选国家绿色制造名单'],
+    ['多数夫妻生活有名无实 日本无性婚姻问题严重(图)--雅虎新闻', '多数夫妻生活有名无实 日本无性婚姻问题严重(图)'],
+    ['【不忘初心 牢记使命】我院医技药剂党支部举办2019年中药、药学理论知识与专业技能大赛 湖南省中医药研究院附属医院', '【不忘初心 牢记使命】我院医技药剂党支部举办2019年中药、药学理论知识与专业技能大赛'],
+    ['土豆不“土” 土豆无“土” 松花江网', '土豆不“土” 土豆无“土”'],
+    ['投身外交(3)_读书频道_新浪网', '投身外交(3)'],
+  ])('%s', (title, headline) => {
+    expect(stripTrailingNames(title)).toBe(headline);
+  });
+
+  it.each([
+    // what stays must be a title's length, and a segment with sentence punctuation is the headline's
+    '新闻动态--中国地理学会官网',
+    '新冠疫苗-COVID-19疫苗接种须知',
+    '为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕',
+    '专家：今年经济增速_“稳中有进，持续向好”',
+  ])('%s stays as it is', (title) => {
+    expect(stripTrailingNames(title)).toBe(title);
+  });
+});
+
+describe('the headline the title opens with', () => {
+  it('takes the heading the title starts with, the longest', () => {
+    expect(headlineInTitle('山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站', ['山西省人民政府网站', '山西品牌丝路行（南美站）正式启动'])).toBe('山西品牌丝路行（南美站）正式启动');
+    expect(headlineInTitle('标题很长的一条新闻_频道_某某网', ['标题很长', '标题很长的一条新闻'])).toBe('标题很长的一条新闻');
+    expect(headlineInTitle('法国全国大罢工再次严重影响交通-新华网', ['热点新闻', '新闻'])).toBeNull();
+  });
+
+  it('uses the document title over a broken og:title cut at an ASCII quote', () => {
+    const doc = parseHtml(`<html><head><title>男孩因不想上补习班 写"救命啊"纸团抛出引来警察_网易新闻</title>
+      <meta property="og:title" content="男孩因不想上补习班 写"救命啊"纸团抛出引来警察"></head>
+      <body><h1>男孩因不想上补习班 写"救命啊"纸团抛出引来警察</h1><p>${'一名男孩因为不想上补习班，在纸上写下救命并抛出窗外，路人报警后警察赶到。'.repeat(8)}</p></body></html>`);
+    expect(extractArticle(doc).article.title).toBe('男孩因不想上补习班 写"救命啊"纸团抛出引来警察');
+  });
+});
