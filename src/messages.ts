@@ -42,14 +42,24 @@ export interface PageSnapshot {
    * part. 0 or absent: `html` is the whole copy.
    */
   parts?: number;
+  /**
+   * Which copy the parts belong to (SnapshotPart.copy): two copies of one tab can be on their way at
+   * once (the reader asks for an analysis while the page's own is still being sent).
+   */
+  copy?: string;
 }
 
 /** One part of a large page copy (see src/extract/in-page/snapshot-cut.ts), sent before its pageSnapshot. */
 export interface SnapshotPart {
   url: string;
+  /** Chosen by extract.js for each copy it sends (a few letters and digits, COPY_ID). */
+  copy: string;
   index: number;
   part: string;
 }
+
+/** What a copy's id may be. */
+export const COPY_ID = /^[0-9a-z]{1,16}$/;
 
 export type VerdictStatus = 'not-candidate' | 'analysing' | 'done' | 'error';
 

@@ -83,7 +83,7 @@ export const handlers: Handlers = {
     const tab = senderTab(ctx);
     let html: string;
     try {
-      html = snapshotParts.finish(tab.id, snapshot.url, snapshot.parts ?? 0, snapshot.html);
+      html = snapshotParts.finish(tab.id, snapshot.url, snapshot.parts ?? 0, snapshot.html, snapshot.copy);
     } catch (e) {
       return putVerdict({ tabId: tab.id, url: snapshot.url, title: '', status: 'error', error: (e as Error).message, updated: Date.now() });
     }

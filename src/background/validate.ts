@@ -2,7 +2,7 @@
 // proven otherwise: a content script runs beside the page's own scripts, and another extension or
 // a compromised renderer may send anything. A failed check is a clear error back to the sender.
 import { MAX_SNAPSHOT_PARTS, SNAPSHOT_PART_CHARS } from '../extract/in-page/snapshot-cut';
-import { IMPORT_LIMIT, type Args, type ImportPart, type MessageName, type PageCheck, type PageSnapshot, type SnapshotPart } from '../messages';
+import { COPY_ID, IMPORT_LIMIT, type Args, type ImportPart, type MessageName, type PageCheck, type PageSnapshot, type SnapshotPart } from '../messages';
 
 const MAX_SNAPSHOT = 6_000_000; // characters of a page copy (snapshot.ts stops near 4 000 000): bounds the background's parse
 const MAX_PARTS = Math.ceil(IMPORT_LIMIT.bytes / IMPORT_LIMIT.partChars); // a file of at most IMPORT_LIMIT.bytes bytes has at most as many characters
@@ -55,13 +55,19 @@ function snapshot(v: unknown): PageSnapshot {
   const ms = typeof v.ms === 'number' && Number.isFinite(v.ms) && v.ms >= 0 ? v.ms : 0;
   const parts = v.parts === undefined ? 0 : v.parts;
   if (!Number.isInteger(parts) || (parts as number) < 0 || (parts as number) >= MAX_SNAPSHOT_PARTS) fail('parts must be a whole number below the limit');
-  return { url: str(v.url, 'url'), html: str(v.html, 'html', MAX_SNAPSHOT), truncated: bool(v.truncated, 'truncated'), ms, parts: parts as number };
+  const out: PageSnapshot = { url: str(v.url, 'url'), html: str(v.html, 'html', MAX_SNAPSHOT), truncated: bool(v.truncated, 'truncated'), ms, parts: parts as number };
+  if ((parts as number) > 0 || v.copy !== undefined) out.copy = copyId(v.copy);
+  return out;
+}
+
+function copyId(v: unknown): string {
+  return typeof v === 'string' && COPY_ID.test(v) ? v : fail('copy must be a copy id');
 }
 
 function snapshotPart(v: unknown): SnapshotPart {
   if (!isObj(v)) fail('part must be an object');
   if (!Number.isInteger(v.index) || (v.index as number) < 0 || (v.index as number) >= MAX_SNAPSHOT_PARTS) fail('index must be a whole number below the limit');
-  return { url: str(v.url, 'url'), index: v.index as number, part: str(v.part, 'part', SNAPSHOT_PART_CHARS) };
+  return { url: str(v.url, 'url'), copy: copyId(v.copy), index: v.index as number, part: str(v.part, 'part', SNAPSHOT_PART_CHARS) };
 }
 
 /** Returns the arguments of a message, checked and copied (no extra fields survive), or throws InvalidMessage. */

@@ -10,16 +10,18 @@ import { send } from '../messages';
 
 void (async () => {
   const url = location.href;
+  // this copy's own id: another copy of the page (the reader asked again) may be on its way too
+  const copy = Math.floor(Math.random() * 36 ** 8).toString(36);
   const { html, truncated, ms } = await snapshotPage(document);
   // sending serialises the copy (a few milliseconds per 100 000 characters): a large copy goes in
   // parts, each a task of its own
   const { parts, last } = cutSnapshot(html);
   for (const [index, part] of parts.entries()) {
     await yieldToPage();
-    await send('pageSnapshotPart', { url, index, part });
+    await send('pageSnapshotPart', { url, copy, index, part });
   }
   await yieldToPage();
-  await send('pageSnapshot', { url, html: last, truncated, ms, parts: parts.length });
+  await send('pageSnapshot', { url, html: last, truncated, ms, parts: parts.length, copy });
 })().catch(() => {
   // the extension was reloaded meanwhile, or the page went away: nothing on the page depends on it
 });

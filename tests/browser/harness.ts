@@ -35,8 +35,8 @@ export interface ExtensionBrowser {
   browser: Browser;
   /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
   base: string;
-  /** Opens a web page in a new tab and waits for it to load. */
-  openPage(url: string): Promise<Page>;
+  /** Opens a web page in a new tab and waits for it to load (30 s unless `timeout` says otherwise). */
+  openPage(url: string, timeout?: number): Promise<Page>;
   /** Opens an extension page (popup.html?tab=1, compare.html, ...) in a new tab; waits for `selector` when given. */
   openExtensionPage(path: string, selector?: string): Promise<Page>;
   /** Runs a function with the extension's API (`browser`) in an extension page, and returns its result. */
@@ -101,9 +101,9 @@ export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
     name,
     browser,
     base,
-    async openPage(url) {
+    async openPage(url, timeout = 30_000) {
       const page = await browser.newPage();
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(url, { waitUntil: 'load', timeout });
       return page;
     },
     openExtensionPage,

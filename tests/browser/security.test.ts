@@ -80,10 +80,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
      * sample found no text) is analysed when the reader asks, as the popup's button does.
      */
     let opened = 0;
-    async function analysed(path: string, firstWait = 5_000): Promise<{ page: Page; url: string; tabId: number; verdict: TabVerdictLike }> {
+    async function analysed(path: string, firstWait = 5_000, loadWait = 30_000): Promise<{ page: Page; url: string; tabId: number; verdict: TabVerdictLike }> {
       // a query of its own, so that no tab left open by an earlier test answers for this one
       const url = `${server.url}${path}${path.includes('?') ? '&' : '?'}n=${++opened}`;
-      const page = await b.openPage(url);
+      const page = await b.openPage(url, loadWait);
       const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
       const finished = (v: TabVerdictLike | null) => v?.status === 'done' || v?.status === 'error';
       let verdict = await until(() => verdictOf(tabId), finished, firstWait, `the verdict on ${path}`).catch(() => null);
@@ -157,6 +157,27 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const { page, verdict } = await analysed(path);
       expect(verdict.status).toBe('done');
       expect(ids(verdict)).toContain('000');
+      await page.close();
+    });
+
+    it('gives its verdict, not an error, when the reader asks again while the page copy is on its way', async () => {
+      // the page's own copy (several parts) is being sent when two more are asked for: three copies
+      // of one tab in flight at once, whose parts must not mix
+      const url = `${server.url}/hostile/paragraphs.html?n=${++opened}`;
+      const page = await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      await b.inExtension(`async (b) => { const ask = () => b.runtime.sendMessage({ rl: 1, name: 'analyseTab', args: [${tabId}] }); await ask(); await ask(); }`);
+      const finished = (v: TabVerdictLike | null) => v?.status === 'done' || v?.status === 'error';
+      // the last word, once every copy has been answered: a finished verdict unchanged for 3 s
+      let last: TabVerdictLike | null = null;
+      let since = 0;
+      await until(async () => {
+        const v = await verdictOf(tabId);
+        if (!finished(v) || v!.updated !== last?.updated) [last, since] = [v, Date.now()];
+        return finished(v) && Date.now() - since > 3_000;
+      }, (x) => x, 60_000, 'a settled verdict');
+      expect(last!.status, last!.error).toBe('done');
+      expect(ids(last!)).toContain('000');
       await page.close();
     });
 
@@ -317,9 +338,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // change until the new verdict is in, the page must not have had a single long task.
       // (Readability on the page itself, as before, took 0.3-0.8 s here: one long task per page.)
       for (const [path, truncated] of [['/hostile/huge-zh.html', true], ['/hostile/huge-en.html', true], ['/hostile/many-nodes.html', null]] as const) {
-        // Chromium itself takes 15-25 s to load and lay out the 250,000-node page here (measured
-        // without the extension): give the first verdict that long before asking again
-        const { page, tabId } = await analysed(path, path.includes('many-nodes') ? 90_000 : 5_000);
+        // Chromium itself takes several seconds to load and lay out the 250,000-node page here (6 s
+        // measured without the extension, 30 s when the list's text was Chinese, and more on a
+        // loaded machine): give its load and its first verdict that long before asking again
+        const many = path.includes('many-nodes');
+        const { page, tabId } = await analysed(path, many ? 90_000 : 5_000, many ? 150_000 : 30_000);
         const longtasks = () => page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
         // quiet: no new long task for 1.5 s (loading a 5 MB page has several: parsing, style, layout)
         let seen = -1;
@@ -344,7 +367,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         expect(during, `long tasks on ${path} between ${t0.toFixed(0)} and ${t1.toFixed(0)} ms`).toEqual([]);
         await page.close();
       }
-    }, 240_000);
+    }, 360_000);
 
     const workerTarget = () => b.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(b.base));
     /** Stops every service worker of the profile, the extension's among them, as the browser does to an idle worker. */
