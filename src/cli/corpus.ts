@@ -68,19 +68,21 @@ function readFolder(dir: string): Array<{ name: string; content: Uint8Array }> {
 const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
 
 /**
- * The bilingual lexicon (scripts/build-lexicon.mjs) for relating and finding translations: the
- * file given, else one next to the corpus folder (its lexicon.json, or ../lexicon/lexicon.json as in
- * assets/), next to the CLI (dist/corpus), or in the checkout's assets. Null when there is none:
- * matching then finds translations only through the relations of a compiled corpus.
+ * The bilingual lexicon (scripts/build-lexicon.mjs) for relating, finding and comparing
+ * translations: the file given, else the whole dictionary shipped beside the CLI (dist/corpus), so
+ * that every corpus is read with every word; a lexicon.json inside the corpus folder only when the
+ * CLI has none beside it. Null when there is none: matching then finds translations only through
+ * the relations of a compiled corpus.
  */
 export function findLexicon(file?: string, corpusDir?: string): Lexicon | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = file
     ? [resolve(file)]
     : [
-        ...(corpusDir ? [join(resolve(corpusDir), 'lexicon.json'), join(resolve(corpusDir), '..', 'lexicon', 'lexicon.json')] : []),
         join(here, 'corpus', 'lexicon.json'),
-        join(here, '..', 'assets', 'lexicon', 'lexicon.json'),
+        // run from the sources (src/cli, in the tests): the checkout's build
+        join(here, '..', '..', 'dist', 'corpus', 'lexicon.json'),
+        ...(corpusDir ? [join(resolve(corpusDir), 'lexicon.json')] : []),
       ];
   const path = candidates.find(isFile);
   if (!path) {

@@ -224,7 +224,7 @@ describe('corpus build (CLI)', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const out = path.join(dir, 'out');
-    expect(await corpusCli(['build', src, '-o', out, '--lexicon', path.resolve(CORPUS, '../lexicon/lexicon.json')])).toBe(0);
+    expect(await corpusCli(['build', src, '-o', out, '--lexicon', path.resolve(CORPUS, '../../dist/corpus/lexicon.json')])).toBe(0);
     expect(existsSync(path.join(out, 'index.json')) && existsSync(path.join(out, 'texts.json'))).toBe(true);
     expect(err.join('')).toMatch(/^reprint-lens: skipped .*junk\.txt: binary/);
     const corpus = loadCorpus(JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')), () =>
@@ -249,7 +249,7 @@ describe('corpus build (CLI)', () => {
 describe('corpus ids and outputs (CLI)', () => {
   let dir = '';
   let err: string[] = [];
-  const lexicon = path.resolve(CORPUS, '../lexicon/lexicon.json');
+  const lexicon = path.resolve(CORPUS, '../../dist/corpus/lexicon.json');
   const build = (src: string, out: string) => corpusCli(['build', src, '-o', out, '--lexicon', lexicon]);
   const load = (out: string) =>
     loadCorpus(JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')), () => JSON.parse(readFileSync(path.join(out, 'texts.json'), 'utf8')));

@@ -31,7 +31,7 @@ function parse(file: string): CorpusDoc {
   return r.doc;
 }
 // the bilingual lexicon scripts/build-lexicon.mjs writes for the bundled corpus
-const lexicon = loadLexicon(JSON.parse(readFileSync(path.join(ROOT, 'assets/lexicon/lexicon.json'), 'utf8')) as LexiconJson);
+const lexicon = loadLexicon(JSON.parse(readFileSync(path.join(ROOT, 'dist/corpus/lexicon.json'), 'utf8')) as LexiconJson);
 function corpusOf(files: Array<{ name: string; content: Uint8Array }>): Corpus {
   const c = compileCorpus(files, { lexicon });
   return loadCorpus(c.index, () => c.texts);

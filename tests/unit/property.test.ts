@@ -21,7 +21,7 @@ import { checkRebuild } from './check-rebuild';
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS_DIR = path.join(ROOT, 'assets/corpus');
 const files = readdirSync(CORPUS_DIR).map((f) => ({ name: f, content: new Uint8Array(readFileSync(path.join(CORPUS_DIR, f))) }));
-const lexicon = loadLexicon(JSON.parse(readFileSync(path.join(ROOT, 'assets/lexicon/lexicon.json'), 'utf8')) as LexiconJson);
+const lexicon = loadLexicon(JSON.parse(readFileSync(path.join(ROOT, 'dist/corpus/lexicon.json'), 'utf8')) as LexiconJson);
 const compiled = compileCorpus(files, { lexicon });
 const corpus = loadCorpus(compiled.index, () => compiled.texts);
 const doc = (short: string) => {

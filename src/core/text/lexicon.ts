@@ -1,6 +1,11 @@
-// The bilingual (Chinese -> English) lexicon the translation aligner works with: CC-CEDICT reduced to
-// a corpus by scripts/build-lexicon.mjs (assets/lexicon/lexicon.json), plus a small gazetteer of
+// The bilingual (Chinese -> English) lexicon the translation aligner and cross-language retrieval
+// work with: the whole of CC-CEDICT (CC BY-SA 4.0), cleaned by scripts/build-lexicon.mjs into
+// dist/corpus/lexicon.json (116,000 headwords, 4.5 MB, 1.8 MB gzipped), plus a small gazetteer of
 // names that are not pinyin (浪潮 is Inspur, not "Langchao"). Pure: takes the parsed JSON.
+//
+// Loading is lazy: the JSON object is kept as parsed and a headword's glosses are stemmed the first
+// time it is looked up, so a worker that loads the dictionary pays for JSON.parse alone (stemming
+// all 116,000 entries up front took 2 s).
 //
 // English words on both sides (glosses and page text) are reduced to the same crude stem: plural
 // endings dropped, then cut to six letters, so that government / governance / governing, and
@@ -11,11 +16,13 @@ export interface LexiconJson {
   version: number;
   /** Simplified headword -> gloss words separated by spaces. */
   entries: Record<string, string>;
+  /** Longest headword in UTF-16 units (computed when absent). */
+  maxLength?: number;
 }
 
 export interface Lexicon {
-  /** Simplified headword -> stems of its English glosses. */
-  glosses: Map<string, string[]>;
+  /** Simplified headword -> stems of its English glosses (undefined when the lexicon lacks it). */
+  glosses: { get(word: string): string[] | undefined };
   /** Longest headword, in UTF-16 units, for longest-match lookups. */
   maxLength: number;
 }
@@ -89,18 +96,28 @@ function glossStems(gloss: string): string[] {
   return [...out];
 }
 
-/** Builds the lookup tables from the lexicon JSON (and the gazetteer). */
+/** Builds the lookups from the lexicon JSON (and the gazetteer); glosses are stemmed on first use. */
 export function loadLexicon(json: LexiconJson): Lexicon {
-  const glosses = new Map<string, string[]>();
-  let maxLength = 1;
-  const add = (zh: string, gloss: string): void => {
-    const stems = glossStems(gloss);
-    if (stems.length === 0) return;
-    const prev = glosses.get(zh);
-    glosses.set(zh, prev ? [...new Set([...prev, ...stems])] : stems);
+  const raw = json.entries;
+  let maxLength = typeof json.maxLength === 'number' && json.maxLength > 0 ? json.maxLength : 1;
+  if (json.maxLength === undefined) for (const zh in raw) if (zh.length > maxLength) maxLength = zh.length;
+  const named = new Map<string, string[]>();
+  for (const [zh, gloss] of Object.entries(GAZETTEER)) {
+    named.set(zh, glossStems(gloss));
     maxLength = Math.max(maxLength, zh.length);
+  }
+  const done = new Map<string, string[] | null>();
+  const get = (word: string): string[] | undefined => {
+    let stems = done.get(word);
+    if (stems === undefined) {
+      const gloss = Object.hasOwn(raw, word) ? raw[word] : undefined;
+      const own = typeof gloss === 'string' ? glossStems(gloss) : [];
+      const extra = named.get(word);
+      const all = extra ? [...new Set([...own, ...extra])] : own;
+      stems = all.length ? all : null;
+      done.set(word, stems);
+    }
+    return stems ?? undefined;
   };
-  for (const [zh, gloss] of Object.entries(json.entries)) add(zh, gloss);
-  for (const [zh, gloss] of Object.entries(GAZETTEER)) add(zh, gloss);
-  return { glosses, maxLength };
+  return { glosses: { get }, maxLength };
 }
