@@ -111,8 +111,15 @@ export function labelledDate(line: string): string | null {
   if (!m) return null;
   const full = findDate(m[1]!);
   if (full) return full;
-  const short = /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s*(\d{1,2}):(\d{2}))?/.exec(m[1]!.trim());
-  return short ? findDate(`20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}` : ''}`) : null;
+  // (its day not run on into a year, "17/9/2004"; a time may follow with no space, "18-03-0823:16")
+  const short = /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d\d(?!:))(?:\s*(\d{1,2}):(\d{2}))?/.exec(m[1]!.trim());
+  if (short) return findDate(`20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}` : ''}`);
+  // month first, as an English-locale server writes it (发布日期： 9/17/2004 5:54:13 AM); a first part over 12 is the day
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP])M)?/i.exec(m[1]!.trim());
+  if (!us) return null;
+  const [mo, d] = +us[1]! > 12 ? [us[2]!, us[1]!] : [us[1]!, us[2]!];
+  const h = us[4] ? (+us[4] % 12) + (us[6]!.toUpperCase() === 'P' ? 12 : 0) : null;
+  return findDate(`${us[3]}-${mo}-${d}${h !== null ? ` ${h}:${us[5]}` : ''}`);
 }
 
 /**
