@@ -10,8 +10,8 @@ import { readMeta, type PageMeta } from './meta';
 import { feedStart } from './feed';
 import { paragraphsOf, clean } from './paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
-import { findDate, parseDate } from './dates';
 import { pickTitle } from './title';
+import { dateFromMetaNames, findDate, findDateInPage, headDate, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './split-body';
 import { zonesOf } from './page-lines';
@@ -51,30 +51,6 @@ function cap(paragraphs: string[], maxChars: number): boolean {
   return false;
 }
 
-/** The first date written near the top of the article: after the <h1> when there is one. */
-function findDateInPage(doc: Document): string | null {
-  const body = doc.body;
-  if (!body) return null;
-  const h1 = doc.querySelector('h1');
-  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  let passed = h1 === null;
-  let visited = 0;
-  for (let n = walker.nextNode(); n && visited < 5000; n = walker.nextNode()) {
-    visited++;
-    if (!passed) {
-      passed = h1 !== null && (h1.compareDocumentPosition(n) & 4) !== 0 && !h1.contains(n);
-      if (!passed) continue;
-    }
-    const text = (n as Text).data;
-    if (text.length > 80 || !/\d{4}/.test(text)) continue;
-    const tag = n.parentElement?.tagName.toUpperCase();
-    if (tag === 'SCRIPT' || tag === 'STYLE') continue;
-    const d = findDate(text);
-    if (d) return d;
-  }
-  return null;
-}
-
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractResult {
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
   const fallbackUrl = opts.url ?? null;
@@ -99,9 +75,6 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const cjkPage = /[\u3040-\u30ff\u3400-\u9fff]/.test(doc.title ?? '') || /^(?:zh|ja|ko)\b/i.test(meta.lang ?? '');
   const readerable = isProbablyReaderable(doc, cjkPage ? { minContentLength: 50, minScore: 20 } : {});
   const pageLines = findSourceLinesInPage(doc);
-  const textDate = findDateInPage(doc);
-  // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
-  const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
   // Readability rewrites the document it parses: it gets a copy, and the original stays untouched
   // for looking up body parts it left out
   const pristine = doc;
@@ -130,11 +103,20 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.paragraphs = paragraphs;
   article.sourceLines = uniqueLines([...pageLines, ...bodyLines]);
 
-  article.published =
-    pageDate ?? parseDate(parsed?.publishedTime ?? null) ?? article.sourceLines.map(findDate).find((d) => d !== null) ?? null;
   const bodyText = paragraphs.join('\n');
   const head = `${article.title}${paragraphs.slice(0, 3).join('')}`;
   const zh = (head.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && !/[\u3040-\u30ff]/.test(head);
+  // the date: a labelled one between the headline and the body (发布时间：…, 发表于 …) before the first
+  // date under the headline, which may be a sidebar's
+  const textDate = labelledDateIn(zones.before ?? zones.head) ?? headDate(zones.head, zones.titleFound) ?? findDateInPage(pristine);
+  // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
+  const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
+  article.published =
+    pageDate ??
+    parseDate(parsed?.publishedTime ?? null) ??
+    article.sourceLines.map(findDate).find((d) => d !== null) ??
+    dateFromMetaNames(pristine) ??
+    null;
   // Readability's byline stands on Western pages, where it reads the page's own byline markup
   article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs).byline : readabilityByline ?? metaAuthor;
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);

@@ -1,4 +1,4 @@
-// Publication dates as written on news pages, normalised to ISO `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+// Publication dates as written on news pages, and where on the page to read them (below); normalised to ISO `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
 // The time is kept as the page states it (local to the publisher): no time-zone arithmetic, since
 // a reprint's date is compared by day and the page rarely says which zone it meant.
 
@@ -52,4 +52,116 @@ export function parseDate(value: string | null | undefined): string | null {
   const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2}))?/.exec(v);
   if (compact) return iso(+compact[1]!, +compact[2]!, +compact[3]!, compact[4] ? +compact[4] : undefined, compact[5] ? +compact[5] : undefined);
   return findDate(v);
+}
+
+// ---------- where the page states its date ----------
+// When the article was published, as the page states it: its metadata, a labelled date in the lines
+// between the headline and the body (发布时间：…, 某某 发表于 …), the first date written under the
+// headline, and as a last resort a date-named meta tag. Never a script, nor the debug text of a video
+// player or a custom widget.
+
+/** Elements whose text is no article's date: players, widgets, comments. */
+const NOT_ARTICLE = /player|video|txp|comment|danmu|barrage/i;
+
+/** Text inside a script, a player, a comment block or a custom element. */
+function inWidget(n: Node): boolean {
+  let depth = 0;
+  for (let e = n.parentElement; e && depth < 8; e = e.parentElement, depth++) {
+    const tag = e.tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') return true;
+    // a custom element is a widget (<x-player>); an unknown old-style tag is not always one (a crawl
+    // corpus's <text> wrapper, Word's <o:p> and <st1:chsdate> hold ordinary text), so only the
+    // version string below and the class names above tell a player's debug text
+    if (tag.includes('-')) return true;
+    const cls = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
+    if (NOT_ARTICLE.test(cls)) return true;
+  }
+  return false;
+}
+
+/** A version string's build date ("3.4.40 (2019-9-5 9:38:01 PM)") is no publication date. */
+const VERSION = /\b\d{1,3}\.\d+\.\d+\b/; // not a dotted date (2022.01.20)
+
+/** The first date written near the top of the article: after the <h1> when there is one. */
+export function findDateInPage(doc: Document): string | null {
+  const body = doc.body;
+  if (!body) return null;
+  const h1 = doc.querySelector('h1');
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let passed = h1 === null;
+  let visited = 0;
+  for (let n = walker.nextNode(); n && visited < 5000; n = walker.nextNode()) {
+    visited++;
+    if (!passed) {
+      passed = h1 !== null && (h1.compareDocumentPosition(n) & 4) !== 0 && !h1.contains(n);
+      if (!passed) continue;
+    }
+    const text = (n as Text).data;
+    if (text.length > 80 || !/\d{4}/.test(text) || VERSION.test(text)) continue;
+    if (inWidget(n)) continue;
+    const d = findDate(text);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** A date the line labels as the publication's: 发布时间：…, 发表于 …, 发布日期：… (a two-digit year too: 发布时间：18-03-08 23:16). */
+export function labelledDate(line: string): string | null {
+  const m = /(?:发布时间|发表时间|发布日期|发表日期|发表于|发稿时间|出版日期|首发时间)\s*[：:]?\s*(.{6,30})/u.exec(line);
+  if (!m) return null;
+  const full = findDate(m[1]!);
+  if (full) return full;
+  // (its day not run on into a year, "17/9/2004"; a time may follow with no space, "18-03-0823:16")
+  const short = /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d\d(?!:))(?:\s*(\d{1,2}):(\d{2}))?/.exec(m[1]!.trim());
+  if (short) return findDate(`20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}` : ''}`);
+  // month first, as an English-locale server writes it (发布日期： 9/17/2004 5:54:13 AM); a first part over 12 is the day
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP])M)?/i.exec(m[1]!.trim());
+  if (!us) return null;
+  const [mo, d] = +us[1]! > 12 ? [us[2]!, us[1]!] : [us[1]!, us[2]!];
+  const h = us[4] ? (+us[4] % 12) + (us[6]!.toUpperCase() === 'P' ? 12 : 0) : null;
+  return findDate(`${us[3]}-${mo}-${d}${h !== null ? ` ${h}:${us[5]}` : ''}`);
+}
+
+/**
+ * The first date written in the lines right under the headline (`head`, when the headline was found
+ * in the page's lines): "2019-09-09 19:32:27 字号：A- A A+ 来源：中新网", "中国网 2019-11-25 10:37:31".
+ * Only short lines: a body paragraph's own dates are events, not the publication.
+ */
+export function headDate(head: string[], titleFound: boolean): string | null {
+  if (!titleFound) return null;
+  for (const l of head) {
+    if (l.length > HEAD_LINE_MAX || VERSION.test(l)) continue;
+    const d = labelledDate(l) ?? findDate(l);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** Longer than this, a line under the headline is body text, not the dateline (a date line with source, author and views runs to ~60). */
+const HEAD_LINE_MAX = 100;
+
+/** The first labelled publication date among `lines` (the stretch between the headline and the body). */
+export function labelledDateIn(lines: string[]): string | null {
+  for (const l of lines) {
+    if (l.length > 200) continue;
+    const d = labelledDate(l);
+    if (d) return d;
+  }
+  return null;
+}
+
+
+/**
+ * Last resort, when nothing visible gives a date: a meta tag whose name says it is the publication
+ * time (apub:time, pubtime, publishtime …, not an update or expiry). Never a script's variable: the
+ * page copy the background extracts from has no scripts, and a script's date may be anything.
+ */
+export function dateFromMetaNames(doc: Document): string | null {
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+    if (!/pub|time|date/.test(name) || /modif|updat|expir|crawl|build|generat|cache|verif|refresh/.test(name)) continue;
+    const d = parseDate(el.getAttribute('content'));
+    if (d) return d;
+  }
+  return null;
 }

@@ -1,0 +1,74 @@
+// Where a Chinese news page states its publication date, on markup taken from the pages of
+// ../shared/pages (GeneralNewsExtractor's portal tests, the Chinese web-content dataset): the line
+// under the headline, a labelled date, never a player's debug text or a sidebar's list of dates.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/article';
+import { findDate, labelledDate } from '../../src/extract/dates';
+import { parseHtml } from '../../src/cli/html';
+
+const body = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `<p>这是第${i + 1}段正文，记者在现场看到，当地群众和有关部门正在积极开展各项工作，情况总体平稳有序，相关措施已经落实到位。</p>`).join('');
+
+describe('the date a page states for its article', () => {
+  it.each([
+    [
+      // news.cn: the headline in a div, its date line under it, a sidebar of other stories' dates, an empty <h1> lower down
+      'a headline in a div with its date line, before a sidebar of dates',
+      `<html><head><title>法国全国大罢工再次严重影响交通-新华网</title></head><body>
+       <div class="h-title">法国全国大罢工再次严重影响交通</div>
+       <div class="h-info"><span class="h-time"> 2019-12-10 07:57:40</span><span>来源：<em>新华网</em></span></div>
+       <ul><li><a href="/1">别的新闻</a><div class="publish-time">2018-03-02 08:58:39</div></li></ul>
+       <h1></h1><div id="p-detail">${body(6)}</div></body></html>`,
+      '2019-12-10',
+    ],
+    [
+      // baijiahao: a labelled date with a two-digit year, the time in a sibling
+      'a labelled date with a two-digit year',
+      `<html><head><title>这款休闲裤太帅了</title></head><body><h2>这款休闲裤太帅了，让你时尚潮流穿着舒适</h2>
+       <div class="author-txt"><p class="author-name">体育教科书</p><div class="article-source"><span class="date">发布时间：18-03-08</span><span class="time">23:16</span></div></div>
+       <div class="article-content">${body(6)}</div></body></html>`,
+      '2018-03-08',
+    ],
+    [
+      // qq: a video player's debug panel (its version and build date) between the headline and the date line
+      "a player's build date before the article's date",
+      `<html><head><title>儿歌一分钱被改成一元钱_腾讯新闻</title></head><body><h1>儿歌一分钱被改成一元钱 原作者女儿：改成这样不觉得拗口吗？</h1>
+       <div class="txp_player"><txpdiv class="txp_value">3.4.40 (2019-9-5 9:38:01 PM)</txpdiv></div>
+       <div class="a_Info"><span class="a_time">2019-09-07 19:02</span></div>
+       <div class="content">${body(6)}</div></body></html>`,
+      '2019-09-07',
+    ],
+    [
+      // a dated line with a dotted date (2022.01.20), which is no version number
+      'a dotted date under the headline',
+      `<html><head><title>洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年</title></head><body><h1>洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年</h1>
+       <div class="info">2022.01.20 16:31 来源：河南日报客户端</div><div class="content">${body(6)}</div></body></html>`,
+      '2022-01-20',
+    ],
+  ])('%s', (_what, html, day) => {
+    const { article } = extractArticle(parseHtml(html));
+    expect(article.published?.slice(0, 10)).toBe(day);
+  });
+
+  it('reads text in a crawl wrapper and Word markup (an unknown tag is not a widget)', () => {
+    const html = `<text id="http://blog.example.cn/1.html"><html><head><title>某某的博客</title></head><body><h1>某某的博客</h1>
+      <div class="entity"><p class="MsoNormal"><span><span>2003-7-24 钱江晚报</span></span><o:p></o:p></p>${body(6)}</div></body></html></text>`;
+    expect(extractArticle(parseHtml(html)).article.published?.slice(0, 10)).toBe('2003-07-24');
+  });
+});
+
+describe('labelled dates', () => {
+  it.each([
+    ['发布时间：2019-09-25 10:00', '2019-09-25T10:00'],
+    ['发布时间：18-03-08 23:16', '2018-03-08T23:16'],
+    ['ggjjzhzz 发表于 2005-9-15 11:46:00', '2005-09-15T11:46'],
+    ['作者： 来源： 发布日期： 9/17/2004 5:54:13 AM', '2004-09-17T05:54'],
+    ['发布日期：17/9/2004', '2004-09-17'],
+    ['来源：新华网', null],
+  ])('%s', (line, iso) => {
+    expect(labelledDate(line)).toBe(iso);
+  });
+  it('a dotted date is a date', () => {
+    expect(findDate('2022.01.20 16:31 来源：河南日报客户端')).toBe('2022-01-20T16:31');
+  });
+});
