@@ -408,3 +408,48 @@ describe('alignments compiled with the corpus', () => {
     expect(() => load(texts).text(id('000'))).toThrow(/^damaged corpus texts: alignment/);
   });
 });
+
+describe('alignment polish: short pairs and sentences cut differently', () => {
+  const zh0 = corpusDoc('000').paragraphs;
+  const en0 = corpusDoc('001').paragraphs;
+  /** The sentence of 000 that holds `s`, and the paragraph of 001 that starts with `s`: a gold pair each. */
+  const pz = (s: string): string => zh0.flatMap((p) => p.split(/(?<=。)/)).find((x) => x.includes(s))!;
+  const pe = (s: string): string => en0.find((p) => p.startsWith(s))!;
+  const v = (lang: string, paragraphs: string[]) => ({ title: '', lang, paragraphs });
+  const edits = (c: Comparison) => c.edits.filter((e) => e.type === 'not-translated' || e.type === 'added-in-translation');
+  // between two paragraphs the lexicon pairs, the pairs its words cannot show (the example of issue 17,
+  // and real pairs of the WMT development set whose words the bundled lexicon lacks)
+  const CASES: [string, string][] = [
+    ['“所以我们必须采取行动，”他说。', '"So we have to act," he said.'],
+    ['任务尚未完成。', "The job's not done."],
+    ['防骗提示：', 'Anti-fraud tips:'],
+  ];
+  it.each(CASES)('%s / %s: one row, no edit', (zh, en) => {
+    const c = compareTranslation(v('zh', [pz('4月19日'), zh, pz('174类电子证照')]), v('en', [pe('On April 19'), en, pe('With the help of Inspur, 174 types')]), lex);
+    const row = c.rows.find((r) => r.b === en);
+    expect(row?.kind).toBe('equal');
+    expect(row?.a).toBe(zh);
+    expect(edits(c)).toEqual([]);
+  });
+
+  it('marks nothing added in a row whose Chinese holds the source of every English sentence', () => {
+    // the Chinese gives the speaker between the two quotes, the English after the first: one Chinese
+    // sentence per English one, but their lengths do not match sentence by sentence
+    const zh = '“虽然我们今天批准了某些现货比特币ETP股票的上市和交易，但没有批准或认可比特币。”美国证监会主席加里·詹斯勒在一份声明中表示：“对于与比特币及其价值以及与加密货币挂钩产品相关的各种风险，投资者应保持谨慎。”';
+    const en = '"While we approved the listing and trading of certain spot Bitcoin ETP shares today, we did not approve or endorse Bitcoin," SEC Chair Gary Gensler said in a statement. "Investors should remain cautious about the myriad risks associated with Bitcoin and products whose value is tied to crypto."';
+    const c = compareTranslation(v('zh', [pz('4月19日'), zh, pz('174类电子证照')]), v('en', [pe('On April 19'), en, pe('With the help of Inspur, 174 types')]), lex);
+    expect(c.rows.filter((r) => r.kind === 'equal')).toHaveLength(3);
+    expect(edits(c)).toEqual([]);
+  });
+
+  it('pairs figures inside their own sentence, and lists the others apart', () => {
+    // 300 and 450 are in different sentences of one row: neither is the other's partner
+    const zh = ['会议于2019年召开，共有300人参加。', '会后发布了成果。'];
+    const en = ['The meeting was held in 2019.', 'Afterwards 450 results were published.'];
+    const c = compareTranslation(v('zh', [pz('4月19日'), zh.join(''), pz('174类电子证照')]), v('en', [pe('On April 19'), en.join(' '), pe('With the help of Inspur, 174 types')]), lex);
+    const row = c.rows.find((r) => r.b?.includes('450'));
+    expect(row?.numbers).toContainEqual({ a: '2019', b: '2019', agree: true });
+    expect(c.edits.filter((e) => e.type === 'number-mismatch')).toEqual([]);
+    if (row?.kind === 'equal' && row.a?.includes('300')) expect(row.numbersUnpaired).toEqual({ a: ['300'], b: ['450'] });
+  });
+});

@@ -25,6 +25,9 @@ import {
   prepareText,
   unpackAlignment,
   PAIR_THRESHOLD,
+  MERGE_FLOOR,
+  lengthScore,
+  translatorRatio,
   type PackedAlignment,
   type PreparedText,
   type Sentence,
@@ -124,6 +127,20 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
     return aZh ? pairSimilarity(fa, fb) : pairSimilarity(fb, fa);
   };
 
+  // the translator's words per character, from the pairs found, for telling whether a row's
+  // length needs a sentence left unpaired inside it
+  const sizeOf = (side: Side, ss: Sentence[]): number => ss.reduce((t, x) => t + side.text.features[side.index.get(x)!]!.size, 0);
+  let sizeA = 0;
+  let sizeB = 0;
+  for (const bd of ab) {
+    if (bd.a.length === 0 || bd.b.length === 0) continue;
+    sizeA += sizeOf(A, bd.a);
+    sizeB += sizeOf(B, bd.b);
+  }
+  const ratio = aZh ? translatorRatio(sizeA, sizeB) : translatorRatio(sizeB, sizeA);
+  const balance = (as: Sentence[], bs: Sentence[]): number =>
+    aZh ? lengthScore(sizeOf(A, as), sizeOf(B, bs), ratio) : lengthScore(sizeOf(B, bs), sizeOf(A, as), ratio);
+
   // The finer side keeps whole paragraphs in rows.
   const fine: SideName = b.paragraphs.length >= a.paragraphs.length ? 'b' : 'a';
   const coarse: SideName = fine === 'a' ? 'b' : 'a';
@@ -160,6 +177,7 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
   // 2. unpaired sentences
   const edits: Edit[] = [];
   const pendingEdits: { row: RowBuild; edit: Edit }[] = [];
+  const unpairedInRows: { row: RowBuild; s: Sentence; name: SideName }[] = [];
   const fineSide = sides[fine];
   const fineParagraphRows = new Map<number, RowBuild>();
   let coarseRun: RowBuild | null = null;
@@ -177,11 +195,7 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
       if (row) {
         // inside a translated paragraph: part of the row; an edit when nothing on the other side explains it
         row[fine].push(s);
-        const size = fineSide.zh ? visible(s.text) : s.text.split(/\s+/).filter(Boolean).length;
-        const explained = sim(name === 'a' ? [s] : row.a.filter((x) => x !== s), name === 'b' ? [s] : row.b.filter((x) => x !== s)) >= PAIR_THRESHOLD;
-        if (!explained && size >= (fineSide.zh ? MIN_EDIT_SIZE.zh : MIN_EDIT_SIZE.en)) {
-          pendingEdits.push({ row, edit: name === 'a' ? { type: 'not-translated', a: s.text.trim() } : { type: 'added-in-translation', b: s.text.trim() } });
-        }
+        unpairedInRows.push({ row, s, name });
         return;
       }
       let own = fineParagraphRows.get(s.para);
@@ -219,6 +233,18 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
     coarseRun[coarse].push(s);
     rows.push(coarseRun);
   });
+
+  // an unpaired sentence inside a translated paragraph is an edit only when nothing on the row's other
+  // side explains it, judged once the rows are whole: not when its words are there, nor when that
+  // side is too long for the row without it (the translator cut the source differently, and its
+  // words are not in the lexicon)
+  for (const { row, s, name } of unpairedInRows) {
+    const size = fineSide.zh ? visible(s.text) : s.text.split(/\s+/).filter(Boolean).length;
+    if (size < (fineSide.zh ? MIN_EDIT_SIZE.zh : MIN_EDIT_SIZE.en)) continue;
+    const others = { a: row.a.filter((x) => x !== s), b: row.b.filter((x) => x !== s) };
+    const explained = sim(name === 'a' ? [s] : others.a, name === 'b' ? [s] : others.b) >= MERGE_FLOOR || balance(row.a, row.b) > balance(others.a, others.b);
+    if (!explained) pendingEdits.push({ row, edit: name === 'a' ? { type: 'not-translated', a: s.text.trim() } : { type: 'added-in-translation', b: s.text.trim() } });
+  }
 
   // 3. moved translations among the unpaired rows
   findMoves(rows, sim);
