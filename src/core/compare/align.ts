@@ -477,7 +477,8 @@ function fillGaps(beads: IndexBead[], zh: SentenceFeatures[], en: SentenceFeatur
         : null;
     // only a gap that aligns whole: one that leaves a sentence over holds text of one side only
     // (an untranslated paragraph, one the translator added), and then no pairing in it is safe
-    out.push(...(filled && filled.every(paired) ? filled : beads.slice(k, l)));
+    if (filled && filled.every(paired)) out.push(...filled);
+    else out.push(...(pairParagraphs(Z, E, zh, en, zhPara, enPara, edge, ratio) ?? beads.slice(k, l)));
     k = l;
   }
   return out;
@@ -500,6 +501,57 @@ const GAP_LENGTH_WEIGHT = 0.05;
 const GAP_LENGTH_ALLOWANCE = 2.5;
 /** A gap whose two sides' lengths are this unlikely (about 1 in 50) for one translation is left unpaired. */
 const GAP_MIN_LENGTH_SCORE = -4;
+
+/** Sentences of each paragraph, counted once per call site. */
+const paragraphSizes = new WeakMap<number[], Map<number, number>>();
+function sentencesIn(paras: number[], p: number): number {
+  let m = paragraphSizes.get(paras);
+  if (!m) {
+    m = new Map();
+    for (const x of paras) m.set(x, (m.get(x) ?? 0) + 1);
+    paragraphSizes.set(paras, m);
+  }
+  return m.get(p) ?? 0;
+}
+
+/** A gap of whole paragraphs, as many on each side, up to this many, can be paired paragraph by paragraph. */
+const GAP_PARAGRAPHS = 4;
+/** Below this many Chinese units a paragraph is a heading or a dateline, which few words can show. */
+const SHORT_PARAGRAPH = 15;
+
+/**
+ * A gap that holds whole paragraphs, as many on each side (a paragraph translated in other
+ * sentences than its source's, whose words the lexicon lacks): paragraph k beside paragraph k, when
+ * every such pair shows some of its words (MERGE_FLOOR), or is short and of matching length. Null
+ * when the gap is not of that shape or a pair fails.
+ */
+function pairParagraphs(Z: number[], E: number[], zh: SentenceFeatures[], en: SentenceFeatures[], zhPara: number[], enPara: number[], edge: boolean, ratio: number): IndexBead[] | null {
+  if (Z.length === 0 || E.length === 0 || zhPara.length !== zh.length || enPara.length !== en.length) return null;
+  const groups = (idx: number[], paras: number[]): number[][] | null => {
+    const out: number[][] = [];
+    for (const x of idx) {
+      const last = out[out.length - 1];
+      if (last && paras[last[0]!] === paras[x]) last.push(x);
+      else out.push([x]);
+    }
+    return out.every((g) => g.length === sentencesIn(paras, paras[g[0]!]!)) ? out : null;
+  };
+  const gz = groups(Z, zhPara);
+  const ge = groups(E, enPara);
+  if (!gz || !ge || gz.length !== ge.length || gz.length > GAP_PARAGRAPHS) return null;
+  const out: IndexBead[] = [];
+  for (let k = 0; k < gz.length; k++) {
+    const zs = gz[k]!.map((x) => zh[x]!);
+    const es = ge[k]!.map((y) => en[y]!);
+    const sim = pairSimilarity(zs, es);
+    const zSize = zs.reduce((t, f) => t + f.size, 0);
+    const ls = lengthScore(zSize, es.reduce((t, f) => t + f.size, 0), ratio);
+    const ok = sim >= MERGE_FLOOR ? !edge || ls >= GAP_MIN_LENGTH_SCORE : zSize <= SHORT_PARAGRAPH && ls >= -1.5;
+    if (!ok) return null;
+    out.push({ zh: gz[k]!, en: ge[k]!, score: Math.max(sim, 1e-4) });
+  }
+  return out;
+}
 
 /** Monotone alignment of the sentences of one gap (consecutive indexes on each side), 1-1 / 1-2 / 2-1 and skips. */
 function alignGap(Z: number[], E: number[], zh: SentenceFeatures[], en: SentenceFeatures[], zhPara: number[], enPara: number[], edge: boolean, ratio: number): IndexBead[] {
