@@ -94,6 +94,8 @@ export interface CompareRow {
   b: string | null;
   ops?: DiffOp[];
   numbers?: NumberCheck[];
+  /** Translation rows: figures of each side that have no partner in the other (not in the other version; never a disagreement). */
+  numbersUnpaired?: { a: string[]; b: string[] };
 }
 
 export type EditType =

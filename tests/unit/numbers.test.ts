@@ -36,15 +36,30 @@ const FIND: [string, [string, number, string?][]][] = [
   ['the constructor of toString and valueOf, hasOwnProperty', []],
   ['Sept 3, 2021 and Dec. 12', [['Sept 3, 2021', 20210903, 'date'], ['Dec. 12', 1212, 'date']]],
   ['twenty-five thousand people and Thirty-one', [['twenty-five thousand', 25000], ['Thirty-one', 31]]],
-  // 一个 / 一项 are the article "a"; one year and one hour are counts
+  // a lone 一 is the article "a" or part of a word (一个, 一项, 一年 = a year, 一居室), never a figure
   ['开展了一项研究，是一个大问题，第一个在月球上', [['第一', 1, 'ordinal']]],
-  ['早在一年前就来过，1小时可处理', [['一', 1], ['1', 1]]],
+  ['早在一年前就来过，1小时可处理，未来一年，一份新的咨询文件，一居室', [['1', 1]]],
   ['地球数千公里的轨道', [['数千', 1000, 'magnitude']]],
   ['价高达1500亿美元，大约3000万记录', [['1500亿', 1.5e11], ['大约3000万', 3e7]]],
   ['兩層木屋、十二帳、總投資366億元', [['兩', 2], ['十二', 12], ['366億', 3.66e10]]],
   // as real translated news typesets them: a space before 万/亿, full-width dates, 余/多 before the scale
   ['投资7500 万英镑，另有7,500 万元', [['7500 万', 7.5e7], ['7,500 万', 7.5e7]]],
-  ['５月２２日至2023年５月２５日', [['５月２２日', 522, 'date'], ['2023年５月２５日', 20230525, 'date']]],
+  ['５月２２日，2023年５月２５日', [['５月２２日', 522, 'date'], ['2023年５月２５日', 20230525, 'date']]],
+  // months alone (value month * 100), in either language; British day-month order; the year of
+  // "January 2023" stays a figure of its own
+  ['2023年1月经济数据，三月初', [['2023', 2023, 'year'], ['1月', 100, 'date'], ['三月', 300, 'date']]],
+  ['data for January 2023, by early March, in May, you may go', [['January', 100, 'date'], ['2023', 2023, 'year'], ['March', 300, 'date'], ['May', 500, 'date']]],
+  ['at the 18 December summit, ending on 31 March 2024', [['18 December', 1218, 'date'], ['31 March 2024', 20240331, 'date']]],
+  // ranges are one figure: 4 to 6 million, between 1.27 and 25 million (the scale of the second
+  // bound applies to a bare first), 400万至600万, 6倍至7倍, 一万六七千 (16,000-17,000)
+  ['earlier estimate of 4 to 6 million, rallied between 1.27 and 25 million people', [['4 to 6 million', 4e6], ['between 1.27 and 25 million', 1.27e6]]],
+  ['预估的400万至600万人次，增长6倍至7倍，127万到250万人，4至6百万', [['400万至600万', 4e6], ['6倍至7', 6], ['127万到250万', 1.27e6], ['4至6百万', 4e6]]],
+  ['价格大概要一万六七千元左右，十五六岁，三四百万', [['一万六七千', 16000], ['十五六', 15], ['三四百万', 3e6]]],
+  ['约50%至52%的水平, about 50% to 52%', [['约50%至52%', 50, 'percent'], ['about 50% to 52%', 50, 'percent']]],
+  // approximations before the scale; decades; a million; a currency code glued to the amount
+  ['二十多年，一百多万吨', [['二十多', 20], ['一百多万', 1e6]]],
+  ['more than two decades, more than one million tonnes, a million people', [['more than two decades', 20], ['more than one million', 1e6], ['a million', 1e6]]],
+  ['N585 million, £75m, N95 masks and 100m sprint', [['585 million', 5.85e8], ['75m', 7.5e7]]],
   ['惠及300余万人、120多万户', [['300余万', 3e6], ['120多万', 1.2e6]]],
 ];
 
@@ -95,6 +110,23 @@ const SAME: [string, string, boolean][] = [
   ['7500 万英镑', '£75 million', true],
   ['300余万人', 'more than 3 million', true],
   ['５月２２日', 'May 22', true],
+  // ranges agree bound by bound
+  ['400万至600万人次', 'an estimate of 4 to 6 million', true],
+  ['127万到250万人', 'between 1.27 and 25 million', false],
+  ['一万六七千元', 'from 16,000 to 17,000 yuan', true],
+  ['一万六七千元', 'from 16,000 to 7,000 yuan', false],
+  ['400万至600万人次', '4 million', false],
+  ['二十多年', 'more than two decades', true],
+  ['一百多万吨', 'more than one million tonnes', true],
+  ['5.85亿奈拉', 'N585 million', true],
+  ['1月', 'January', true],
+  ['三月初', 'early March', true],
+  ['12月18日', '18 December', true],
+  ['1月至9月', 'from January to September', true],
+  // approximate figures agree with a rounding of them, exact ones do not
+  ['近135万吨', 'nearly 1.4 million tonnes', true],
+  ['135万吨', '1.4 million tonnes', false],
+  ['约4765亿令吉', 'approximately 4765 billion ringgit', false],
 ];
 
 describe('sameNumber', () => {

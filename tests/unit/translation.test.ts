@@ -302,6 +302,31 @@ describe('checkNumbers', () => {
     // a figure only one side gives is not a disagreement: translations leave figures out
     ['浪潮云连续七年蝉联第一，为全国25个省提供服务', 'Inspur Cloud serves provinces', []],
     ['提升至95%以上', 'reached 95', []],
+    // real pairs of the development set (WMT news with their human translations): a range against a
+    // range, bound by bound (the error is in one bound), months, approximate ranges, British dates
+    ['1月31日的首次罢工示威活动在全国集结起127万到250万人。', 'The first strike demonstrations on January 31 rallied between 1.27 and 25 million people across the country',
+      [['1月31日', 'January 31', true], ['127万', '1.27', true], ['250万', '25 million', false]]],
+    ['记者从郑州大学第一附属医院了解到，以单颗常规种植为例，从种植到最后修复，价格大概要一万六七千元左右。',
+      'Concurring to the Primary Partnered Clinic of Zhengzhou College, the taken a toll for a single customary planting, as an illustration, ranges from 16,000 to 7,000 yuan from planting to last reclamation.',
+      [['一万六七千', '16,000', true], ['一万六七千', '7,000', false]]],
+    // a scale got wrong keeps the digits: each figure is paired with the one of the same digits, not the next in order
+    ['2022年1月至9月，新加坡旅游收入共计89.6亿新元，预计2022年全年旅游收入可达138亿至143亿新元，比2021年的18.9亿新元增长6倍至7倍，已经恢复到2019年新冠疫情前约50%至52%的水平。',
+      "From January to September 2022, Singapore's tourism revenue totaled 89.6 billion Singapore dollars, and is expected that the annual tourism revenue in 2022 will reach 138 billion to 143 billion Singapore dollars, an increase of 6 to 7 times compared with 189 billion Singapore dollars in 2021. Return to the level of about 50% to 52% before the new crown epidemic in 2019.",
+      [['2022', '2022', true], ['1月至9月', 'January to September', true], ['89.6亿', '89.6 billion', false], ['2022', '2022', true], ['138亿', '138 billion', false],
+        ['143亿', '143 billion', false], ['2021', '2021', true], ['18.9亿', '189 billion', false], ['6倍至7', '6 to 7', true], ['2019', '2019', true], ['约50%至52%', 'about 50% to 52%', true]]],
+    ['超越旅游局早前预估的400万至600万人次', 'surpassing the Board’s earlier estimate of 4 to 6 million', [['400万至600万', '4 to 6 million', true]]],
+    ['在12月18日的峰会上，希望在三月初与欧洲议会达成协议。', 'at the 18 December summit, hopes to clinch a deal with the parliament by early March.',
+      [['12月18日', '18 December', true], ['三月', 'March', true]]],
+    ['近期，台湾当局陆续发布2023年1月经济数据，出口贸易额“连五黑”', 'The Taiwanese government has begun releasing economic data for January 2023, exports "five blacks in a row"',
+      [['2023', '2023', true], ['1月', 'January', true]]],
+    ['卢旺达花了二十多年时间', 'It has taken Rwanda more than two decades', [['二十多', 'more than two decades', true]]],
+    ['该公司已生产出一百多万吨再生骨料', 'It has created more than one million tonnes of recycled aggregates', [['一百多万', 'more than one million', true]]],
+    // 一 is not "one"; figures written as words below ten are never flagged against another figure
+    ['仅去年一年，一居室的租金涨幅最低，为11.7%，从一居室到四居室', 'in the last year alone, the lowest rise of 11.7 per cent for one-bedroom, from one to four bedroom',
+      [['11.7%', '11.7 per cent', true]]],
+    ['随着法案于2024年3月31日到期，一份新的咨询文件试图控制未来一年的租金', 'With the Act ending on 31 March 2024, a new consultation document seeks to extend controls in the coming year, like the FTSE 250',
+      [['2024年3月31日', '31 March 2024', true]]],
+    ['5.85亿奈拉', 'N585 million', [['5.85亿', '585 million', true]]],
   ];
   it.each(CASES)('%s / %s', (a, b, expected) => {
     expect(checkNumbers(a, b)).toEqual(expected.map(([x, y, agree]) => ({ a: x, b: y, agree })));
@@ -381,5 +406,50 @@ describe('alignments compiled with the corpus', () => {
     const texts = copyTexts();
     damage(texts);
     expect(() => load(texts).text(id('000'))).toThrow(/^damaged corpus texts: alignment/);
+  });
+});
+
+describe('alignment polish: short pairs and sentences cut differently', () => {
+  const zh0 = corpusDoc('000').paragraphs;
+  const en0 = corpusDoc('001').paragraphs;
+  /** The sentence of 000 that holds `s`, and the paragraph of 001 that starts with `s`: a gold pair each. */
+  const pz = (s: string): string => zh0.flatMap((p) => p.split(/(?<=。)/)).find((x) => x.includes(s))!;
+  const pe = (s: string): string => en0.find((p) => p.startsWith(s))!;
+  const v = (lang: string, paragraphs: string[]) => ({ title: '', lang, paragraphs });
+  const edits = (c: Comparison) => c.edits.filter((e) => e.type === 'not-translated' || e.type === 'added-in-translation');
+  // between two paragraphs the lexicon pairs, the pairs its words cannot show (the example of issue 17,
+  // and real pairs of the WMT development set whose words the bundled lexicon lacks)
+  const CASES: [string, string][] = [
+    ['“所以我们必须采取行动，”他说。', '"So we have to act," he said.'],
+    ['任务尚未完成。', "The job's not done."],
+    ['防骗提示：', 'Anti-fraud tips:'],
+  ];
+  it.each(CASES)('%s / %s: one row, no edit', (zh, en) => {
+    const c = compareTranslation(v('zh', [pz('4月19日'), zh, pz('174类电子证照')]), v('en', [pe('On April 19'), en, pe('With the help of Inspur, 174 types')]), lex);
+    const row = c.rows.find((r) => r.b === en);
+    expect(row?.kind).toBe('equal');
+    expect(row?.a).toBe(zh);
+    expect(edits(c)).toEqual([]);
+  });
+
+  it('marks nothing added in a row whose Chinese holds the source of every English sentence', () => {
+    // the Chinese gives the speaker between the two quotes, the English after the first: one Chinese
+    // sentence per English one, but their lengths do not match sentence by sentence
+    const zh = '“虽然我们今天批准了某些现货比特币ETP股票的上市和交易，但没有批准或认可比特币。”美国证监会主席加里·詹斯勒在一份声明中表示：“对于与比特币及其价值以及与加密货币挂钩产品相关的各种风险，投资者应保持谨慎。”';
+    const en = '"While we approved the listing and trading of certain spot Bitcoin ETP shares today, we did not approve or endorse Bitcoin," SEC Chair Gary Gensler said in a statement. "Investors should remain cautious about the myriad risks associated with Bitcoin and products whose value is tied to crypto."';
+    const c = compareTranslation(v('zh', [pz('4月19日'), zh, pz('174类电子证照')]), v('en', [pe('On April 19'), en, pe('With the help of Inspur, 174 types')]), lex);
+    expect(c.rows.filter((r) => r.kind === 'equal')).toHaveLength(3);
+    expect(edits(c)).toEqual([]);
+  });
+
+  it('pairs figures inside their own sentence, and lists the others apart', () => {
+    // 300 and 450 are in different sentences of one row: neither is the other's partner
+    const zh = ['会议于2019年召开，共有300人参加。', '会后发布了成果。'];
+    const en = ['The meeting was held in 2019.', 'Afterwards 450 results were published.'];
+    const c = compareTranslation(v('zh', [pz('4月19日'), zh.join(''), pz('174类电子证照')]), v('en', [pe('On April 19'), en.join(' '), pe('With the help of Inspur, 174 types')]), lex);
+    const row = c.rows.find((r) => r.b?.includes('450'));
+    expect(row?.numbers).toContainEqual({ a: '2019', b: '2019', agree: true });
+    expect(c.edits.filter((e) => e.type === 'number-mismatch')).toEqual([]);
+    if (row?.kind === 'equal' && row.a?.includes('300')) expect(row.numbersUnpaired).toEqual({ a: ['300'], b: ['450'] });
   });
 });

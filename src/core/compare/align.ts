@@ -295,9 +295,9 @@ function normalTail(x: number): number {
 }
 
 /** Log-probability-like length score of a pairing: 0 for a perfect ratio, down to about -5 for absurd ones. */
-export function lengthScore(zhSize: number, enSize: number): number {
+export function lengthScore(zhSize: number, enSize: number, ratio = LENGTH_RATIO): number {
   if (zhSize === 0 || enSize === 0) return -5;
-  const delta = (enSize - zhSize * LENGTH_RATIO) / Math.sqrt(zhSize * LENGTH_VARIANCE);
+  const delta = (enSize - zhSize * ratio) / Math.sqrt(zhSize * LENGTH_VARIANCE * (ratio / LENGTH_RATIO));
   const p = 2 * normalTail(Math.abs(delta));
   return Math.max(-5, Math.log(Math.max(p, 1e-12)));
 }
@@ -326,7 +326,7 @@ const BEADS: [number, number][] = [
 /** Above this many sentence pairs (about 250 x 250 sentences, a few hundred ms) the search is banded. */
 const MAX_CELLS = 60_000;
 /** Every sentence of a merged bead must resemble the other side at least this much (1-1). */
-const MERGE_FLOOR = PAIR_THRESHOLD / 2;
+export const MERGE_FLOOR = PAIR_THRESHOLD / 2;
 /** A bead whose sentences on one side come from two paragraphs: possible, but a paragraph break usually survives translation. */
 const CROSS_PARAGRAPH_PENALTY = 0.1;
 
@@ -429,7 +429,195 @@ export function alignFeatures(
       j -= dj;
     }
   }
-  return beads.reverse();
+  beads.reverse();
+  return fillGaps(beads, zh, en, zhPara, enPara);
+}
+
+/**
+ * Between two paired beads, unpaired sentences on both sides are most likely each other's
+ * translation, which the lexicon failed to show ("So we have to act," he said. / “所以我们必须采取
+ * 行动，”他说。, or any sentence whose words the dictionary lacks): they are aligned again with the
+ * lexical threshold dropped and the length model given more weight, as hunalign fills the gaps
+ * between its anchors. At the two ends of the texts, where a page's own material or an untranslated
+ * lead may sit, a pairing still needs some lexical evidence.
+ */
+function fillGaps(beads: IndexBead[], zh: SentenceFeatures[], en: SentenceFeatures[], zhPara: number[], enPara: number[]): IndexBead[] {
+  const paired = (b: IndexBead): boolean => b.zh.length > 0 && b.en.length > 0;
+  if (!beads.some(paired)) return beads;
+  // the translator's own words per character, from the pairs already found (news translations
+  // range from 0.5 to over 1 English word per Chinese character; the constant is one corpus's)
+  let zs = 0;
+  let es = 0;
+  for (const b of beads) {
+    if (!paired(b)) continue;
+    for (const x of b.zh) zs += zh[x]!.size;
+    for (const y of b.en) es += en[y]!.size;
+  }
+  const ratio = translatorRatio(zs, es);
+  const out: IndexBead[] = [];
+  let k = 0;
+  while (k < beads.length) {
+    if (paired(beads[k]!)) {
+      out.push(beads[k++]!);
+      continue;
+    }
+    let l = k;
+    const Z: number[] = [];
+    const E: number[] = [];
+    while (l < beads.length && !paired(beads[l]!)) {
+      Z.push(...beads[l]!.zh);
+      E.push(...beads[l]!.en);
+      l++;
+    }
+    const edge = k === 0 || l === beads.length;
+    const size = (idx: number[], f: SentenceFeatures[]): number => idx.reduce((t, x) => t + f[x]!.size, 0);
+    const filled =
+      Z.length > 0 && E.length > 0 && Z.length * E.length <= GAP_CELLS && lengthScore(size(Z, zh), size(E, en), ratio) >= GAP_MIN_LENGTH_SCORE
+        ? alignGap(Z, E, zh, en, zhPara, enPara, edge, ratio)
+        : null;
+    // only a gap that aligns whole: one that leaves a sentence over holds text of one side only
+    // (an untranslated paragraph, one the translator added), and then no pairing in it is safe
+    if (filled && filled.every(paired)) out.push(...filled);
+    else out.push(...(pairParagraphs(Z, E, zh, en, zhPara, enPara, edge, ratio) ?? beads.slice(k, l)));
+    k = l;
+  }
+  return out;
+}
+
+/** Paired Chinese text (in length units) needed to measure a document's own length ratio. */
+const MIN_RATIO_SIZE = 60;
+
+/**
+ * English words per Chinese character of one translation, measured on the text its alignment
+ * paired (`zhSize` Chinese units beside `enSize` English words); LENGTH_RATIO when too little is paired.
+ */
+export function translatorRatio(zhSize: number, enSize: number): number {
+  return zhSize >= MIN_RATIO_SIZE ? Math.min(2 * LENGTH_RATIO, Math.max(LENGTH_RATIO / 2, enSize / zhSize)) : LENGTH_RATIO;
+}
+/** A gap this large (sentence pairs) is left as the main search found it. */
+const GAP_CELLS = 400;
+/** In a gap, a pairing is worth (similarity + GAP_LENGTH_WEIGHT * (length score + GAP_LENGTH_ALLOWANCE)). */
+const GAP_LENGTH_WEIGHT = 0.05;
+const GAP_LENGTH_ALLOWANCE = 2.5;
+/** A gap whose two sides' lengths are this unlikely (about 1 in 50) for one translation is left unpaired. */
+const GAP_MIN_LENGTH_SCORE = -4;
+
+/** Sentences of each paragraph, counted once per call site. */
+const paragraphSizes = new WeakMap<number[], Map<number, number>>();
+function sentencesIn(paras: number[], p: number): number {
+  let m = paragraphSizes.get(paras);
+  if (!m) {
+    m = new Map();
+    for (const x of paras) m.set(x, (m.get(x) ?? 0) + 1);
+    paragraphSizes.set(paras, m);
+  }
+  return m.get(p) ?? 0;
+}
+
+/** A gap of whole paragraphs, as many on each side, up to this many, can be paired paragraph by paragraph. */
+const GAP_PARAGRAPHS = 4;
+/** Below this many Chinese units a paragraph is a heading or a dateline, which few words can show. */
+const SHORT_PARAGRAPH = 15;
+
+/**
+ * A gap that holds whole paragraphs, as many on each side (a paragraph translated in other
+ * sentences than its source's, whose words the lexicon lacks): paragraph k beside paragraph k, when
+ * every such pair shows some of its words (MERGE_FLOOR), or is short and of matching length. Null
+ * when the gap is not of that shape or a pair fails.
+ */
+function pairParagraphs(Z: number[], E: number[], zh: SentenceFeatures[], en: SentenceFeatures[], zhPara: number[], enPara: number[], edge: boolean, ratio: number): IndexBead[] | null {
+  if (Z.length === 0 || E.length === 0 || zhPara.length !== zh.length || enPara.length !== en.length) return null;
+  const groups = (idx: number[], paras: number[]): number[][] | null => {
+    const out: number[][] = [];
+    for (const x of idx) {
+      const last = out[out.length - 1];
+      if (last && paras[last[0]!] === paras[x]) last.push(x);
+      else out.push([x]);
+    }
+    return out.every((g) => g.length === sentencesIn(paras, paras[g[0]!]!)) ? out : null;
+  };
+  const gz = groups(Z, zhPara);
+  const ge = groups(E, enPara);
+  if (!gz || !ge || gz.length !== ge.length || gz.length > GAP_PARAGRAPHS) return null;
+  const out: IndexBead[] = [];
+  for (let k = 0; k < gz.length; k++) {
+    const zs = gz[k]!.map((x) => zh[x]!);
+    const es = ge[k]!.map((y) => en[y]!);
+    const sim = pairSimilarity(zs, es);
+    const zSize = zs.reduce((t, f) => t + f.size, 0);
+    const ls = lengthScore(zSize, es.reduce((t, f) => t + f.size, 0), ratio);
+    const ok = sim >= MERGE_FLOOR ? !edge || ls >= GAP_MIN_LENGTH_SCORE : zSize <= SHORT_PARAGRAPH && ls >= -1.5;
+    if (!ok) return null;
+    out.push({ zh: gz[k]!, en: ge[k]!, score: Math.max(sim, 1e-4) });
+  }
+  return out;
+}
+
+/** Monotone alignment of the sentences of one gap (consecutive indexes on each side), 1-1 / 1-2 / 2-1 and skips. */
+function alignGap(Z: number[], E: number[], zh: SentenceFeatures[], en: SentenceFeatures[], zhPara: number[], enPara: number[], edge: boolean, ratio: number): IndexBead[] {
+  const n = Z.length;
+  const m = E.length;
+  const W = m + 1;
+  const best = new Float64Array((n + 1) * W).fill(-Infinity);
+  const back = new Uint8Array((n + 1) * W);
+  const sims = new Float64Array((n + 1) * W);
+  best[0] = 0;
+  const shapes: [number, number][] = [[1, 1], [1, 2], [2, 1]];
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      const at = i * W + j;
+      let b = -Infinity;
+      let how = 0;
+      if (i > 0 && best[at - W]! > b) {
+        b = best[at - W]!;
+        how = 1;
+      }
+      if (j > 0 && best[at - 1]! > b) {
+        b = best[at - 1]!;
+        how = 2;
+      }
+      shapes.forEach(([di, dj], s) => {
+        if (i < di || j < dj) return;
+        const zs = Z.slice(i - di, i).map((x) => zh[x]!);
+        const es = E.slice(j - dj, j).map((y) => en[y]!);
+        if (di > 1 && zhPara[Z[i - 2]!] !== zhPara[Z[i - 1]!]) return;
+        if (dj > 1 && enPara[E[j - 2]!] !== enPara[E[j - 1]!]) return;
+        const sim = pairSimilarity(zs, es);
+        if (edge && sim < MERGE_FLOOR) return;
+        const ls = lengthScore(zs.reduce((t, f) => t + f.size, 0), es.reduce((t, f) => t + f.size, 0), ratio);
+        const gain = sim + GAP_LENGTH_WEIGHT * (ls + GAP_LENGTH_ALLOWANCE) - (di + dj > 2 ? MERGE_PENALTY : 0);
+        if (gain <= 0) return;
+        const mass = (zs.reduce((t, f) => t + f.weight, 0) + es.reduce((t, f) => t + f.weight, 0)) / 2;
+        const v = best[(i - di) * W + (j - dj)]! + mass * gain;
+        if (v > b) {
+          b = v;
+          how = 3 + s;
+          sims[at] = sim;
+        }
+      });
+      best[at] = b;
+      back[at] = how;
+    }
+  }
+  const out: IndexBead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const how = back[i * W + j]!;
+    if (how === 1) {
+      out.push({ zh: [Z[--i]!], en: [], score: 0 });
+    } else if (how === 2) {
+      out.push({ zh: [], en: [E[--j]!], score: 0 });
+    } else {
+      const [di, dj] = shapes[how - 3]!;
+      // (a pairing has a positive score, even when no word of it is in the lexicon)
+      out.push({ zh: Z.slice(i - di, i), en: E.slice(j - dj, j), score: Math.max(sims[i * W + j]!, 1e-4) });
+      i -= di;
+      j -= dj;
+    }
+  }
+  return out.reverse();
 }
 
 /** A text cut into sentences, with the features the scorer needs (Chinese or English). */

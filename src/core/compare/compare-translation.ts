@@ -25,12 +25,15 @@ import {
   prepareText,
   unpackAlignment,
   PAIR_THRESHOLD,
+  MERGE_FLOOR,
+  lengthScore,
+  translatorRatio,
   type PackedAlignment,
   type PreparedText,
   type Sentence,
   type SentenceFeatures,
 } from './align';
-import { findNumbers, sameNumber, type NumberMention } from '../text/numbers';
+import { digitSignature, findNumbers, isWeakNumber, sameNumber, type NumberMention } from '../text/numbers';
 import { bilingualSide, STRONG_BEAD } from '../match/translation-evidence';
 import type { Lexicon } from '../text/lexicon';
 import type { CompareRow, Comparison, Edit, NumberCheck, RowKind } from '../types';
@@ -68,6 +71,8 @@ interface RowBuild {
   /** Row text for a side that shows whole paragraphs (the finer side); otherwise the sentences. */
   wholeA?: number[];
   wholeB?: number[];
+  /** The aligned sentence pairs (beads) the row is made of: a number's partner is looked for in its own bead. */
+  beads: { a: Sentence[]; b: Sentence[] }[];
 }
 
 const visible = (s: string): number => s.replace(/\s+/g, '').length;
@@ -122,6 +127,20 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
     return aZh ? pairSimilarity(fa, fb) : pairSimilarity(fb, fa);
   };
 
+  // the translator's words per character, from the pairs found, for telling whether a row's
+  // length needs a sentence left unpaired inside it
+  const sizeOf = (side: Side, ss: Sentence[]): number => ss.reduce((t, x) => t + side.text.features[side.index.get(x)!]!.size, 0);
+  let sizeA = 0;
+  let sizeB = 0;
+  for (const bd of ab) {
+    if (bd.a.length === 0 || bd.b.length === 0) continue;
+    sizeA += sizeOf(A, bd.a);
+    sizeB += sizeOf(B, bd.b);
+  }
+  const ratio = aZh ? translatorRatio(sizeA, sizeB) : translatorRatio(sizeB, sizeA);
+  const balance = (as: Sentence[], bs: Sentence[]): number =>
+    aZh ? lengthScore(sizeOf(A, as), sizeOf(B, bs), ratio) : lengthScore(sizeOf(B, bs), sizeOf(A, as), ratio);
+
   // The finer side keeps whole paragraphs in rows.
   const fine: SideName = b.paragraphs.length >= a.paragraphs.length ? 'b' : 'a';
   const coarse: SideName = fine === 'a' ? 'b' : 'a';
@@ -141,11 +160,12 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
     let row = paras.map((p) => rowOfFineParagraph.get(p)).find((r) => r !== undefined);
     if (!row && last && last.kind === 'equal' && last[coarse].length && bd[coarse][0] && last[coarse].includes(bd[coarse][0]!)) row = last;
     if (!row) {
-      row = { kind: 'equal', a: [], b: [], order: k };
+      row = { kind: 'equal', a: [], b: [], order: k, beads: [] };
       rows.push(row);
     }
     row.a.push(...bd.a);
     row.b.push(...bd.b);
+    row.beads.push({ a: bd.a, b: bd.b });
     for (const p of paras) rowOfFineParagraph.set(p, row);
   });
   for (const row of rows) {
@@ -157,6 +177,7 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
   // 2. unpaired sentences
   const edits: Edit[] = [];
   const pendingEdits: { row: RowBuild; edit: Edit }[] = [];
+  const unpairedInRows: { row: RowBuild; s: Sentence; name: SideName }[] = [];
   const fineSide = sides[fine];
   const fineParagraphRows = new Map<number, RowBuild>();
   let coarseRun: RowBuild | null = null;
@@ -174,16 +195,12 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
       if (row) {
         // inside a translated paragraph: part of the row; an edit when nothing on the other side explains it
         row[fine].push(s);
-        const size = fineSide.zh ? visible(s.text) : s.text.split(/\s+/).filter(Boolean).length;
-        const explained = sim(name === 'a' ? [s] : row.a.filter((x) => x !== s), name === 'b' ? [s] : row.b.filter((x) => x !== s)) >= PAIR_THRESHOLD;
-        if (!explained && size >= (fineSide.zh ? MIN_EDIT_SIZE.zh : MIN_EDIT_SIZE.en)) {
-          pendingEdits.push({ row, edit: name === 'a' ? { type: 'not-translated', a: s.text.trim() } : { type: 'added-in-translation', b: s.text.trim() } });
-        }
+        unpairedInRows.push({ row, s, name });
         return;
       }
       let own = fineParagraphRows.get(s.para);
       if (!own) {
-        own = { kind: name === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k };
+        own = { kind: name === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k, beads: [] };
         if (name === 'a') own.wholeA = [s.para];
         else own.wholeB = [s.para];
         fineParagraphRows.set(s.para, own);
@@ -212,10 +229,22 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
       run![coarse].push(s);
       return;
     }
-    coarseRun = { kind: coarse === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k };
+    coarseRun = { kind: coarse === 'a' ? 'deleted' : 'inserted', a: [], b: [], order: k, beads: [] };
     coarseRun[coarse].push(s);
     rows.push(coarseRun);
   });
+
+  // an unpaired sentence inside a translated paragraph is an edit only when nothing on the row's other
+  // side explains it, judged once the rows are whole: not when its words are there, nor when that
+  // side is too long for the row without it (the translator cut the source differently, and its
+  // words are not in the lexicon)
+  for (const { row, s, name } of unpairedInRows) {
+    const size = fineSide.zh ? visible(s.text) : s.text.split(/\s+/).filter(Boolean).length;
+    if (size < (fineSide.zh ? MIN_EDIT_SIZE.zh : MIN_EDIT_SIZE.en)) continue;
+    const others = { a: row.a.filter((x) => x !== s), b: row.b.filter((x) => x !== s) };
+    const explained = sim(name === 'a' ? [s] : others.a, name === 'b' ? [s] : others.b) >= MERGE_FLOOR || balance(row.a, row.b) > balance(others.a, others.b);
+    if (!explained) pendingEdits.push({ row, edit: name === 'a' ? { type: 'not-translated', a: s.text.trim() } : { type: 'added-in-translation', b: s.text.trim() } });
+  }
 
   // 3. moved translations among the unpaired rows
   findMoves(rows, sim);
@@ -267,8 +296,9 @@ export function compareTranslation(a: TranslationVersion, b: TranslationVersion,
     if (r.kind === 'equal' || r.kind === 'moved') {
       alignedA += visible(ta ?? '');
       alignedB += visible(tb ?? '');
-      const checks = checkNumbers(ta ?? '', tb ?? '');
+      const { checks, unpaired } = rowNumbers(r, A, B);
       if (checks.length) row.numbers = checks;
+      if (unpaired.a.length || unpaired.b.length) row.numbersUnpaired = unpaired;
       for (const c of checks) if (!c.agree) edits.push({ type: 'number-mismatch', a: c.a, b: c.b, row: index });
       if (r.kind === 'moved') edits.push({ type: 'paragraph-moved', a: ta ?? '', b: tb ?? '', row: index });
     } else if (r.kind === 'deleted') {
@@ -339,42 +369,130 @@ function findMoves(rows: RowBuild[], sim: (a: Sentence[], b: Sentence[]) => numb
     // the b row becomes the moved pair; the a row disappears
     c.rb.kind = 'moved';
     c.rb.a = c.ra.a;
+    c.rb.beads = [{ a: c.ra.a, b: c.rb.b }];
     if (c.ra.wholeA) c.rb.wholeA = c.ra.wholeA;
     rows.splice(rows.indexOf(c.ra), 1);
   }
 }
 
+/** A number mention of one side of a row, with the bead it belongs to (-1: a sentence outside any bead) and its place. */
+interface Placed {
+  m: NumberMention;
+  bead: number;
+  pos: number;
+  /** The range this bound was taken from, when a range found no partner as a whole. */
+  parent?: Placed;
+}
+
 /**
- * The figures of a row checked against each other. Each figure of one side is paired with an equal
- * one of the other (1014 / 1,014, 100亿 / 10 billion, 95%以上 / more than 95%); figures left over on
- * both sides are paired in order, within the same family (counts with counts, percentages with
- * percentages, dates with dates), and disagree. A figure only one side mentions is not checked: the
- * translation may have left it out.
+ * The figures of a row checked against each other, bead by bead (a bead is one aligned sentence
+ * pair, or a sentence beside the two it was split into):
+ *  1. each figure is paired with an equal one (1014 / 1,014, 100亿 / 10 billion, 95%以上 / more than
+ *     95%), first in its own bead, then anywhere in the row (a translator may move a figure to the
+ *     next sentence); a range that finds no equal range is split into its bounds (400万至600万 / 4
+ *     million ... 6 million) and they are paired the same way;
+ *  2. a figure left over is paired with a different one only inside its own bead, of the same family
+ *     (counts, years, dates, each percent sign), and only with a partner a reader would accept: the
+ *     same significant digits (250万 / 25 million, 138亿 / 138 billion), or the only figure left on
+ *     each side of the bead. A figure written as a word below ten (三, four) is never flagged;
+ *  3. anything else is only in one version: listed apart, not a disagreement (the translation may
+ *     have left it out, or written it as a word the check does not read).
+ */
+function pairNumbers(a: Placed[], b: Placed[]): { checks: NumberCheck[]; unpaired: { a: string[]; b: string[] } } {
+  const pairs: { x: Placed; y: Placed; agree: boolean }[] = [];
+  let leftA = a.slice();
+  let leftB = b.slice();
+  const agree = (sameBead: boolean): void => {
+    const usedB = new Set<Placed>();
+    const restA: Placed[] = [];
+    for (const x of leftA) {
+      const y = leftB.find((c) => !usedB.has(c) && (!sameBead || (c.bead === x.bead && x.bead >= 0)) && sameNumber(x.m, c.m));
+      if (y) {
+        usedB.add(y);
+        pairs.push({ x, y, agree: true });
+      } else restA.push(x);
+    }
+    leftA = restA;
+    leftB = leftB.filter((c) => !usedB.has(c));
+  };
+  agree(true);
+  agree(false);
+  const split = (ps: Placed[]): Placed[] =>
+    ps.flatMap((p) => (p.m.bounds ? p.m.bounds.map((m, k) => ({ m, bead: p.bead, pos: p.pos + k * 0.5, parent: p })) : [p]));
+  if (leftA.some((p) => p.m.bounds) || leftB.some((p) => p.m.bounds)) {
+    leftA = split(leftA);
+    leftB = split(leftB);
+    agree(true);
+    agree(false);
+  }
+  // 2. disagreements inside a bead
+  const fam = (m: NumberMention): string => (m.kind === 'percent' ? `p${m.unit}` : m.kind === 'date' ? 'd' : m.kind === 'year' ? 'y' : 'n');
+  const candidate = (p: Placed): boolean => p.bead >= 0 && p.m.kind !== 'magnitude' && !isWeakNumber(p.m);
+  const taken = new Set<Placed>();
+  const group = (p: Placed): string => `${p.bead}|${fam(p.m)}`;
+  for (const x of leftA.filter(candidate)) {
+    const y = leftB.find((c) => !taken.has(c) && candidate(c) && group(c) === group(x) && digitSignature(c.m) === digitSignature(x.m));
+    if (y) {
+      taken.add(x);
+      taken.add(y);
+      pairs.push({ x, y, agree: false });
+    }
+  }
+  const groupsA = new Map<string, Placed[]>();
+  const groupsB = new Map<string, Placed[]>();
+  for (const [list, groups] of [[leftA, groupsA], [leftB, groupsB]] as const) {
+    for (const p of list) {
+      if (taken.has(p) || !candidate(p)) continue;
+      const g = groups.get(group(p));
+      if (g) g.push(p);
+      else groups.set(group(p), [p]);
+    }
+  }
+  for (const [g, xs] of groupsA) {
+    const ys = groupsB.get(g);
+    if (xs.length !== 1 || ys?.length !== 1) continue;
+    taken.add(xs[0]!);
+    taken.add(ys[0]!);
+    pairs.push({ x: xs[0]!, y: ys[0]!, agree: false });
+  }
+  pairs.sort((p, q) => p.x.pos - q.x.pos);
+  // 3. the rest: a range whose bounds both found nothing is listed once, as written
+  const rest = (list: Placed[]): string[] => {
+    const out: string[] = [];
+    const seen = new Set<Placed>();
+    for (const p of list.filter((q) => !taken.has(q)).sort((q, r) => q.pos - r.pos)) {
+      const whole = p.parent && list.filter((q) => q.parent === p.parent && !taken.has(q)).length === p.parent.m.bounds!.length;
+      if (whole) {
+        if (seen.has(p.parent!)) continue;
+        seen.add(p.parent!);
+        out.push(p.parent!.m.text);
+      } else out.push(p.m.text);
+    }
+    return out;
+  };
+  return { checks: pairs.map((p) => ({ a: p.x.m.text, b: p.y.m.text, agree: p.agree })), unpaired: { a: rest(leftA), b: rest(leftB) } };
+}
+
+/** The figures of one row: each sentence's mentions, placed in the bead it belongs to. */
+function rowNumbers(row: RowBuild, A: Side, B: Side): { checks: NumberCheck[]; unpaired: { a: string[]; b: string[] } } {
+  const beadOf = new Map<Sentence, number>();
+  row.beads.forEach((bd, k) => {
+    for (const s of bd.a) beadOf.set(s, k);
+    for (const s of bd.b) beadOf.set(s, k);
+  });
+  const place = (side: Side, sents: Sentence[]): Placed[] =>
+    sents.flatMap((s) => findNumbers(s.text).map((m) => ({ m, bead: beadOf.get(s) ?? -1, pos: side.index.get(s)! * 1e6 + m.start })));
+  return pairNumbers(place(A, row.a), place(B, row.b));
+}
+
+/**
+ * The figures of two passages checked against each other as one aligned pair (see pairNumbers):
+ * equal figures agree, a figure left over disagrees with its partner, a figure only one side gives
+ * is not checked.
  */
 export function checkNumbers(a: string, b: string): NumberCheck[] {
-  const na = findNumbers(a);
-  const nb = findNumbers(b);
-  const pairs: { x: NumberMention; y: NumberMention; agree: boolean }[] = [];
-  const usedB = new Set<number>();
-  const leftA: NumberMention[] = [];
-  for (const x of na) {
-    const k = nb.findIndex((y, j) => !usedB.has(j) && sameNumber(x, y));
-    if (k >= 0) {
-      usedB.add(k);
-      pairs.push({ x, y: nb[k]!, agree: true });
-    } else leftA.push(x);
-  }
-  const leftB = nb.filter((_, j) => !usedB.has(j));
-  const family = (m: NumberMention): string => (m.kind === 'percent' ? `p${m.unit}` : m.kind === 'date' ? 'd' : m.kind === 'year' ? 'y' : 'n');
-  const taken = new Set<NumberMention>();
-  for (const x of leftA) {
-    const y = leftB.find((c) => !taken.has(c) && family(c) === family(x) && c.kind !== 'magnitude' && x.kind !== 'magnitude');
-    if (!y) continue;
-    taken.add(y);
-    pairs.push({ x, y, agree: false });
-  }
-  pairs.sort((p, q) => p.x.start - q.x.start);
-  return pairs.map((p) => ({ a: p.x.text, b: p.y.text, agree: p.agree }));
+  const place = (t: string): Placed[] => findNumbers(t).map((m) => ({ m, bead: 0, pos: m.start }));
+  return pairNumbers(place(a), place(b)).checks;
 }
 
 /**

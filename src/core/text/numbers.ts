@@ -24,6 +24,10 @@ export interface NumberMention {
   kind: NumberKind;
   /** A qualifier that makes the figure a bound: 以上/余/多/more than -> 'more', 近/nearly -> 'about', 以下/less than -> 'less'. */
   qualifier?: 'more' | 'less' | 'about';
+  /** A range (4 to 6 million, 400万至600万, 一万六七千 = 16,000-17,000): its upper bound; `value` is the lower. */
+  high?: number;
+  /** A range's two bounds as mentions of their own, for pairing with figures the other side gives apart. */
+  bounds?: [NumberMention, NumberMention];
 }
 
 const CN_DIGIT: Record<string, number> = {
@@ -39,12 +43,10 @@ const MEASURE = new Set(
   Array.from('年个個次家项項类類天日月周週人名位所座条條件台臺套元块塊岁歲倍届屆批省市县縣区區种種款张張本篇场場期轮輪大份项例户戶股台辆輛架艘栋棟层層号號章节節部'),
 );
 const MEASURE_MULTI = ['小时', '小時', '分钟', '分鐘', '公里', '千米', '平方', '万', '亿', '多'];
-/** Measure words after which 一 is a count (一年, 一小时), not an article (一个, 一项). */
-const ONE_COUNTS = ['年', '天', '日', '周', '週', '小时', '小時', '分钟', '分鐘', '秒', '岁', '歲', '倍', '万', '萬', '亿', '億'];
 // Numeral runs that are words: 万一 (in case), 千万 (by all means), 一一 (one by one), 万千 (myriad).
 const CN_WORDS = new Set(['万一', '萬一', '千万', '千萬', '一一', '万千', '萬千', '万万', '萬萬', '千千万万', '十之八九']);
 
-const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9 };
+const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, decade: 10, decades: 10 };
 const EN_UNITS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
@@ -56,9 +58,17 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const NUMBER_WORDS = new Set([
   ...Object.keys(EN_UNITS),
   ...Object.keys(EN_TENS),
-  'tens', 'hundreds', 'thousands', 'millions', 'billions',
+  'tens', 'hundreds', 'thousands', 'millions', 'billions', 'a',
   ...MONTHS.flatMap((m) => [m, m.slice(0, 3), m.slice(0, 4)]),
 ]);
+
+/** 1-12 for a capitalised month name or its abbreviation (Sept, Dec), else 0. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase();
+  if (w.length < 3) return 0;
+  const k = MONTHS.findIndex((n) => n === w || (w.length <= 4 && n.startsWith(w)));
+  return k + 1;
+}
 
 /** Value of an ASCII or full-width digit, else -1. */
 function digit(ch: string | undefined): number {
@@ -177,14 +187,17 @@ const EN_PRE_QUAL: [RegExp, NumberMention['qualifier']][] = [
   [/(?:less than|fewer than|under|below|up to)\s+$/i, 'less'],
 ];
 
-/** All number mentions in `text`, in order, without overlaps. */
+/** All number mentions in `text`, in order, without overlaps; ranges (4 to 6 million, 400万至600万) are one mention. */
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   let i = 0;
   while (i < text.length) {
     const m = readAt(text, i);
     if (m) {
-      out.push(m);
+      const prev = out[out.length - 1];
+      const range = prev ? joinRange(text, prev, m) : null;
+      if (range) out[out.length - 1] = range;
+      else out.push(m);
       i = Math.max(m.end, i + 1);
     } else if (isAsciiLetter(text.charCodeAt(i))) {
       // the rest of an English word cannot start a number
@@ -193,6 +206,55 @@ export function findNumbers(text: string): NumberMention[] {
     } else i++;
   }
   return out;
+}
+
+/** Scale word a mention was written with (万, million): 4 in "4 to 6 million" takes its bound's. */
+const SCALE_OF = new WeakMap<NumberMention, number>();
+/** Currency written before the figure (£, $, N585 million), which lets "75m" read as 75 million. */
+const MONEY_PREFIX = /(?:[£$€¥₦]|\b[A-Z]{1,3}\$?)$/;
+
+const ZH_RANGE = /^([\p{Script=Han}]{0,2}?)\s*(?:至|到|~|～|-|－|—|–)\s*$/u;
+const EN_RANGE = /^\s*(?:to|-|–|—|and)\s*$/i;
+const plainNumber = (m: NumberMention): boolean => (m.kind === 'integer' || m.kind === 'decimal') && m.unit === undefined;
+
+/**
+ * Two mentions joined by a range connector as one range: 400万至600万, 6倍至7倍 (the unit between
+ * repeated after the second), 50%至52%, 1月至9月, "4 to 6 million" (the scale and a percent sign
+ * of the second apply to a bare first), "between 1.27 and 25 million". The bounds stay available.
+ */
+function joinRange(text: string, x: NumberMention, y: NumberMention): NumberMention | null {
+  if (x.high !== undefined || y.high !== undefined || x.kind === 'magnitude' || y.kind === 'magnitude') return null;
+  const gap = text.slice(x.end, y.start);
+  if (gap.length > 6) return null;
+  let start = x.start;
+  const zh = ZH_RANGE.exec(gap);
+  if (zh) {
+    if (zh[1] && !text.startsWith(zh[1], y.end)) return null; // 6倍至7倍, not 2021年至今的9
+  } else {
+    if (!EN_RANGE.test(gap)) return null;
+    if (/and/i.test(gap)) {
+      const between = /\bbetween\s+$/i.exec(text.slice(Math.max(0, x.start - 10), x.start));
+      if (!between) return null;
+      start = x.start - between[0].length;
+    }
+  }
+  let low = x;
+  const scale = SCALE_OF.get(y);
+  if (plainNumber(x) && !SCALE_OF.has(x) && scale !== undefined && x.value < y.value / scale) {
+    low = { ...x, value: x.value * scale };
+    if (!Number.isInteger(low.value)) low.kind = 'decimal';
+  }
+  if (plainNumber(low) && y.kind === 'percent') low = { ...low, kind: 'percent', unit: y.unit };
+  const fam = (m: NumberMention): string => (m.kind === 'year' ? 'y' : family(m));
+  if (fam(low) !== fam(y)) return null;
+  const r = mention(text, start, y.end, low.value, y.kind === 'date' || low.kind === y.kind ? y.kind : 'decimal', {
+    unit: y.unit,
+    qualifier: x.qualifier ?? y.qualifier,
+  });
+  if (r.kind === 'decimal' && Number.isInteger(low.value) && Number.isInteger(y.value)) r.kind = 'integer';
+  r.high = y.value;
+  r.bounds = [low, y];
+  return r;
 }
 
 // What can start a mention, by UTF-16 code, so that the scan over ordinary characters is one table
@@ -246,9 +308,10 @@ function postQualifier(text: string, end: number): { end: number; q?: NumberMent
 
 /** Percent / per-mille sign after `j` (95%, 95 %, 95 percent, 3.3‰). */
 function readPercent(text: string, j: number): { end: number; unit: '%' | '‰' } | null {
-  const c = text[j];
-  if (c === '%' || c === '％') return { end: j + 1, unit: '%' };
-  if (c === '‰') return { end: j + 1, unit: '‰' };
+  const sp = text[j] === ' ' || text[j] === '\u00a0' ? 1 : 0; // 37 %, as some Chinese sites typeset it
+  const c = text[j + sp];
+  if (c === '%' || c === '％') return { end: j + sp + 1, unit: '%' };
+  if (c === '‰') return { end: j + sp + 1, unit: '‰' };
   const m = /^\s?(percent|per cent|per mille|per mil)\b/i.exec(text.slice(j, j + 12));
   if (m) return { end: j + m[0].length, unit: /mil/i.test(m[1]!) ? '‰' : '%' };
   return null;
@@ -263,10 +326,14 @@ function mention(text: string, start: number, end: number, value: number, kind: 
 
 function readArabicMention(text: string, i: number): NumberMention | null {
   const prev = text[i - 1];
-  // 5G, IPv6, COVID-19, A4: digits glued to Latin letters are names, not figures
-  if (isLetter(prev) || (prev === '-' && isLetter(text[i - 2])) || digit(prev) >= 0) return null;
+  if (digit(prev) >= 0) return null;
+  const money = MONEY_PREFIX.test(text.slice(Math.max(0, i - 4), i));
   const a = readArabic(text, i);
   if (!a) return null;
+  // 5G, IPv6, COVID-19, A4: digits glued to Latin letters are names, not figures; but a currency
+  // code before an amount is money (N585 million, RM20bn)
+  if (isLetter(prev) && !(money && /^\s?(?:million|billion|trillion|bn|m)\b/i.test(text.slice(a.end, a.end + 9)))) return null;
+  if (prev === '-' && isLetter(text[i - 2])) return null;
   let j = a.end;
   // dates are matched on ASCII digits; full-width ones (５月２２日) are the same digits, one unit each
   const ahead = (from: number, n: number): string => toAsciiDigits(text.slice(from, from + n));
@@ -276,20 +343,31 @@ function readArabicMention(text: string, i: number): NumberMention | null {
     return mention(text, i, j + 6, a.value * 10000 + Number(iso[1]) * 100 + Number(iso[2]), 'date');
   }
   // 4月19日, 2022年4月25日
-  const cnDate = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号號]/.exec(ahead(i, 16));
+  // (also typeset with spaces: 1989 年 11 月 13 日, 2月 11日)
+  const cnDate = /^(?:(\d{4}) ?年 ?)?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号號]/.exec(ahead(i, 20));
   if (cnDate && !a.grouped && !a.decimal) {
     const v = Number(cnDate[2]) * 100 + Number(cnDate[3]) + (cnDate[1] ? Number(cnDate[1]) * 10000 : 0);
     return mention(text, i, i + cnDate[0].length, v, 'date');
   }
+  // 1月, ９月 alone (2023年1月, 1月至9月): a month, value month * 100
+  const sp = text[j] === ' ' ? 1 : 0;
+  if (text[j + sp] === '月' && !a.grouped && !a.decimal && a.value >= 1 && a.value <= 12) return mention(text, i, j + sp + 1, a.value * 100, 'date');
+  // 18 December, 31 March 2024 (British order)
+  const dm = /^(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]+)\.?(?:,?\s+(\d{4})\b)?/.exec(text.slice(j, j + 24));
+  if (dm && !a.grouped && !a.decimal && a.value >= 1 && a.value <= 31) {
+    const mo = monthOf(dm[1]!);
+    if (mo > 0) return mention(text, i, j + dm[0].length, mo * 100 + a.value + (dm[2] ? Number(dm[2]) * 10000 : 0), 'date');
+  }
   // English ordinal 25th, 1st, 22nd, 3rd
   const ord = /^(st|nd|rd|th)\b/i.exec(text.slice(j, j + 3));
   if (ord && !a.decimal && !a.grouped) return mention(text, i, j + ord[0].length, a.value, 'ordinal');
-  if (isLetter(text[j]) && !/^(?:bn|percent|per)/i.test(text.slice(j, j + 7))) return null; // 5G, 4K
+  if (isLetter(text[j]) && !/^(?:bn|percent|per)/i.test(text.slice(j, j + 7)) && !(money && /^m\b/.test(text.slice(j, j + 2)))) return null; // 5G, 4K
   let value = a.value;
   let kind: NumberKind = a.decimal ? 'decimal' : 'integer';
   // Chinese scales after Arabic digits: 80亿亿, 100亿, 300万, 3.5万; also spaced (7500 万, as
   // typeset with a thin or full space) and with the approximation between (300余万 = more than 3 million)
   let scaleQualifier: NumberMention['qualifier'];
+  const probe = {} as NumberMention; // holds the scale until the mention exists
   if ((text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\u2009' || text[j] === '\u3000') && text[j + 1]! in CN_BIG) j++;
   else if ((text[j] === '余' || text[j] === '多' || text[j] === '餘') && text[j + 1]! in CN_BIG) {
     scaleQualifier = 'more';
@@ -300,14 +378,16 @@ function readArabicMention(text: string, i: number): NumberMention | null {
   if (k > j) {
     const v = cnValue(text.slice(j, k), a.value);
     if (v !== null) {
+      SCALE_OF.set(probe, v / a.value);
       value = v;
       j = k;
       kind = Number.isInteger(value) ? 'integer' : 'decimal';
     }
   } else {
     // English scale words: 10 billion, 3 million, 1.5bn
-    const sc = /^\s?(hundred|thousand|million|billion|trillion|bn)\b/i.exec(text.slice(j, j + 10));
-    if (sc) {
+    const sc = /^\s?(hundred|thousand|million|billion|trillion|bn|decades?|m)\b/i.exec(text.slice(j, j + 10));
+    if (sc && (sc[1] !== 'm' || money)) {
+      SCALE_OF.set(probe, EN_SCALE[sc[1]!.toLowerCase()]!);
       value = a.value * EN_SCALE[sc[1]!.toLowerCase()]!;
       j += sc[0].length;
       kind = Number.isInteger(value) ? 'integer' : 'decimal';
@@ -341,7 +421,10 @@ function readArabicMention(text: string, i: number): NumberMention | null {
     }
   }
   if (kind === 'year' && qualifier) kind = 'integer';
-  return mention(text, start, j, value, kind, { unit, qualifier });
+  const out = mention(text, start, j, value, kind, { unit, qualifier });
+  const scale = SCALE_OF.get(probe);
+  if (scale !== undefined) SCALE_OF.set(out, scale);
+  return out;
 }
 
 /** 第二十五次, 第25届, 第一家. */
@@ -388,16 +471,29 @@ function readCnMention(text: string, i: number): NumberMention | null {
   while (isCnNumeral(text[j])) j++;
   const run = text.slice(i, j);
   if (CN_WORDS.has(run)) return null;
-  const v = cnValue(run);
-  if (v === null || v === 0) return null;
+  let v = cnValue(run);
+  if (v === null) return readCnApproxRange(text, i, j);
+  if (v === 0) return null;
+  // 三月, 十二月 (not 三个月): a month
+  if (text[j] === '月' && v >= 1 && v <= 12 && Number.isInteger(v) && !/[分之]/.test(text[i - 1] ?? '')) return mention(text, i, j + 1, v * 100, 'date');
+  // 一百多万, 三十余亿: the approximation before the scale (more than one million)
+  if ((text[j] === '多' || text[j] === '余' || text[j] === '餘') && text[j + 1]! in CN_BIG && !Array.from(run).some((c) => c in CN_BIG)) {
+    let k = j + 1;
+    while (text[k]! in CN_BIG) k++;
+    const scaled = cnValue(run + text.slice(j + 1, k));
+    if (scaled !== null) {
+      const pre = preQualifier(text, i, false);
+      return mention(text, pre.start, k, scaled, 'integer', { qualifier: 'more' });
+    }
+  }
   const after = text[j];
   const measured =
     (after !== undefined && MEASURE.has(after)) || startsAt(text, j, MEASURE_MULTI) !== null || startsAt(text, j, ['余', '餘', '以上', '左右']) !== null;
   const structured = run.length >= 2 && Array.from(run).some((c) => c in CN_SMALL || c in CN_BIG);
   if (!measured && !structured) return null;
-  // 一个, 一项, 一种 are mostly the indefinite article ("a"), not a count a translation must keep;
-  // one year, one day, one hour are counts
-  if ((run === '一' || run === '壹') && !startsAt(text, j, ONE_COUNTS)) return null;
+  // a lone 一 is mostly the indefinite article or "one" in a word (一个, 一项, 一居室, 一年 = a year),
+  // which English writes as a word the check does not read: a figure only with a scale (一万, 一百)
+  if (run === '一' || run === '壹') return null;
   let kind: NumberKind = 'integer';
   let end = j;
   if (text[j] === '级' || text[j] === '級') {
@@ -417,6 +513,36 @@ function readCnMention(text: string, i: number): NumberMention | null {
   return mention(text, pre.start, end, v, kind, { qualifier: qualifier ?? pre.q });
 }
 
+/**
+ * 一万六七千 (16,000-17,000), 三四百万 (3-4 million), 十五六 (15 or 16): two neighbouring digits
+ * give an approximate range, read as the run with one digit and with the other.
+ */
+function readCnApproxRange(text: string, i: number, j: number): NumberMention | null {
+  const run = text.slice(i, j);
+  for (let k = 0; k + 1 < run.length; k++) {
+    const d = CN_DIGIT[run[k]!];
+    const e = CN_DIGIT[run[k + 1]!];
+    if (d === undefined || e !== d + 1 || d === 0) continue;
+    const low = cnValue(run.slice(0, k + 1) + run.slice(k + 2));
+    const high = cnValue(run.slice(0, k) + run.slice(k + 1));
+    if (low === null || high === null || low >= high) return null;
+    const structured = Array.from(run).some((c) => c in CN_SMALL || c in CN_BIG);
+    const measured = (text[j] !== undefined && MEASURE.has(text[j]!)) || startsAt(text, j, MEASURE_MULTI) !== null;
+    if (!structured && !measured) return null;
+    const post = postQualifier(text, j);
+    const end = post.q && text.startsWith('左右', j) ? post.end : j;
+    const pre = preQualifier(text, i, false);
+    const q = pre.q ?? (end > j ? post.q : undefined);
+    const lo = mention(text, pre.start, end, low, 'integer', { qualifier: q });
+    const hi = mention(text, pre.start, end, high, 'integer', { qualifier: q });
+    const r = mention(text, pre.start, end, low, 'integer', { qualifier: q ?? 'about' });
+    r.high = high;
+    r.bounds = [lo, hi];
+    return r;
+  }
+  return null;
+}
+
 /** English number words and magnitudes: "three million", "twenty-five", "tens of billions", "April 19". */
 function readEnglishWords(text: string, i: number): NumberMention | null {
   // most words are none of these: tell from the word alone before any pattern is tried
@@ -425,6 +551,13 @@ function readEnglishWords(text: string, i: number): NumberMention | null {
   const word = text.slice(i, e).toLowerCase();
   if (!NUMBER_WORDS.has(word)) return null;
   const rest = text.slice(i, i + 48);
+  if (word === 'a') {
+    // a million, a billion, a decade: one of the scale
+    const sc = /^a\s+(hundred|thousand|million|billion|trillion|decade)\b/i.exec(rest);
+    if (!sc || text[i] !== 'a' && text[i] !== 'A') return null;
+    const pre = preQualifier(text, i, true);
+    return mention(text, pre.start, i + sc[0].length, EN_SCALE[sc[1]!.toLowerCase()]!, 'integer', { qualifier: pre.q });
+  }
   // dates: April 19, April 19, 2022
   const date = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?/.exec(rest);
   if (date) {
@@ -433,6 +566,16 @@ function readEnglishWords(text: string, i: number): NumberMention | null {
       const v = (mo + 1) * 100 + Number(date[2]) + (date[3] ? Number(date[3]) * 10000 : 0);
       return mention(text, i, i + date[0].length, v, 'date');
     }
+  }
+  // a month alone, capitalised (in January, from January to September 2022; the year stays a figure of its own);
+  // abbreviations only with their full stop, and May only where a month is meant (in May, May 2023)
+  const mo = /^[A-Z]/.test(rest) ? monthOf(word) : 0;
+  if (mo > 0) {
+    const abbrev = e - i <= 4 && MONTHS[mo - 1] !== word;
+    const ok = abbrev
+      ? text[e] === '.'
+      : word !== 'may' || /^\s+\d{4}\b/.test(text.slice(e, e + 6)) || /\b(?:in|of|since|until|till|by|early|late|mid|last|next|this|from|to|and|through|between)[\s-]+$/i.test(text.slice(Math.max(0, i - 12), i));
+    if (ok) return mention(text, i, abbrev ? e + 1 : e, mo * 100, 'date');
   }
   // magnitudes: tens of billions, hundreds of millions, thousands of
   const mag = /^(tens|hundreds|thousands|millions|billions)\s+of\s+(?:(thousands|millions|billions|trillions)\b)?/i.exec(rest);
@@ -454,7 +597,7 @@ function readEnglishWords(text: string, i: number): NumberMention | null {
     value += EN_UNITS[w[2].toLowerCase()]!;
     len = w[0].length;
   }
-  const sc = /^\s+(hundred|thousand|million|billion|trillion)\b/i.exec(text.slice(i + len, i + len + 12));
+  const sc = /^\s+(hundred|thousand|million|billion|trillion|decades?)\b/i.exec(text.slice(i + len, i + len + 12));
   if (sc) {
     value *= EN_SCALE[sc[1]!.toLowerCase()]!;
     len += sc[0].length;
@@ -480,9 +623,20 @@ function family(m: NumberMention): string {
  */
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   if (family(a) !== family(b)) return false;
+  if ((a.high === undefined) !== (b.high === undefined)) return false;
+  if (a.high !== undefined && b.high !== undefined) {
+    // a range agrees with a range of the same bounds (400万至600万 = 4 to 6 million)
+    const [a0, a1] = a.bounds ?? [a, a];
+    const [b0, b1] = b.bounds ?? [b, b];
+    return sameNumber(a0, b0) && sameNumber(a1, b1);
+  }
   if (a.kind === 'date' && b.kind === 'date') {
-    // 4月19日 = April 19 = April 19, 2022 (a year on one side only is not a disagreement)
-    return a.value % 10000 === b.value % 10000 && (a.value < 10000 || b.value < 10000 || a.value === b.value);
+    // 4月19日 = April 19 = April 19, 2022 (a year on one side only is not a disagreement); a month
+    // alone (value month * 100) agrees with a date in that month
+    const da = a.value % 10000;
+    const db = b.value % 10000;
+    const day = da % 100 === 0 || db % 100 === 0 ? Math.floor(da / 100) === Math.floor(db / 100) : da === db;
+    return day && (a.value < 10000 || b.value < 10000 || Math.floor(a.value / 10000) === Math.floor(b.value / 10000));
   }
   if (a.kind === 'magnitude' || b.kind === 'magnitude') {
     const mag = a.kind === 'magnitude' ? a : b;
@@ -490,5 +644,25 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
     return other.value >= mag.value && other.value < mag.value * 10 + 1e-9 * mag.value;
   }
   const scale = Math.max(Math.abs(a.value), Math.abs(b.value), 1);
-  return Math.abs(a.value - b.value) <= 1e-9 * scale;
+  // an approximate figure (约, 近, 余, about, nearly, more than) agrees with a rounding of it
+  const tolerance = a.qualifier || b.qualifier ? APPROXIMATE : 1e-9;
+  return Math.abs(a.value - b.value) <= tolerance * scale;
+}
+
+/** How far apart (relative) two figures may be when one of them is approximate: 近135万 = nearly 1.4 million. */
+const APPROXIMATE = 0.05;
+
+/** A figure written as a word below ten (三, 两, four, 第三): the article "a", a word like 三大 or one-bedroom as often as a count. */
+export function isWeakNumber(m: NumberMention): boolean {
+  return m.high === undefined && (m.kind === 'integer' || m.kind === 'ordinal') && m.value < 10 && !/[0-9０-９]/.test(m.text);
+}
+
+/**
+ * The significant digits of a figure (250万 and 25 million: "25"; 89.6亿: "896"): a translator who
+ * gets a scale wrong keeps the digits, so two figures with the same digits are each other's partners.
+ */
+export function digitSignature(m: NumberMention): string {
+  const v = Math.abs(m.value);
+  if (v === 0 || !Number.isFinite(v)) return '0';
+  return v.toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
 }
