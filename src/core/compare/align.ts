@@ -407,29 +407,7 @@ export function alignFeatures(
       back[at] = how;
     }
   }
-  const beads: IndexBead[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const how = back[i * W + j]!;
-    if (how === 1) {
-      beads.push({ zh: [i - 1], en: [], score: 0 });
-      i--;
-    } else if (how === 2) {
-      beads.push({ zh: [], en: [j - 1], score: 0 });
-      j--;
-    } else {
-      const [di, dj] = BEADS[how - 3]!;
-      beads.push({
-        zh: Array.from({ length: di }, (_, k) => i - di + k),
-        en: Array.from({ length: dj }, (_, k) => j - dj + k),
-        score: sim[i * W + j]!,
-      });
-      i -= di;
-      j -= dj;
-    }
-  }
-  beads.reverse();
+  const beads = traceBack(back, sim, W, n, m, BEADS, (k) => k, (k) => k);
   return fillGaps(beads, zh, en, zhPara, enPara);
 }
 
@@ -600,19 +578,29 @@ function alignGap(Z: number[], E: number[], zh: SentenceFeatures[], en: Sentence
       back[at] = how;
     }
   }
+  // (a pairing has a positive score, even when no word of it is in the lexicon)
+  return traceBack(back, sims, W, n, m, shapes, (k) => Z[k]!, (k) => E[k]!).map((b) => (b.zh.length && b.en.length ? { ...b, score: Math.max(b.score, 1e-4) } : b));
+}
+
+/**
+ * The beads of a dynamic programme's best path, first to last: back[i * W + j] says how cell (i, j)
+ * was reached (1 a Chinese sentence alone, 2 an English one alone, 3 + k the shape shapes[k]), sims
+ * the pair's similarity there; zhAt and enAt map the programme's positions to sentence numbers.
+ */
+function traceBack(back: Uint8Array | Int8Array | number[], sims: Float64Array | Float32Array | number[], W: number, n: number, m: number, shapes: readonly (readonly [number, number])[], zhAt: (k: number) => number, enAt: (k: number) => number): IndexBead[] {
   const out: IndexBead[] = [];
+  const range = (from: number, to: number, at: (k: number) => number): number[] => Array.from({ length: to - from }, (_, k) => at(from + k));
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
     const how = back[i * W + j]!;
     if (how === 1) {
-      out.push({ zh: [Z[--i]!], en: [], score: 0 });
+      out.push({ zh: [zhAt(--i)], en: [], score: 0 });
     } else if (how === 2) {
-      out.push({ zh: [], en: [E[--j]!], score: 0 });
+      out.push({ zh: [], en: [enAt(--j)], score: 0 });
     } else {
       const [di, dj] = shapes[how - 3]!;
-      // (a pairing has a positive score, even when no word of it is in the lexicon)
-      out.push({ zh: Z.slice(i - di, i), en: E.slice(j - dj, j), score: Math.max(sims[i * W + j]!, 1e-4) });
+      out.push({ zh: range(i - di, i, zhAt), en: range(j - dj, j, enAt), score: sims[i * W + j]! });
       i -= di;
       j -= dj;
     }
