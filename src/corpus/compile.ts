@@ -3,6 +3,7 @@
 // (their bodies). Pure: files in, JSON objects out; src/cli/corpus.ts does the reading and writing.
 import { packedAlignment } from '../core/compare/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/index/fingerprint';
+import { buildConcepts, conceptTerms, type ConceptTerms } from '../core/index/concepts';
 import type { Lexicon } from '../core/text/lexicon';
 import { candidates, findVersions, type PageKeys } from '../core/match/find-versions';
 import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/index/stock-count';
@@ -69,6 +70,12 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
   const maxDf = maxDocFrequency(docs.length);
   const { postings, dropped } = buildPostings(fps.map((f) => f.hashes), maxDf);
   const { postings: anchors } = buildPostings(anchorKeys, maxDf);
+  // concept keys need the dictionary for the Chinese side; without it translations are found by anchors alone
+  const lexicon = opts.lexicon ?? null;
+  const terms = docs.map((d): ConceptTerms | null => {
+    const side = lexicon ? bilingualSide(d.lang, d.paragraphs) : null;
+    return side && lexicon ? conceptTerms(d.paragraphs, side, lexicon) : null;
+  });
   // ids are keys of a Map, never of a plain object: an article named __proto__ or constructor is
   // an article like any other. The JSON object is made from the Map with Object.fromEntries, which
   // defines own properties (an assignment texts['__proto__'] = … would set the prototype instead).
@@ -83,14 +90,26 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
     anchors: { hashes: encodeU32(anchors.hashes), docs: encodeU32(anchors.docs), count: anchors.hashes.length },
     relations: [],
   };
+  if (lexicon) {
+    const c = buildConcepts(terms, maxDf);
+    index.concepts = {
+      hashes: encodeU32(c.postings.hashes),
+      docs: encodeU32(c.postings.docs),
+      count: c.postings.hashes.length,
+      keys: encodeU32(c.keys),
+      df: encodeU32(c.df),
+      keyCount: c.keys.length,
+      articles: terms.filter((t) => t !== null).length,
+    };
+  }
   const dated = docs.map((d) => ({ text: d.paragraphs.join('\n'), published: d.published }));
   const stockWindows = corpusStockWindows(dated);
   if (stockWindows.length) {
     index.stock = { k: STOCK_K, minArticles: MIN_ARTICLES, minMonths: MIN_MONTHS, articles: countedArticles(dated), windows: stockWindows.length, data: encodeStockTable(stockWindows) };
   }
   const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts: Object.fromEntries(texts) };
-  const keys = docs.map((_, i): PageKeys => ({ hashes: fps[i]!.hashes, anchors: anchorKeys[i]! }));
-  index.relations = corpusRelations(docs, keys, loadCorpus(index, () => compiledTexts), opts.lexicon ?? null);
+  const keys = docs.map((_, i): PageKeys => ({ hashes: fps[i]!.hashes, anchors: anchorKeys[i]!, ...(terms[i] ? { concepts: terms[i] } : {}) }));
+  index.relations = corpusRelations(docs, keys, loadCorpus(index, () => compiledTexts), lexicon);
   if (opts.lexicon) {
     const alignments = translationAlignments(docs, index.relations, opts.lexicon);
     if (alignments.size) compiledTexts.alignments = Object.fromEntries(alignments);

@@ -6,6 +6,7 @@ import { FINGERPRINT_VERSION } from '../core/index/fingerprint';
 import { zhNewsStock } from '../core/index/stock';
 import { decodeStockTable, STOCK_K, unionStock, type StockTable } from '../core/index/stock-table';
 import { decodeU32 } from '../core/index/postings';
+import { conceptIndex, type ConceptIndex } from '../core/index/concepts';
 import type { AppendedPiece, Corpus, DocMeta, DocRelation, DocText, Postings, StoredAlignment } from '../core/index/types';
 
 const RELATIONS = new Set(['same', 'reprint', 'excerpt', 'translation']);
@@ -69,6 +70,31 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
     out.set(d.id, { paragraphs: t.paragraphs, appended });
   }
   return out;
+}
+
+/** The concept table, when the index has one (see CompiledIndex.concepts). */
+function checkConcepts(v: unknown, ndocs: number): ConceptIndex | undefined {
+  if (v === undefined) return undefined;
+  if (!isObj(v) || !isStr(v.keys) || !isStr(v.df) || !isCount(v.keyCount) || !isCount(v.articles)) fail('concepts is malformed');
+  const postings = checkPostings(v, 'concepts', ndocs);
+  let keys: Uint32Array;
+  let df: Uint32Array;
+  try {
+    keys = decodeU32(v.keys, v.keyCount);
+    df = decodeU32(v.df, v.keyCount);
+  } catch (e) {
+    fail(`concepts: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && keys[i]! <= keys[i - 1]!) fail('concepts keys are not sorted');
+    if (df[i]! < 1 || df[i]! > v.articles) fail('concepts df is out of range');
+  }
+  let k = 0;
+  for (const h of postings.hashes) {
+    while (k < keys.length && keys[k]! < h) k++;
+    if (keys[k] !== h) fail('concepts postings name a key without its df');
+  }
+  return conceptIndex({ postings, keys, df }, v.articles, ndocs);
 }
 
 /** The stock text to verify with: the shipped table, and the corpus's own when the index has one. */
@@ -141,6 +167,7 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
     return r as unknown as DocRelation;
   });
   const stock = checkStock(index.stock);
+  const concepts = checkConcepts(index.concepts, docs.length);
 
   let texts: Map<string, DocText> | null = null;
   let alignments = new Map<string, StoredAlignment>();
@@ -165,6 +192,7 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
     byId,
     postings,
     anchors,
+    ...(concepts ? { concepts } : {}),
     relations,
     stock,
     resolve(idOrPrefix: string): string | null {

@@ -154,6 +154,11 @@ export function fingerprint(text: string, spans = false): Fingerprints {
   return { hashes, chars, unit: han ? 'han' : 'words', ...(at ? { spans: at } : {}) };
 }
 
+/** The index hash of a whole string (a concept key). */
+export function hashKey(s: string): number {
+  return mix(hashString(s, 0, s.length));
+}
+
 /**
  * Language-neutral anchors of a text, hashed for the index: the figures and Latin tokens a
  * translation keeps (translationAnchors: 1014 = 1,014, 100亿 = 10 billion, AI, IDC). A translation

@@ -37,7 +37,7 @@ export function buildPostings(perDoc: Uint32Array[], maxDf: number): { postings:
 }
 
 /** First index with hashes[i] >= h. */
-function lowerBound(a: Uint32Array, h: number): number {
+export function lowerBound(a: Uint32Array, h: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
 // The compiled corpus: its index and texts as written to JSON, and the corpus as loaded for matching.
 import type { PackedAlignment } from '../compare/align';
+import type { ConceptIndex } from './concepts';
 import type { StockTable } from './stock-table';
 import type { Relation } from '../types';
 
@@ -62,6 +63,23 @@ export interface CompiledIndex {
    * as in assets/stock/zh-news.json. Optional: an index written before it existed still loads.
    */
   stock?: CorpusStock;
+  /**
+   * Concept keys for finding translations by meaning (src/core/index/concepts.ts): postings of each
+   * article's top keys, same layout as postings, and the keys with the number of articles (of
+   * `articles`, those in Chinese or English) that hold each. Optional: written only when the corpus
+   * was compiled with the dictionary; an index without it finds translations by anchors alone.
+   */
+  concepts?: CompiledConcepts;
+}
+
+export interface CompiledConcepts {
+  hashes: string;
+  docs: string;
+  count: number;
+  keys: string;
+  df: string;
+  keyCount: number;
+  articles: number;
 }
 
 export interface CorpusStock {
@@ -110,6 +128,8 @@ export interface Corpus {
   byId: Map<string, number>;
   postings: Postings;
   anchors: Postings;
+  /** Concept keys (translations by meaning), when the index has them. */
+  concepts?: ConceptIndex;
   relations: DocRelation[];
   /**
    * Stock text for verification: the shipped table together with the corpus's own (one object

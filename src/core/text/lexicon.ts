@@ -106,13 +106,16 @@ export function loadLexicon(json: LexiconJson): Lexicon {
     named.set(zh, glossStems(gloss));
     maxLength = Math.max(maxLength, zh.length);
   }
+  // only headwords are remembered: longest-match lookups ask for every substring of a text, and
+  // remembering the misses would keep them all
   const done = new Map<string, string[] | null>();
   const get = (word: string): string[] | undefined => {
     let stems = done.get(word);
     if (stems === undefined) {
       const gloss = Object.hasOwn(raw, word) ? raw[word] : undefined;
-      const own = typeof gloss === 'string' ? glossStems(gloss) : [];
       const extra = named.get(word);
+      if (typeof gloss !== 'string' && !extra) return undefined;
+      const own = typeof gloss === 'string' ? glossStems(gloss) : [];
       const all = extra ? [...new Set([...own, ...extra])] : own;
       stems = all.length ? all : null;
       done.set(word, stems);
@@ -120,4 +123,15 @@ export function loadLexicon(json: LexiconJson): Lexicon {
     return stems ?? undefined;
   };
   return { glosses: { get }, maxLength };
+}
+
+/**
+ * Length of the longest headword of the lexicon at `at` in `han` (a run of Han characters): 2 or
+ * more for a word, 1 for a single character the lexicon knows, 0 for one it does not.
+ */
+export function longestWord(lexicon: Lexicon, han: string, at: number): number {
+  for (let len = Math.min(lexicon.maxLength, han.length - at); len > 1; len--) {
+    if (lexicon.glosses.get(han.slice(at, at + len))) return len;
+  }
+  return lexicon.glosses.get(han.slice(at, at + 1)) ? 1 : 0;
 }
