@@ -17,6 +17,7 @@ import type { Corpus } from '../core/index/types';
 import type { CorpusDoc } from '../corpus/types';
 import { declaredIn } from '../core/compare/provenance';
 import type { Article } from '../core/types';
+import type { Lexicon } from '../core/text/lexicon';
 
 /** The part of storage.local this module uses (browser.storage.local satisfies it). */
 export interface StorageArea {
@@ -305,10 +306,13 @@ function asCorpusDoc(d: UserDoc): CorpusDoc {
   };
 }
 
-/** The reader's articles as a corpus, compiled like the bundled one; null when there are none. */
-export function compileUserCorpus(docs: readonly UserDoc[]): Corpus | null {
+/**
+ * The reader's articles as a corpus, compiled like the bundled one (with the dictionary, translations
+ * are related and retrieved by meaning as there); null when there are none.
+ */
+export function compileUserCorpus(docs: readonly UserDoc[], lexicon: Lexicon | null = null): Corpus | null {
   if (docs.length === 0) return null;
-  const { index, texts } = compileDocs(docs.map(asCorpusDoc));
+  const { index, texts } = compileDocs(docs.map(asCorpusDoc), { lexicon });
   const corpus = loadCorpus(index, () => texts);
   void corpus.text(docs[0]!.id); // texts are in memory already: load them now so matching never waits
   return corpus;
@@ -414,7 +418,7 @@ function readState(raw: Record<string, unknown>, now: Date): State {
  */
 export class UserCorpusStore {
   private state: State | null = null;
-  private compiled: { docs: readonly UserDoc[]; corpus: Corpus | null } | null = null;
+  private compiled: { docs: readonly UserDoc[]; lexicon: Lexicon | null; corpus: Corpus | null } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -447,10 +451,12 @@ export class UserCorpusStore {
     this.compiled = null;
   }
 
-  /** The kept articles compiled for matching (cached until they change). */
-  async corpus(): Promise<Corpus | null> {
+  /** The kept articles compiled for matching, with the dictionary when given (cached until they change). */
+  async corpus(lexicon: Lexicon | null = null): Promise<Corpus | null> {
     const { docs } = await this.read();
-    if (this.compiled?.docs !== docs) this.compiled = { docs, corpus: compileUserCorpus(docs) };
+    if (this.compiled?.docs !== docs || this.compiled.lexicon !== lexicon) {
+      this.compiled = { docs, lexicon, corpus: compileUserCorpus(docs, lexicon) };
+    }
     return this.compiled.corpus;
   }
 

@@ -7,7 +7,7 @@ import { findVersions } from '../core/match/find-versions';
 import type { Article, Match, MatchReport } from '../core/types';
 import type { Corpus } from '../core/index/types';
 import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
-import { getCorpus } from './corpus';
+import { getCorpus, getLexicon } from './corpus';
 import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';
 
 export const userStore = new UserCorpusStore(browser.storage.local);
@@ -39,9 +39,10 @@ export async function userStatus(): Promise<UserCorpusStatus> {
  * bundled answer.
  */
 export async function withUserMatches(report: MatchReport, article: Article): Promise<MatchReport> {
-  const corpus = await userStore.corpus().catch(() => null);
+  const lexicon = await getLexicon().catch(() => null);
+  const corpus = await userStore.corpus(lexicon).catch(() => null);
   if (!corpus) return report;
-  const mine = findVersions(article, corpus);
+  const mine = findVersions(article, corpus, { lexicon });
   if (mine.length === 0) return report;
   const all: Match[] = [...report.matches, ...mine];
   const direct = all.filter((m) => !m.via).sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
@@ -59,7 +60,7 @@ export async function findDoc(idOrPrefix: string): Promise<{ corpus: Corpus; id:
     await bundled.loadTexts();
     return { corpus: bundled, id };
   }
-  const mine = await userStore.corpus();
+  const mine = await userStore.corpus(await getLexicon().catch(() => null));
   const own = mine?.resolve(idOrPrefix);
   if (mine && own) return { corpus: mine, id: own };
   throw new Error(`no article ${idOrPrefix} in the corpus`);

@@ -20,6 +20,7 @@ import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
 import type { Article } from '../../src/core/types';
+import { corpusLexicon } from '../fixtures/translation/corpus';
 
 const PAGES = path.resolve(__dirname, '../fixtures/pages');
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
@@ -89,6 +90,15 @@ describe('keeping pages and matching them', () => {
     // a kept page is kept whole, with the two articles its site appended (78% of its text), so
     // from 000's side it reads as quoted in a longer text: an excerpt, not the same article
     expect(matches.map((m) => [m.id, m.relation])).toEqual([[reprint.id, 'excerpt']]);
+  });
+
+  it('finds a kept English translation from its Chinese original (000 -> 001), with the whole dictionary', async () => {
+    const store = new UserCorpusStore(new FakeStorage());
+    const kept = userDocFromArticle(corpusBody('001'), 'http://127.0.0.1/translation-001.html');
+    await store.add(kept);
+    const lexicon = corpusLexicon();
+    const matches = findVersions(corpusBody('000'), (await store.corpus(lexicon))!, { lexicon });
+    expect(matches.map((m) => [m.id, m.relation])).toEqual([[kept.id, 'translation']]);
   });
 
   it('keeps the same text once, however often it is added', async () => {
