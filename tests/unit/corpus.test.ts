@@ -1,4 +1,5 @@
 // The corpus parser, compiler and loader on the five published articles and on damaged input.
+import { corpusLexicon } from '../fixtures/translation/corpus';
 import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -204,6 +205,25 @@ describe('compileCorpus and loadCorpus', () => {
   it.each(damaged)('a damaged index (%s) fails with a clear message', (_, damage, message) => {
     const index = JSON.parse(JSON.stringify(compiled.index)) as Record<string, unknown>;
     expect(() => loadCorpus(damage(index), () => compiled.texts)).toThrow(message);
+  });
+
+  // the concept table (translation retrieval) is only written with the dictionary
+  const withConcepts = compileCorpus(files.map((f) => ({ name: f, content: readFileSync(path.join(CORPUS, f)) })), { lexicon: corpusLexicon() });
+  const concepts = (i: Record<string, unknown>) => i.concepts as Record<string, unknown>;
+  const reversed = (b64: string) => Buffer.from(Buffer.from(b64, 'base64').reverse()).toString('base64');
+  const damagedConcepts: Array<[string, (i: Record<string, unknown>) => unknown, RegExp]> = [
+    ['not an object', (i) => ({ ...i, concepts: 3 }), /concepts is malformed/],
+    ['truncated keys', (i) => ({ ...i, concepts: { ...concepts(i), keys: 'AAAA' } }), /concepts/],
+    ['keys out of order', (i) => ({ ...i, concepts: { ...concepts(i), keys: reversed(concepts(i).keys as string) } }), /concepts/],
+    ['a df above the article count', (i) => ({ ...i, concepts: { ...concepts(i), articles: 0 } }), /concepts/],
+  ];
+  it('a corpus compiled with the dictionary carries a concept table and loads it', () => {
+    expect(withConcepts.index.concepts?.keyCount).toBeGreaterThan(100);
+    expect(loadCorpus(withConcepts.index, () => withConcepts.texts).concepts?.articles).toBe(5);
+  });
+  it.each(damagedConcepts)('a damaged concept table (%s) fails with a clear message', (_, damage, message) => {
+    const index = JSON.parse(JSON.stringify(withConcepts.index)) as Record<string, unknown>;
+    expect(() => loadCorpus(damage(index), () => withConcepts.texts)).toThrow(message);
   });
 });
 
