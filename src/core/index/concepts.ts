@@ -4,8 +4,8 @@
 // gives, for every word of two or more characters the dictionary knows (longest match), the stems
 // of its English glosses, each a share of the word (CC-CEDICT glosses places and many names:
 // 郑州 "Zhengzhou"). Figures and acronyms (anchorHashes) are keys too, as evidence among the words
-// rather than a gate. Pinyin for characters the dictionary does not know was tried and left out:
-// on the translations development set it did not move a single top-1 result.
+// rather than a gate. Names the dictionary lacks are not keys (pinyin for them was tried during
+// development and left out; the development set finds every source without it).
 //
 // An article is indexed by its CONCEPT_KEYS most telling keys (tf-idf, idf over the corpus), so
 // the table stays a few hundred bytes per article; a page is looked up with its own most telling
