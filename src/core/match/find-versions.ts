@@ -430,10 +430,10 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
     const meta = corpus.docs[c.doc]!;
     const text = corpus.text(meta.id);
     if (c.crossLanguage) {
-      const e = lexicon ? translationEvidence(page, { lang: meta.lang, paragraphs: text.paragraphs }, lexicon) : null;
+      const e = lexicon ? translationEvidence(page, { lang: meta.lang, paragraphs: text.paragraphs }, lexicon, corpus.stock) : null;
       if (e?.isTranslation) {
         const spans = { ...(e.pageSpan ? { pageSpan: e.pageSpan } : {}), ...(e.docSpan ? { docSpan: e.docSpan } : {}) };
-        out.push(toMatch(meta, { relation: 'translation', similarity: e.similarity, ...spans }));
+        out.push(toMatch(meta, { relation: 'translation', similarity: e.similarity, rareShare: e.rareShare, ...spans }));
       }
     } else {
       prepared ??= prepareText(page.paragraphs.join('\n'));

@@ -240,6 +240,18 @@ function rareOf(p: PreparedText, k: number, stock: StockTable): { mask: Uint8Arr
   return r;
 }
 
+/**
+ * The share of a text's folded characters that are rare: inside no stock window of STOCK_K
+ * characters (rareOf). 1 for a text shorter than one window, or without a stock table to judge by.
+ * For evidence that is not a shared passage: a translated sentence made of official formulations
+ * (深刻领悟"两个确立"的决定性意义…) pairs closely with that formulation in any unrelated article.
+ */
+export function rareShare(text: string, stock: StockTable = zhNewsStock()): number {
+  const p = prepareText(text);
+  const total = textUnit(p).chars;
+  return total === 0 ? 1 : rareOf(p, STOCK_K, stock).chars / total;
+}
+
 /** Rare evidence of a shared run: its rare tokens (see rareOf, on b's side), their folded characters, and the longest stretch of them. */
 function rareInRun(tb: Tokens, rareB: Uint8Array, r: Run): { tokens: number; chars: number; longest: number } {
   let tokens = 0;

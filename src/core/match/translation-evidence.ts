@@ -19,6 +19,9 @@
 // translation too: an article on the same topic never follows the other sentence by sentence.
 import { alignPrepared, prepareText, type PreparedText, type Sentence } from '../compare/align';
 import { findNumbers } from '../text/numbers';
+import { rareShare } from './passages';
+import { zhNewsStock } from '../index/stock';
+import type { StockTable } from '../index/stock-table';
 import type { Lexicon } from '../text/lexicon';
 import type { Lang, Span } from '../types';
 
@@ -40,6 +43,8 @@ export interface TranslationEvidence {
   score: number;
   /** Dice over both texts: 2 x paired / (page + article), 0..1 (the `similarity` of a match). */
   similarity: number;
+  /** Share of the closely paired text that is rare (its Chinese side outside stock windows), 0..1. */
+  rareShare: number;
   isTranslation: boolean;
   /** Number of closely paired passages. */
   pairs: number;
@@ -117,7 +122,7 @@ const totalWeight = (t: PreparedText): number => t.features.reduce((s, f) => s +
  * two are not one Chinese and one English text. Cost: one alignment of the two texts'
  * sentences (a few milliseconds for news-length articles), so call it on retrieved candidates only.
  */
-export function translationEvidence(page: TranslationSide, doc: TranslationSide, lexicon: Lexicon): TranslationEvidence | null {
+export function translationEvidence(page: TranslationSide, doc: TranslationSide, lexicon: Lexicon, stock: StockTable = zhNewsStock()): TranslationEvidence | null {
   const ps = bilingualSide(page.lang, page.paragraphs);
   const ds = bilingualSide(doc.lang, doc.paragraphs);
   if (!ps || !ds || ps === ds) return null;
@@ -129,32 +134,41 @@ export function translationEvidence(page: TranslationSide, doc: TranslationSide,
   const beads = ps === 'zh' ? alignPrepared(pageText, docText) : alignPrepared(docText, pageText);
   const pageIdx = new Map(pageText.sentences.map((s, i) => [s, i]));
   const docIdx = new Map(docText.sentences.map((s, i) => [s, i]));
+  // closely paired content words, all of them (similarity) and weighted by rarity (the decision)
   let pageCovered = 0;
   let docCovered = 0;
+  let pageRare = 0;
+  let docRare = 0;
   let pairs = 0;
   const pageSents: Sentence[] = [];
   const docSents: Sentence[] = [];
-  // every paired bead, close or loose: how much of both texts follows the other in order
+  // every paired bead, close or loose, weighted by rarity: how much of both texts follows the other in order
   let pagePaired = 0;
   let docPaired = 0;
   const looseScores: number[] = [];
   for (const b of beads) {
-    if (b.zh.length > 0 && b.en.length > 0) {
-      looseScores.push(b.score);
-      for (const s of ps === 'zh' ? b.zh : b.en) pagePaired += pageText.features[pageIdx.get(s)!]!.weight;
-      for (const s of ps === 'zh' ? b.en : b.zh) docPaired += docText.features[docIdx.get(s)!]!.weight;
-    }
-    if (b.score < STRONG_BEAD) continue;
-    pairs++;
+    if (b.zh.length === 0 || b.en.length === 0) continue;
     const onPage = ps === 'zh' ? b.zh : b.en;
     const onDoc = ps === 'zh' ? b.en : b.zh;
-    for (const s of onPage) pageCovered += pageText.features[pageIdx.get(s)!]!.weight;
-    for (const s of onDoc) docCovered += docText.features[docIdx.get(s)!]!.weight;
+    let pw = 0;
+    let dw = 0;
+    for (const s of onPage) pw += pageText.features[pageIdx.get(s)!]!.weight;
+    for (const s of onDoc) dw += docText.features[docIdx.get(s)!]!.weight;
+    // a pair is evidence by the rare share of its Chinese side: a translated official formulation
+    // pairs closely with that formulation in any unrelated article
+    const rare = rareShare(b.zh.map((x) => x.text).join(''), stock);
+    looseScores.push(b.score);
+    pagePaired += pw * rare;
+    docPaired += dw * rare;
+    if (b.score < STRONG_BEAD) continue;
+    pairs++;
+    pageCovered += pw;
+    docCovered += dw;
+    pageRare += pw * rare;
+    docRare += dw * rare;
     pageSents.push(...onPage);
     docSents.push(...onDoc);
   }
-  const score = pageCovered / pageW;
-  const docCover = docCovered / docW;
   looseScores.sort((a, b) => a - b);
   const followsWhole =
     looseScores.length >= WHOLE_BEADS &&
@@ -162,10 +176,12 @@ export function translationEvidence(page: TranslationSide, doc: TranslationSide,
     pagePaired / pageW >= WHOLE_COVER &&
     docPaired / docW >= WHOLE_COVER &&
     looseScores[looseScores.length >> 1]! >= WHOLE_MEDIAN;
+  const closely = pageRare >= MIN_MASS && (pageRare / pageW >= MIN_COVER || docRare / docW >= MIN_COVER);
   const out: TranslationEvidence = {
-    score: round3(score),
+    score: round3(pageCovered / pageW),
     similarity: round3((pageCovered + docCovered) / (pageW + docW)),
-    isTranslation: (pageCovered >= MIN_MASS && (score >= MIN_COVER || docCover >= MIN_COVER)) || followsWhole,
+    rareShare: pageCovered + docCovered > 0 ? round3((pageRare + docRare) / (pageCovered + docCovered)) : 1,
+    isTranslation: closely || followsWhole,
     pairs,
   };
   const pageSpan = spanOf(pageSents, paragraphStarts(page.paragraphs));
