@@ -11,6 +11,7 @@ import { runBrowser, type BrowserResult } from './browser';
 import { runComparison, runTranslation } from './comparison';
 import { runMatching } from './matching';
 import { runRealnews } from './realnews';
+import { runTranslations } from './translations';
 import { targets, terminal, write, type Machine, type NodeResults, type Results } from './report';
 import { corpusDocs, lexicon, realworldPages } from './sources';
 import { log } from './stats';
@@ -60,11 +61,12 @@ async function nodePart(out: string, sizes: number[]): Promise<void> {
   const langs = languages(real);
   const matching = runMatching(docs, real, langs, lex, sizes);
   const realnews = runRealnews(3);
+  const translations = runTranslations(langs, lex, sizes.filter((n) => n === 1000 || n === 10_000));
   const { index, texts } = compileDocs(docs, { lexicon: lex });
   const corpus = loadCorpus(index, () => texts);
   const comparison = runComparison(corpus, langs);
   const translation = runTranslation(corpus, lex);
-  const result: NodeResults = { machine: m, matching, realnews, comparison, translation, seconds: Math.round((performance.now() - start) / 1000) };
+  const result: NodeResults = { machine: m, matching, realnews, translations, comparison, translation, seconds: Math.round((performance.now() - start) / 1000) };
   writeFileSync(out, JSON.stringify(result));
 }
 
@@ -81,6 +83,7 @@ function reportPart(nodeJson: string, browserJson: string | undefined): void {
     machine: { ...n.machine, ...(b ? { chromium: b.chromium } : {}) },
     matching: n.matching,
     realnews: n.realnews ?? null,
+    translations: n.translations ?? null,
     comparison: n.comparison,
     translation: n.translation,
     browser: b,
