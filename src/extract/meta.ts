@@ -17,6 +17,8 @@ export interface PageMeta {
   h1: string | null;
   /** JSON-LD headline, when declared. */
   headline: string | null;
+  /** Whether the page says it is an article: og:type article, a JSON-LD Article, NewsArticle, BlogPosting, Report …, or a government site's ArticleTitle meta */
+  declaresArticle: boolean;
 }
 
 /** name / property / itemprop (lower case) -> content of the page's <meta> tags, first one wins; one pass. */
@@ -83,7 +85,11 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
     return null;
   };
   const ld = jsonLdObjects(doc);
-  const ldArticle = ld.find((o) => typeof o['@type'] === 'string' && /Article|Posting|Report/i.test(o['@type'] as string));
+  const types = (o: Record<string, Json>): string[] => {
+    const t = o['@type'];
+    return typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+  };
+  const ldArticle = ld.find((o) => types(o).some((t) => /Article|Posting|Report/i.test(t)));
   const ldAny = (key: string): Json => (ldArticle?.[key] ?? ld.find((o) => o[key] !== undefined)?.[key]) as Json;
 
   const timeEl = doc.querySelector('article time[datetime], time[pubdate], time[itemprop="datePublished"]');
@@ -116,5 +122,8 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
     author: metaContent('author', 'article:author', 'byl') ?? str(ldAny('author')),
     h1,
     headline: str(ldAny('headline')),
+    // ArticleTitle: the article-page tag of China's standard for government websites' page metadata
+    // (beside SiteName, ColumnName, PubDate, ContentSource), which their column pages do not carry
+    declaresArticle: ldArticle !== undefined || /^article\b/i.test(metaContent('og:type') ?? '') || metaContent('ArticleTitle') !== null,
   };
 }
