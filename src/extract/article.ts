@@ -108,7 +108,8 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const zh = (head.match(/\p{Script=Han}/gu)?.length ?? 0) >= 10 && !/[\u3040-\u30ff]/.test(head);
   // the date: a labelled one between the headline and the body (发布时间：…, 发表于 …) before the first
   // date under the headline, which may be a sidebar's
-  const textDate = labelledDateIn(zones.before ?? zones.head) ?? headDate(zones.head, zones.titleFound) ?? findDateInPage(pristine);
+  const headlineDate = labelledDateIn(zones.before ?? zones.head) ?? headDate(zones.head, zones.titleFound);
+  const textDate = headlineDate ?? findDateInPage(pristine);
   // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
   const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
   article.published =
@@ -121,6 +122,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs).byline : readabilityByline ?? metaAuthor;
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
-  const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null });
+  const claims = { declared: meta.declaresArticle, dated: meta.published !== null || headlineDate !== null, headed: zones.titleFound, sourced: article.sourceLines.length > 0 };
+  const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null, claims });
   return { article, isArticle: verdict.isArticle, reasons: verdict.reasons };
 }

@@ -2,6 +2,14 @@
 // about page or a colophon is not an article even when Readability finds text on it.
 // Each rule that fires gives a reason the CLI and the popup can show. The thresholds were set on
 // the 30 real pages in ../shared/realworld (25 articles, 5 not): see tests/unit/extract.test.ts.
+//
+// Readability's readerable check and the shape rules below (too short, a list, sections) turn away
+// real articles that are short, hold their body in list items, or are how-to pieces with a heading
+// per step. What an article says of itself outweighs them: a page that declares itself an article
+// (og:type, JSON-LD), is dated, shows its headline right above its body, or names its source (来源：…,
+// 责任编辑：…), is an article when its body is prose rather than links. Two of the four claims are
+// needed, so a front page that carries a date under its masthead or an og:type left on by a
+// template is not let through by one of them, and the body's link share keeps link lists out.
 import { leadCredit } from '../core/text/attribution';
 import { paragraphsOf } from './paragraphs';
 
@@ -10,6 +18,17 @@ export interface ArticleSignals {
   readerable: boolean;
   /** Readability's content element, or null when it found nothing. */
   content: Element | null;
+  /** What the page says of itself (each optional: a page with none is judged on its shape alone). */
+  claims?: {
+    /** og:type article, or a JSON-LD Article / NewsArticle / BlogPosting / Report. */
+    declared: boolean;
+    /** A publication date in the page's metadata or in the lines under its headline. */
+    dated: boolean;
+    /** The headline found right above the body. */
+    headed: boolean;
+    /** An attribution line of the body or around it (来源：…, 责任编辑：…, 原标题：…, a dateline credit). */
+    sourced: boolean;
+  };
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
@@ -36,24 +55,51 @@ const WIRE_MIN_UNITS = 200;
 const MAX_LIST_SHARE = 0.35;
 /** Headings needed before "more headings than prose paragraphs" marks a landing or index page. */
 const MIN_HEADINGS = 3;
+/**
+ * Share of link text below which a page making its claims is taken at its word, in its body and in
+ * its list items: the lists of real articles that the list rule turned away (ingredients, steps,
+ * a body in <li>) are 0-25% links in ../shared/pages, an encyclopedia page's lists of citations
+ * (realworld wikipedia-4) 47%, a front page's or a link list's most of it.
+ */
+const MAX_CLAIMED_LINK_SHARE = 0.3;
+
+/** Text length without white space. */
+const solid = (s: string | null | undefined): number => (s ?? '').replace(/\s+/g, '').length;
+
+/** Characters of link text inside `el` (a link inside a link counted once). */
+function linkTextOf(el: Element): number {
+  return Array.from(el.querySelectorAll('a'))
+    .filter((a) => !a.parentElement?.closest('a'))
+    .reduce((n, a) => n + solid(a.textContent), 0);
+}
 
 export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: string[] } {
   if (!s.content) return { isArticle: false, reasons: ['no article body found'] };
   const reasons: string[] = [];
   const paragraphs = paragraphsOf(s.content);
   const wire = paragraphs.some((p) => leadCredit(p.trim()) !== null && isProse(p));
-  if (!s.readerable && !wire) reasons.push('page does not look readerable (too little text in paragraph blocks)');
-  const total = paragraphs.reduce((n, p) => n + textUnits(p), 0);
-  const min = wire ? WIRE_MIN_UNITS : MIN_UNITS;
-  if (total < min) reasons.push(`too little text (${total} letter-equivalents < ${min})`);
-  const text = (s.content.textContent ?? '').replace(/\s+/g, '');
-  const listText = Array.from(s.content.querySelectorAll('li'))
-    .filter((li) => !li.parentElement?.closest('li')) // nested lists: count the outer item only
-    .reduce((n, li) => n + (li.textContent ?? '').replace(/\s+/g, '').length, 0);
-  const listShare = text.length > 0 ? listText / text.length : 0;
-  if (listShare > MAX_LIST_SHARE) reasons.push(`mostly a list (${Math.round(listShare * 100)}% of the text in list items)`);
-  const headings = s.content.querySelectorAll('h1, h2, h3, h4, h5, h6').length;
+  const text = solid(s.content.textContent);
+  const linkShare = text > 0 ? linkTextOf(s.content) / text : 0;
   const prose = paragraphs.filter(isProse).length;
-  if (headings >= MIN_HEADINGS && headings >= prose) reasons.push(`sections rather than a story (${headings} headings, ${prose} prose paragraphs)`);
+  const c = s.claims;
+  const claims = c ? Number(c.declared) + Number(c.dated) + Number(c.headed) + Number(c.sourced) : 0;
+  // the page's word, where its body is prose and not links
+  const claimed = claims >= 2 && prose >= 1 && linkShare < MAX_CLAIMED_LINK_SHARE;
+  if (!s.readerable && !wire && !claimed) {
+    const unsaid = c ? [!c.declared && 'declared an article', !c.dated && 'dated', !c.headed && 'headline above the body', !c.sourced && 'sourced'].filter(Boolean) : [];
+    const own = claims >= 2 ? ` though it says it is an article (${prose} prose paragraphs, ${Math.round(linkShare * 100)}% link text)` : c ? ` and says too little of itself (not ${unsaid.join(', not ')})` : '';
+    reasons.push(`page does not look readerable (too little text in paragraph blocks)${own}`);
+  }
+  const total = paragraphs.reduce((n, p) => n + textUnits(p), 0);
+  const min = wire || claimed ? WIRE_MIN_UNITS : MIN_UNITS;
+  if (total < min) reasons.push(`too little text (${total} letter-equivalents < ${min})`);
+  const items = Array.from(s.content.querySelectorAll('li')).filter((li) => !li.parentElement?.closest('li')); // nested lists: count the outer item only
+  const listText = items.reduce((n, li) => n + solid(li.textContent), 0);
+  const listLinks = items.reduce((n, li) => n + linkTextOf(li), 0);
+  const listShare = text > 0 ? listText / text : 0;
+  const listLinkShare = listText > 0 ? listLinks / listText : 0;
+  if (listShare > MAX_LIST_SHARE && !(claimed && listLinkShare < MAX_CLAIMED_LINK_SHARE)) reasons.push(`mostly a list (${Math.round(listShare * 100)}% of the text in list items, ${Math.round(listLinkShare * 100)}% of that links)`);
+  const headings = s.content.querySelectorAll('h1, h2, h3, h4, h5, h6').length;
+  if (headings >= MIN_HEADINGS && headings >= prose && !claimed) reasons.push(`sections rather than a story (${headings} headings, ${prose} prose paragraphs)`);
   return { isArticle: reasons.length === 0, reasons };
 }
