@@ -11,7 +11,7 @@ import {
   prepareText,
   alignPrepared,
 } from '../../src/core/compare/align';
-import { loadLexicon, stemEnglish } from '../../src/core/text/lexicon';
+import { loadLexicon, longestWord, stemEnglish } from '../../src/core/text/lexicon';
 import { corpusDoc, corpusLexicon, ROOT } from '../fixtures/translation/corpus';
 
 const lex = corpusLexicon();
@@ -112,6 +112,22 @@ describe('the corpus lexicon', () => {
     // words no bundled article uses, in either direction of reading
     for (const [zh, en] of [['选举', 'elect'], ['地震', 'earthquake'], ['足球', 'soccer']] as const) expect(lex.glosses.get(zh)).toContain(stemEnglish(en));
     expect(json.maxLength).toBe(Object.keys(json.entries).reduce((m, k) => Math.max(m, k.length), 1));
+  });
+
+  it('bounds longest-match lookups by first character without losing a headword', () => {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, string>; longest: Record<string, string> };
+    expect(Object.keys(json.longest).length).toBeGreaterThan(5);
+    let tight = 0;
+    for (const k of Object.keys(json.entries)) {
+      const bound = lex.longestFrom(k.charCodeAt(0));
+      expect(bound, k).toBeGreaterThanOrEqual(k.length);
+      if (bound === k.length) tight++;
+    }
+    expect(tight).toBeGreaterThan(5_000); // a bound that is always maxLength would pass the line above
+    // the gazetteer's names count too, and an unknown character begins nothing longer than itself
+    expect(lex.longestFrom('浪'.charCodeAt(0))).toBeGreaterThanOrEqual('浪潮集团'.length);
+    expect(lex.longestFrom(0x3000)).toBe(1); // the ideographic space
+    expect(longestWord(lex, '中华人民共和国国务院', 0)).toBe('中华人民共和国'.length);
   });
 
   const ENTRIES: [string, string][] = [

@@ -165,7 +165,7 @@ export function chineseFeatures(text: string, lexicon: Lexicon): SentenceFeature
     // longest match against the lexicon
     let i = 0;
     while (i < han.length) {
-      let len = Math.min(lexicon.maxLength, han.length - i);
+      let len = Math.min(lexicon.longestFrom(han.charCodeAt(i)), han.length - i);
       let gl: number[] | undefined;
       for (; len > 1; len--) {
         gl = glossIds(lexicon, han.slice(i, i + len));

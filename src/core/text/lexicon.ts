@@ -18,6 +18,11 @@ export interface LexiconJson {
   entries: Record<string, string>;
   /** Longest headword in UTF-16 units (computed when absent). */
   maxLength?: number;
+  /**
+   * Length (2 and up) -> the first UTF-16 units of headwords whose longest headword has that
+   * length. Absent (an older file): every lookup tries up to maxLength.
+   */
+  longest?: Record<string, string>;
 }
 
 export interface Lexicon {
@@ -25,6 +30,8 @@ export interface Lexicon {
   glosses: { get(word: string): string[] | undefined };
   /** Longest headword, in UTF-16 units, for longest-match lookups. */
   maxLength: number;
+  /** Longest headword beginning with the UTF-16 unit `first` (an upper bound; maxLength when unknown). */
+  longestFrom(first: number): number;
 }
 
 /**
@@ -122,7 +129,23 @@ export function loadLexicon(json: LexiconJson): Lexicon {
     }
     return stems ?? undefined;
   };
-  return { glosses: { get }, maxLength };
+  return { glosses: { get }, maxLength, longestFrom: longestTable(json.longest, maxLength, GAZETTEER) };
+}
+
+/** The per-first-character bound of longest-match lookups, from the file's table and the gazetteer. */
+function longestTable(table: LexiconJson['longest'], maxLength: number, extra: Record<string, string>): (first: number) => number {
+  if (!table || typeof table !== 'object') return () => maxLength;
+  const byFirst = new Map<number, number>();
+  for (const [len, firsts] of Object.entries(table)) {
+    const n = Number(len);
+    if (!Number.isInteger(n) || n < 2 || typeof firsts !== 'string') return () => maxLength; // not ours: no bound
+    for (let i = 0; i < firsts.length; i++) byFirst.set(firsts.charCodeAt(i), Math.min(n, maxLength));
+  }
+  for (const zh of Object.keys(extra)) {
+    const c = zh.charCodeAt(0);
+    byFirst.set(c, Math.max(byFirst.get(c) ?? 1, zh.length));
+  }
+  return (first) => byFirst.get(first) ?? 1;
 }
 
 /**
@@ -130,7 +153,7 @@ export function loadLexicon(json: LexiconJson): Lexicon {
  * more for a word, 1 for a single character the lexicon knows, 0 for one it does not.
  */
 export function longestWord(lexicon: Lexicon, han: string, at: number): number {
-  for (let len = Math.min(lexicon.maxLength, han.length - at); len > 1; len--) {
+  for (let len = Math.min(lexicon.longestFrom(han.charCodeAt(at)), han.length - at); len > 1; len--) {
     if (lexicon.glosses.get(han.slice(at, at + len))) return len;
   }
   return lexicon.glosses.get(han.slice(at, at + 1)) ? 1 : 0;
