@@ -80,6 +80,21 @@ describe('the copy', () => {
     expect(copy.title).toBe(text);
   });
 
+  it("keeps the document's title in the head when the browser's parser left it in the body", async () => {
+    // markup before <html> (a PHP warning, sina's <text …>) opens the body early in a browser, and
+    // the <title> of the page's <HEAD> lands there; an SVG icon's <title> is not the document's
+    const doc = page('<p>正文。</p>');
+    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.append(doc.createElementNS('http://www.w3.org/2000/svg', 'title'));
+    svg.firstChild!.textContent = '图标';
+    doc.body.prepend(svg);
+    doc.body.append(doc.querySelector('head > title')!);
+    const copy = parseHtml((await snapshotPage(doc)).html);
+    expect(copy.head.querySelectorAll('title')).toHaveLength(1);
+    expect(copy.title).toBe('标题');
+    expect(copy.body.textContent).not.toContain('图标');
+  });
+
   it('keeps JSON-LD (a date and an author extraction reads) without letting it end its element early', async () => {
     const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'x</script><script>alert(1)</script>', datePublished: '2022-04-25T10:56:00+08:00' };
     const doc = page('<article><p>正文。</p></article>', `<script type="application/ld+json">${JSON.stringify(ld).replace(/<\//g, '<\\/')}</script>`);

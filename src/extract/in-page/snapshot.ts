@@ -102,10 +102,17 @@ function frameBody(el: Element): HTMLElement | null {
   }
 }
 
-/** Whether the reader can see `el` (the browser's own answer when it has one; in Node every element counts). */
+/** An inline declaration that hides the element (display: none, visibility: hidden or collapse). */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+
+/**
+ * Whether the reader can see `el`: the browser's own answer when it has one. A DOM without layout
+ * (the command line's) knows what the element itself declares: the hidden attribute and its style
+ * attribute; what a style sheet hides it cannot tell.
+ */
 function visible(el: Element): boolean {
   const e = el as Element & { checkVisibility?: (o?: object) => boolean };
-  if (typeof e.checkVisibility !== 'function') return true;
+  if (typeof e.checkVisibility !== 'function') return !el.hasAttribute('hidden') && !HIDING_STYLE.test(el.getAttribute('style') ?? '');
   if (e.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return true;
   // display: contents has no box of its own, but its children do
   const view = el.ownerDocument?.defaultView;
@@ -132,6 +139,13 @@ function attributes(el: Element, tag: string): string {
   return out;
 }
 
+/** The first HTML <title> of the document in tree order (an SVG icon's <title> is not it); the collection is walked lazily. */
+function documentTitle(doc: Document): Element | null {
+  const all = doc.getElementsByTagName('title');
+  for (let i = 0, t = all.item(0); t; t = all.item(++i)) if (t.namespaceURI === 'http://www.w3.org/1999/xhtml') return t;
+  return null;
+}
+
 /**
  * Copies `doc` as bounded, inert HTML, yielding to the page between slices. The result depends only
  * on the page, never on how the work was sliced.
@@ -155,6 +169,10 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
   parts.push(`<html${attributes(root, 'html')}>`);
   const head = doc.head;
   const body = doc.body;
+  // the document's title is its first HTML <title> wherever the parser put it (document.title's
+  // rule): markup before <html> (a PHP warning, a stray tag) puts the head's title in the body, and
+  // the copy, read by a parser that takes the title from the head, must still have it there
+  const docTitle = documentTitle(doc);
   /** Open elements: the tag to close, or null for an element copied as its children only. */
   const open: (string | null)[] = [];
   let depth = 0; // copied elements open
@@ -228,7 +246,7 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
           push(`<script type="application/ld+json">${json}</script>`);
         }
       } else if (tag === 'title' && inHead) {
-        push(`<title>${escText((el.textContent ?? '').slice(0, 2000))}</title>`);
+        // copied with the head (docTitle below): the document's title may stand elsewhere
       } else if ((tag === 'iframe' || tag === 'frame') && inBody && visible(el) && frameBody(el)?.firstChild && depth < MAX_DEPTH) {
         // a frame the page may read: its body's content in place of the frame
         const inner = frameBody(el)!;
@@ -246,6 +264,7 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
         const name = RENAME[tag] ?? tag;
         const copied = TAG_NAME.test(name) && (depth < MAX_DEPTH || (LEAF_BLOCKS.has(name) && depth < MAX_DEPTH + LEAF_EXTRA));
         if (copied) push(`<${name}${attributes(el, name)}>`);
+        if (el === head && docTitle) push(`<title>${escText((docTitle.textContent ?? '').slice(0, 2000))}</title>`);
         const shadow = inBody ? el.shadowRoot : null; // open shadow roots only: a closed one is null here
         if (shadow?.firstChild && !VOID.has(name)) {
           open.push(copied ? name : null);
