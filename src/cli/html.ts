@@ -1,4 +1,4 @@
-// Reading saved pages in Node: bytes -> text with the right character set, text -> DOM (linkedom).
+// Reading saved pages in Node: bytes -> text with the right character set, text -> DOM (parsed as browsers parse).
 // Browsers decode by BOM, then HTTP header, then <meta> charset. Saved pages lose the header and
 // sometimes lie in the meta tag (a page re-saved as UTF-8 still declaring gb2312), so valid UTF-8
 // wins over a declared legacy charset: legacy multi-byte text is almost never valid UTF-8. A page
@@ -7,7 +7,7 @@
 // Every input is checked before it is read: a missing file, a folder, an empty or binary file and
 // a file over 20 MB are refused with one line saying so (InputError).
 import { open, stat } from 'node:fs/promises';
-import { parseHTML } from 'linkedom';
+import { parseConforming } from './conforming-dom';
 
 /**
  * Largest page or article file read. A news page is rarely over 2 MB (1.3 MB is the largest of the
@@ -283,25 +283,9 @@ function looksLikeGb(bytes: Uint8Array): boolean {
   return pairs >= 4 && pairs >= 9 * lone;
 }
 
-/**
- * Markup as a browser reads it, for a parser that needs a whole document: anything before the
- * <html> start tag (a server's PHP warning, a wrapper element) is dropped, as it never holds the
- * page; markup without <html> is put in one, its leading title, meta and link elements in the head.
- * linkedom otherwise takes the first element for the document and finds an empty body.
- */
-export function wholeDocument(html: string): string {
-  const start = /<html[\s>]/i.exec(html);
-  if (start) return start.index === 0 ? html : `<!DOCTYPE html>${html.slice(start.index)}`;
-  const lead = /^(?:\s+|<!--[\s\S]*?-->|<!doctype[^>]*>|<\?xml[^>]*>|<head\b[^>]*>|<\/head>|<title\b[^>]*>[\s\S]*?<\/title>|<(?:meta|link|base)\b[^>]*>|<(style|script)\b[^>]*>[\s\S]*?<\/\1>)*/i.exec(html)![0];
-  const head = lead.replace(/<!doctype[^>]*>|<\?xml[^>]*>|<\/?head\b[^>]*>/gi, '');
-  const rest = html.slice(lead.length);
-  const body = /<body[\s>]/i.test(rest) ? rest : `<body>${rest}</body>`;
-  return `<!DOCTYPE html><html><head>${head}</head>${body}</html>`;
-}
-
+/** A saved page as a browser parses it (see conforming-dom.ts); `url` resolves its relative links. */
 export function parseHtml(html: string, url?: string): Document {
-  const { document } = parseHTML(wholeDocument(html));
-  const doc = document as unknown as Document;
+  const doc = parseConforming(html);
   if (url && !doc.querySelector('base[href]') && doc.head) {
     // linkedom has no document URL: a <base> lets relative links resolve against the page's address
     const base = doc.createElement('base');
