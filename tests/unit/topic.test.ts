@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js/cn2t';
 import { detectTopic } from '../../src/core/topic/topic';
+import { precheck } from '../../src/core/topic/precheck';
 import { detectLanguage } from '../../src/core/text/language';
 import { extractArticle } from '../../src/extract/article';
 import { corpusArticle, corpusStems, labels, realworldDoc } from './extract-fixtures';
@@ -72,5 +73,45 @@ describe('passing mentions', () => {
     // strongest first
     const scores = v.terms.map((t) => t.weight);
     expect(scores[0]).toBe(Math.max(...scores));
+  });
+});
+
+describe("English features on a country's digital state", () => {
+  // written for the test in the way the field's English press writes: "digital government" once,
+  // then the services themselves
+  const feature = {
+    title: 'How a small country moved its public services online',
+    paragraphs: [
+      'Fifteen years ago the Baltic state decided that digital government would be the default rather than an experiment, and most of its officials now say the bet paid off.',
+      'Citizens use a single digital identity card to sign contracts, file taxes and see their medical records, and the same digital identity works for e-services run by banks and by the state alike.',
+      'Behind the portal sits X-Road, a data exchange layer that lets ministries ask one another for records instead of asking the citizen to bring paper copies. Interoperability, officials argue, matters more than any single app.',
+      'Almost every public service is available as one of the e-services on the portal; only marriage, divorce and buying property still need a visit to an office.',
+      'The country was also the first to allow e-voting in a national election. Around half of the ballots in the last parliamentary vote were cast online, and e-voting has survived several audits.',
+      'Foreign entrepreneurs can apply for e-residency, a digital identity that lets them open a company and run it remotely, though it does not grant the right to live there.',
+      'Critics point to a data breach in 2017 and to the cost of keeping the digital identity system secure, but support for the e-services remains high in surveys.',
+    ],
+  };
+  it('is on topic when it says "digital government" once and then writes about e-services, digital identity and e-voting', () => {
+    const v = detectTopic(feature, 'en');
+    expect(v.digitalGovernment, JSON.stringify(v.terms)).toBe(true);
+    expect(v.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['digital government', 'digital identity', 'e-services', 'e-voting', 'e-residency']));
+    // and the content script's precheck lets it through to that check
+    expect(precheck({ title: feature.title, description: '', keywords: '', text: feature.paragraphs.join('\n') }).candidate).toBe(true);
+  });
+  it('needs one term that names the topic: the same feature without "digital government" or "e-residency" is not', () => {
+    const unnamed = { ...feature, paragraphs: feature.paragraphs.map((p) => p.replace('digital government', 'technology').replace('e-residency', 'a remote card')) };
+    expect(detectTopic(unnamed, 'en').digitalGovernment).toBe(false);
+  });
+  it("a bank's piece on digital identity and online services is not", () => {
+    const bank = {
+      title: 'Bank launches digital identity app',
+      paragraphs: [
+        'The bank said its new digital identity app would let customers open accounts without visiting a branch.',
+        'Customers verify their digital identity with a selfie and a passport scan, and can then use all online services, from mortgages to savings.',
+        'The digital identity market is growing fast as lenders compete on online services, analysts said, and fraud remains the main worry.',
+        'A spokesperson said the app had passed its security review and would reach all customers by the end of the year.',
+      ],
+    };
+    expect(detectTopic(bank, 'en').digitalGovernment).toBe(false);
   });
 });

@@ -53,6 +53,25 @@ export const CORE_TERMS_EN: readonly TermWeight[] = [
   { term: 'smart city', weight: 2.5 },
   { term: 'smart cities', weight: 2.5 },
   { term: 'digital governance', weight: 2.5 },
+  { term: 'digital public infrastructure', weight: 3 },
+  { term: 'online public services', weight: 3 },
+  { term: 'open government data', weight: 3 },
+  { term: 'e-residency', weight: 2.5 },
+];
+
+/**
+ * English terms of the field that do not name it alone (a bank has digital identity too): what the
+ * English press writes about a country's digital state beside "digital government". Weight 2: in
+ * the topic scorer they add up with a core term (src/core/topic/topic.ts), never without one; in
+ * the precheck, a few of them make a page worth the full check.
+ */
+export const FIELD_TERMS_EN: readonly TermWeight[] = [
+  { term: 'e-services', weight: 2 },
+  { term: 'digital identity', weight: 2 },
+  { term: 'digital id', weight: 2 },
+  { term: 'e-voting', weight: 2 },
+  { term: 'x-road', weight: 2 },
+  { term: 'public service delivery', weight: 2 },
 ];
 
 function escape(s: string): string {
@@ -103,7 +122,7 @@ export type Needle = [anchor: string, weight: number, pattern?: string, offset?:
 export function precheckNeedles(): Needle[] {
   // a term in two lists (智慧城市 is written alike in both scripts) is searched once: its second
   // needle could never win, it would always start where the first already matched
-  const all = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN].filter((t, i, xs) => xs.findIndex((x) => x.term === t.term) === i);
+  const all = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN, ...FIELD_TERMS_EN].filter((t, i, xs) => xs.findIndex((x) => x.term === t.term) === i);
   // termRegex's order: longest term first, the lists' order among equals
   const ranked = all.map((t, i) => ({ t, i })).sort((a, b) => b.t.term.length - a.t.term.length || a.i - b.i);
   const out: Needle[] = [];
@@ -135,14 +154,19 @@ export function precheckNeedles(): Needle[] {
 /** precheckNeedles(), written out: the content script runs none of the code that builds it. */
 export const PRECHECK_NEEDLES: readonly Needle[] = [
   ['public', 3, 'public sector digital transformation', 0],
+  ['digital', 3, 'digital public infrastructure', 0],
   ['government', 3, 'government services online', 0],
   ['online', 3, 'online government services', 0],
   ['government', 3, 'government informatization', 0],
   ['digital', 3, 'digital public services', 0],
+  ['public', 2, 'public service delivery', 0],
+  ['online', 3, 'online public services', 0],
   ['electronic', 3, 'electronic government', 0],
+  ['open', 3, 'open government data', 0],
   ['digital', 3, 'digital government', 0],
   ['digital', 2.5, 'digital governance', 0],
   ['government', 3, 'government cloud', 0],
+  ['digital', 2, 'digital identity', 0],
   ['e-government', 3],
   ['egovernment', 3, 'egovernment', 0, 'e-government'],
   ['government', 3, 'e\u0001government', 2, 'e-government'],
@@ -150,8 +174,21 @@ export const PRECHECK_NEEDLES: readonly Needle[] = [
   ['egovernance', 3, 'egovernance', 0, 'e-governance'],
   ['governance', 3, 'e\u0001governance', 2, 'e-governance'],
   ['smart', 2.5, 'smart cities', 0],
+  ['e-residency', 2.5],
+  ['eresidency', 2.5, 'eresidency', 0, 'e-residency'],
+  ['residency', 2.5, 'e\u0001residency', 2, 'e-residency'],
   ['smart', 2.5, 'smart city', 0],
+  ['e-services', 2],
+  ['eservices', 2, 'eservices', 0, 'e-services'],
+  ['services', 2, 'e\u0001services', 2, 'e-services'],
+  ['digital', 2, 'digital id', 0],
+  ['e-voting', 2],
+  ['evoting', 2, 'evoting', 0, 'e-voting'],
+  ['voting', 2, 'e\u0001voting', 2, 'e-voting'],
   ['govtech', 3],
+  ['x-road', 2],
+  ['xroad', 2, 'xroad', 0, 'x-road'],
+  ['road', 2, 'x\u0001road', 2, 'x-road'],
   ['政务信息化', 3],
   ['政府信息化', 3],
   ['政府数字化', 3],

@@ -2,7 +2,7 @@
 // Explainable by construction: a weighted vocabulary (src/core/topic/terms.ts), each term's count
 // saturated so that one term repeated cannot carry a page, title terms counting extra, and a
 // density floor so that a long page mentioning "smart city" once in passing stays off topic.
-import { CORE_TERMS_EN, CORE_TERMS_ZH, CORE_TERMS_ZH_TRADITIONAL, termRegex, type TermWeight } from './terms';
+import { CORE_TERMS_EN, CORE_TERMS_ZH, CORE_TERMS_ZH_TRADITIONAL, FIELD_TERMS_EN, termRegex, type TermWeight } from './terms';
 import type { Lang, TopicTerm, TopicVerdict } from '../types';
 
 /**
@@ -39,9 +39,12 @@ const CONTEXT_TERMS: readonly TermWeight[] = [
   { term: 'big data', weight: 1 },
   { term: 'cloud computing', weight: 1 },
   { term: 'digital economy', weight: 1 },
+  { term: 'interoperability', weight: 1 },
+  { term: 'online voting', weight: 1 },
+  { term: 'online services', weight: 1 },
 ];
 
-const LEXICON = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN, ...CONTEXT_TERMS];
+const LEXICON = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN, ...FIELD_TERMS_EN, ...CONTEXT_TERMS];
 // one pass over the text, longest term first, so "政务服务" is not also counted as "政务"
 const keyOf = (s: string): string => s.toLowerCase().replace(/[-\s]+/g, '');
 const BY_KEY = new Map(LEXICON.map((t) => [keyOf(t.term), t]));
@@ -71,8 +74,15 @@ const TITLE_BONUS = 2;
 const MIN_EVIDENCE = 12;
 /** Weighted occurrences per 1000 characters of Chinese (or 500 English words) the body must reach. */
 const MIN_DENSITY = 4;
-/** Occurrences of core (topic-naming) terms needed: one or two could be a passing mention. */
+/**
+ * Occurrences of core (topic-naming) terms needed: one or two could be a passing mention. Terms of
+ * weight 2, specific to the field without naming it (政务, 数据共享, e-services, digital identity,
+ * e-voting), count half each, so that a feature on a country's digital state that says "digital
+ * government" once and then writes about its e-services and digital identity is on topic; at least
+ * one core term is always needed.
+ */
 const MIN_STRONG = 3;
+const FIELD_SHARE = 0.5;
 
 /** Saturated count: 1 -> 1, 3 -> 2, 7 -> 3; the 20th mention adds little. */
 const saturate = (count: number): number => Math.log2(1 + count);
@@ -100,20 +110,23 @@ export function detectTopic(input: { title: string; paragraphs: string[] }, lang
 
   let evidence = 0;
   let weighted = 0;
-  let strong = 0;
+  let core = 0;
+  let field = 0;
   const terms: (TopicTerm & { score: number })[] = [];
   for (const { hit, body: b, title: t } of all.values()) {
     const score = hit.weight * (saturate(b) + (t > 0 ? TITLE_BONUS : 0));
     evidence += score;
     weighted += hit.weight * b;
-    if (hit.weight > 2) strong += b + t; // a core term
+    if (hit.weight > 2) core += b + t;
+    else if (hit.weight === 2) field += b + t;
     terms.push({ term: hit.term, weight: hit.weight, count: b + t, score });
   }
   terms.sort((x, y) => y.score - x.score || y.weight - x.weight);
 
   const units = Math.max(lengthUnits(body, lang), 300); // a short text is not made dense by one mention
   const density = (weighted * 1000) / units;
-  const digitalGovernment = strong >= MIN_STRONG && evidence >= MIN_EVIDENCE && density >= MIN_DENSITY;
+  const strong = core + FIELD_SHARE * field;
+  const digitalGovernment = core >= 1 && strong >= MIN_STRONG && evidence >= MIN_EVIDENCE && density >= MIN_DENSITY;
   // one number for the UI: 1 is the bar, the weaker of evidence and density decides
   const score = Math.round(Math.min(evidence / MIN_EVIDENCE, density / MIN_DENSITY) * 100) / 100;
   return {
