@@ -15,7 +15,7 @@
 //     forcing every sentence into a pair (and without a band, which would assume the whole text).
 import { pinyin } from 'pinyin-pro';
 import { findNumbers, sameNumber, type NumberMention } from '../text/numbers';
-import { EN_STOP, stemEnglish, type Lexicon } from '../text/lexicon';
+import { EN_STOP, longestWord, stemEnglish, type Lexicon } from '../text/lexicon';
 import { toSimplified } from '../text/normalize';
 import { splitSentences } from '../text/segment';
 
@@ -165,14 +165,9 @@ export function chineseFeatures(text: string, lexicon: Lexicon): SentenceFeature
     // longest match against the lexicon
     let i = 0;
     while (i < han.length) {
-      let len = Math.min(lexicon.longestFrom(han.charCodeAt(i)), han.length - i);
-      let gl: number[] | undefined;
-      for (; len > 1; len--) {
-        gl = glossIds(lexicon, han.slice(i, i + len));
-        if (gl) break;
-      }
+      const len = Math.max(1, longestWord(lexicon, han, i));
       const word = han.slice(i, i + len);
-      if (len === 1) gl = glossIds(lexicon, word);
+      const gl = glossIds(lexicon, word);
       if (!(len === 1 && ZH_STOP.has(word))) {
         const uk = [...(gl ?? [])];
         for (let k = i; k < i + len; k++) uk.push(...pyKeys[k]!);
