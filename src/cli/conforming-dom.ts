@@ -6,9 +6,8 @@
 // the WHATWG tree construction (the parser jsdom uses); this tree adapter makes it build linkedom
 // nodes directly, so no second parse or serialisation stands between the two.
 import { parseHTML } from 'linkedom';
-import { parse, type DefaultTreeAdapterMap, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5';
+import { parse, type DefaultTreeAdapterMap, type Token, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5';
 
-type Attr = { name: string; value: string; namespace?: string; prefix?: string };
 type NS = Parameters<TreeAdapter<DefaultTreeAdapterMap>['createElement']>[1];
 type Mode = Parameters<TreeAdapter<DefaultTreeAdapterMap>['setDocumentMode']>[1];
 
@@ -48,7 +47,7 @@ function conforming(html: string): Document {
     depths.set(node, d);
   };
 
-  const setAttr = (el: Element, a: Attr): void => {
+  const setAttr = (el: Element, a: Token.Attribute): void => {
     const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
     if (el.hasAttribute(name)) return; // adoptAttributes (a second <html> or <body> tag) adds only new ones
     try {

@@ -245,8 +245,6 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
           const json = (el.textContent ?? '').slice(0, MAX_JSON_LD).replace(/<\//g, '<\\/');
           push(`<script type="application/ld+json">${json}</script>`);
         }
-      } else if (tag === 'title' && inHead) {
-        // copied with the head (docTitle below): the document's title may stand elsewhere
       } else if ((tag === 'iframe' || tag === 'frame') && inBody && visible(el) && frameBody(el)?.firstChild && depth < MAX_DEPTH) {
         // a frame the page may read: its body's content in place of the frame
         const inner = frameBody(el)!;
@@ -264,6 +262,7 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
         const name = RENAME[tag] ?? tag;
         const copied = TAG_NAME.test(name) && (depth < MAX_DEPTH || (LEAF_BLOCKS.has(name) && depth < MAX_DEPTH + LEAF_EXTRA));
         if (copied) push(`<${name}${attributes(el, name)}>`);
+        // the head's <title> elements are left out with the rest of the head: the document's title goes here
         if (el === head && docTitle) push(`<title>${escText((docTitle.textContent ?? '').slice(0, 2000))}</title>`);
         const shadow = inBody ? el.shadowRoot : null; // open shadow roots only: a closed one is null here
         if (shadow?.firstChild && !VOID.has(name)) {
