@@ -1,7 +1,12 @@
 // `corpus build <dir> [-o <out>]`: compiles a folder of articles into <out>/index.json and
-// <out>/texts.json. Bad files are named on stderr and left out; the exit code is 0 when at least
-// one article compiled. Also the loader the other commands use for `--corpus` and the bundled corpus.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// <out>/texts.json, or, when <out> ends in .rlpack, into one corpus pack a reader imports
+// (src/corpus/pack.ts). Bad files are named on stderr and left out; the exit code is 0 when at
+// least one article compiled. Also the loader the other commands use for `--corpus` and the bundled corpus.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PACK_MAGIC, packCorpus, packMeta, verifyPackSync, writePack } from '../corpus/pack';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus, type CompileResult } from '../corpus/compile';
@@ -11,7 +16,10 @@ import { loadLexicon, type Lexicon, type LexiconJson } from '../core/text/lexico
 import { errorText, MAX_INPUT_BYTES } from './html';
 import { printError, printText } from './output';
 
-const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out>] [--lexicon <lexicon.json>]';
+const USAGE = 'usage: reprint-lens corpus build <dir> [-o <out> | -o <name>.rlpack [--name <name>] [--description <text>]] [--lexicon <lexicon.json>]';
+
+/** The version of Reprint Lens a pack says built it (package.json's, set by build.mjs). */
+const VERSION = process.env.RL_VERSION ?? 'dev';
 
 function fail(message: string, code = 1): number {
   printError(message);
@@ -112,13 +120,44 @@ export function compileFolder(dir: string, lexicon: Lexicon | null = findLexicon
   return result;
 }
 
+const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
+
+/** Whether a file begins with the pack signature. */
+function isPackFile(path: string): boolean {
+  try {
+    const start = readFileSync(path).subarray(0, PACK_MAGIC.length);
+    return PACK_MAGIC.every((b, i) => start[i] === b);
+  } catch {
+    return false;
+  }
+}
+
+/** A corpus pack read from disk: checked whole (checksum included), texts inflated per article when asked for. */
+export function openPack(path: string): Corpus {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${errorText(e, false)}`);
+  }
+  try {
+    const contents = verifyPackSync(bytes, sha256);
+    const body = 64 + contents.prefix.headerLength;
+    return packCorpus(contents, (start, end) => bytes.subarray(body + start, body + end), (b) => inflateSync(b));
+  } catch (e) {
+    throw new Error(`${path}: ${errorText(e, false)}`);
+  }
+}
+
 /**
  * The corpus for match and compare: `--corpus <dir>` holding raw articles (compiled on the fly) or
- * a compiled corpus (index.json + texts.json); by default the corpus bundled next to dist/cli.mjs
- * (dist/corpus), or, when the CLI runs from a checkout without it, assets/corpus compiled on the fly.
+ * a compiled corpus (index.json + texts.json), or `--corpus <file>.rlpack`; by default the corpus
+ * bundled next to dist/cli.mjs (dist/corpus), or, when the CLI runs from a checkout without it,
+ * assets/corpus compiled on the fly.
  */
 export function openCorpus(dir?: string): Corpus {
   const here = dirname(fileURLToPath(import.meta.url));
+  if (dir && isFile(dir) && isPackFile(dir)) return openPack(dir);
   const candidates = dir ? [resolve(dir)] : [join(here, 'corpus'), join(here, '..', 'assets', 'corpus')];
   for (const d of candidates) {
     const index = join(d, 'index.json');
@@ -137,7 +176,15 @@ export function openCorpus(dir?: string): Corpus {
       return loadCorpus(idx, () => texts);
     }
   }
+  if (dir && isFile(dir)) throw new Error(`${dir} is neither a corpus folder nor a corpus pack`);
   throw new Error(dir ? `no corpus at ${dir}` : 'no bundled corpus found next to the CLI (build it, or pass --corpus <dir>)');
+}
+
+/** Why `corpus build` may not write the pack `out`, or null: an existing file of that name is replaced only when it is a pack. */
+function packRefusal(out: string): string | null {
+  if (!existsSync(out)) return null;
+  if (!isFile(out)) return `cannot write ${out}: it is a folder, not a file`;
+  return isPackFile(out) ? null : `cannot write ${out}: it exists and is not a corpus pack, and is left as it is`;
 }
 
 /**
@@ -174,6 +221,8 @@ export async function run(argv: string[]): Promise<number> {
   let dir: string | undefined;
   let out = 'corpus-out';
   let lexiconFile: string | undefined;
+  let name: string | undefined;
+  let description = '';
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '-o' || a === '--out') {
@@ -183,12 +232,19 @@ export async function run(argv: string[]): Promise<number> {
     } else if (a === '--lexicon') {
       lexiconFile = rest[++i];
       if (!lexiconFile) return fail(`--lexicon needs a file (${USAGE})`, 2);
+    } else if (a === '--name' || a === '--description') {
+      const v = rest[++i];
+      if (v === undefined || v.trim() === '') return fail(`${a} needs a text (${USAGE})`, 2);
+      if (a === '--name') name = v.trim();
+      else description = v.trim();
     } else if (a.startsWith('-')) return fail(`unknown option ${a} (${USAGE})`, 2);
     else if (dir === undefined) dir = a;
     else return fail(`one folder only (${USAGE})`, 2);
   }
   if (!dir) return fail(USAGE, 2);
-  const refusal = outputRefusal(out);
+  const asPack = extname(out).toLowerCase() === '.rlpack';
+  if (!asPack && (name !== undefined || description !== '')) return fail(`--name and --description are for a pack (-o <name>.rlpack)`, 2);
+  const refusal = asPack ? packRefusal(out) : outputRefusal(out);
   if (refusal) return fail(refusal);
   let result: CompileResult;
   try {
@@ -202,9 +258,18 @@ export async function run(argv: string[]): Promise<number> {
     return fail(errorText(e));
   }
   try {
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'index.json'), JSON.stringify(result.index));
-    writeFileSync(join(out, 'texts.json'), JSON.stringify(result.texts));
+    if (asPack) {
+      const meta = packMeta(result.index, name ?? basename(out, extname(out)), description, `Reprint Lens ${VERSION}`);
+      const bytes = writePack(result.index, result.texts, meta, { deflate: (b) => deflateSync(b, { level: 9 }), sha256 });
+      // written beside and renamed: a reader never finds half a pack under the name
+      const tmp = `${out}.partial`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, out);
+    } else {
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'index.json'), JSON.stringify(result.index));
+      writeFileSync(join(out, 'texts.json'), JSON.stringify(result.texts));
+    }
   } catch (e) {
     return fail(`cannot write ${out}: ${errorText(e, false)}`);
   }

@@ -48,6 +48,20 @@ function checkPostings(v: unknown, name: string, ndocs: number): Postings {
   return p;
 }
 
+/** One article's text, checked (a texts.json entry or a pack's block). */
+export function checkDocText(t: unknown, id: string): DocText {
+  if (!isObj(t) || !isStrArray(t.paragraphs) || !Array.isArray(t.appended)) {
+    throw new Error(`damaged corpus texts: no text for ${id}`);
+  }
+  const appended = t.appended.map((p: unknown): AppendedPiece => {
+    if (!isObj(p) || !isStrOrNull(p.title) || !isStrArray(p.paragraphs) || !isStrArray(p.sourceLines)) {
+      throw new Error(`damaged corpus texts: appended material of ${id}`);
+    }
+    return { title: p.title, paragraphs: p.paragraphs, sourceLines: p.sourceLines };
+  });
+  return { paragraphs: t.paragraphs, appended };
+}
+
 function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
   if (!isObj(v) || v.format !== 'reprint-lens-corpus-texts' || v.version !== 1 || !isObj(v.texts)) {
     throw new Error('damaged corpus texts: not a reprint-lens texts file (format/version)');
@@ -56,19 +70,7 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
   // "constructor" or "toString" must not be found on Object.prototype
   const all = new Map(Object.entries(v.texts));
   const out = new Map<string, DocText>();
-  for (const d of docs) {
-    const t = all.get(d.id);
-    if (!isObj(t) || !isStrArray(t.paragraphs) || !Array.isArray(t.appended)) {
-      throw new Error(`damaged corpus texts: no text for ${d.id}`);
-    }
-    const appended = t.appended.map((p: unknown): AppendedPiece => {
-      if (!isObj(p) || !isStrOrNull(p.title) || !isStrArray(p.paragraphs) || !isStrArray(p.sourceLines)) {
-        throw new Error(`damaged corpus texts: appended material of ${d.id}`);
-      }
-      return { title: p.title, paragraphs: p.paragraphs, sourceLines: p.sourceLines };
-    });
-    out.set(d.id, { paragraphs: t.paragraphs, appended });
-  }
+  for (const d of docs) out.set(d.id, checkDocText(all.get(d.id), d.id));
   return out;
 }
 
@@ -117,9 +119,13 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 /** The stored alignments of texts.json by key; none in a file written before they existed. */
 function checkAlignments(v: unknown, byId: Map<string, number>): Map<string, StoredAlignment> {
-  const out = new Map<string, StoredAlignment>();
   const all = isObj(v) ? v.alignments : undefined;
-  if (all === undefined) return out;
+  return all === undefined ? new Map() : checkAlignmentMap(all, byId);
+}
+
+/** Alignments keyed "a|b" (texts.json's, a pack header's), checked against the articles. */
+export function checkAlignmentMap(all: unknown, byId: Map<string, number>): Map<string, StoredAlignment> {
+  const out = new Map<string, StoredAlignment>();
   if (!isObj(all)) throw new Error('damaged corpus texts: alignments is not an object');
   for (const [key, al] of Object.entries(all)) {
     const ok =
@@ -141,11 +147,10 @@ function checkAlignments(v: unknown, byId: Map<string, number>): Map<string, Sto
   return out;
 }
 
-/**
- * A corpus from its compiled index (parsed JSON) and a function giving its texts (parsed JSON, or a
- * promise of it). The texts are read only when first needed. Throws a clear Error on a damaged index.
- */
-export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | unknown): Corpus {
+/** The index part of a corpus (everything but the texts), checked. */
+type IndexPart = Pick<Corpus, 'docs' | 'byId' | 'postings' | 'anchors' | 'concepts' | 'relations' | 'stock' | 'resolve'>;
+
+function loadIndex(index: unknown): IndexPart {
   if (!isObj(index) || index.format !== 'reprint-lens-corpus-index') fail('not a reprint-lens corpus index');
   if (index.version !== 1) fail(`unsupported version ${String(index.version)}`);
   if (index.fingerprint !== FINGERPRINT_VERSION) {
@@ -168,6 +173,87 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
   });
   const stock = checkStock(index.stock);
   const concepts = checkConcepts(index.concepts, docs.length);
+  return {
+    docs,
+    byId,
+    postings,
+    anchors,
+    ...(concepts ? { concepts } : {}),
+    relations,
+    stock,
+    resolve(idOrPrefix: string): string | null {
+      if (byId.has(idOrPrefix)) return idOrPrefix;
+      const hits = docs.filter((d) => d.id.startsWith(idOrPrefix));
+      return hits.length === 1 ? hits[0]!.id : null;
+    },
+  };
+}
+
+/** Texts read one article at a time (a pack) are kept for this many articles, the least recently used dropped first. */
+const KEPT_TEXTS = 4000;
+
+/**
+ * A corpus whose texts are read one article at a time (a corpus pack): `read` gives an article's
+ * checked text by id and doc number, at once or as a promise; loadTexts(ids) reads those not yet
+ * in memory. The alignments are known from the start.
+ */
+export function loadCorpusPerArticle(
+  index: unknown,
+  read: (id: string, doc: number) => DocText | Promise<DocText>,
+  alignments: Map<string, StoredAlignment>,
+): Corpus {
+  const part = loadIndex(index);
+  const kept = new Map<string, DocText>();
+  const keep = (id: string, t: DocText): DocText => {
+    kept.delete(id);
+    kept.set(id, t);
+    if (kept.size > KEPT_TEXTS) kept.delete(kept.keys().next().value!);
+    return t;
+  };
+  const pending = new Map<string, Promise<void>>();
+  const docNo = (id: string): number => {
+    const n = part.byId.get(id);
+    if (n === undefined) throw new Error(`no article ${id} in the corpus`);
+    return n;
+  };
+  const loadOne = (id: string): Promise<void> => {
+    if (kept.has(id)) return Promise.resolve();
+    let p = pending.get(id);
+    if (!p) {
+      p = Promise.resolve(read(id, docNo(id)))
+        .then((t) => void keep(id, t))
+        .finally(() => pending.delete(id));
+      pending.set(id, p);
+    }
+    return p;
+  };
+  return {
+    ...part,
+    textsLoaded: (ids) => (ids ?? part.docs.map((d) => d.id)).every((id) => kept.has(id)),
+    async loadTexts(ids) {
+      await Promise.all((ids ?? part.docs.map((d) => d.id)).map(loadOne));
+    },
+    text(id: string): DocText {
+      const t = kept.get(id);
+      if (t) return keep(id, t);
+      const v = read(id, docNo(id));
+      if (v instanceof Promise) {
+        v.catch(() => undefined); // the caller is told to await loadTexts(), which reports the error
+        throw new Error(`the text of ${id} is not loaded yet: await corpus.loadTexts([id]) first`);
+      }
+      return keep(id, v);
+    },
+    alignment: (a, b) => alignments.get(alignmentKey(a, b)) ?? null,
+  };
+}
+
+/**
+ * A corpus from its compiled index (parsed JSON) and a function giving its texts (parsed JSON, or a
+ * promise of it). The texts are read only when first needed. Throws a clear Error on a damaged index.
+ */
+export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | unknown): Corpus {
+  const part = loadIndex(index);
+  const { docs, byId } = part;
 
   let texts: Map<string, DocText> | null = null;
   let alignments = new Map<string, StoredAlignment>();
@@ -188,18 +274,7 @@ export function loadCorpus(index: unknown, readTexts: () => Promise<unknown> | u
   const notLoaded = (): Error => new Error('corpus texts are not loaded yet: await corpus.loadTexts() first');
 
   const corpus: Corpus = {
-    docs,
-    byId,
-    postings,
-    anchors,
-    ...(concepts ? { concepts } : {}),
-    relations,
-    stock,
-    resolve(idOrPrefix: string): string | null {
-      if (byId.has(idOrPrefix)) return idOrPrefix;
-      const hits = docs.filter((d) => d.id.startsWith(idOrPrefix));
-      return hits.length === 1 ? hits[0]!.id : null;
-    },
+    ...part,
     textsLoaded: () => texts !== null,
     loadTexts(): Promise<void> {
       if (texts) return Promise.resolve();

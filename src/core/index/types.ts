@@ -138,10 +138,10 @@ export interface Corpus {
   stock?: StockTable;
   /** The id a user typed: exact, or a unique prefix (000 -> 000_3e0ed82598e826fe); null when none or ambiguous. */
   resolve(idOrPrefix: string): string | null;
-  /** Whether the texts are in memory (findVersions needs them for its candidates). */
-  textsLoaded(): boolean;
-  /** Loads texts.json (once). */
-  loadTexts(): Promise<void>;
+  /** Whether the texts are in memory: of these articles, or all of them (findVersions needs its candidates'). */
+  textsLoaded(ids?: readonly string[]): boolean;
+  /** Loads the texts of these articles, or all of them (a compiled folder loads its texts.json whole, once). */
+  loadTexts(ids?: readonly string[]): Promise<void>;
   /**
    * The body of an article. Loads the texts first when readTexts answers synchronously (the CLI);
    * throws when they are still to be fetched (the extension: await loadTexts() first).

@@ -543,6 +543,10 @@ export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions =
 
 /** findVersions for the extension: loads the corpus texts only when the index found candidates. */
 export async function findVersionsLoading(page: PageText, corpus: Corpus, opts: FindOptions = {}): Promise<Match[]> {
-  if (!corpus.textsLoaded() && candidates(page, corpus, opts).length > 0) await corpus.loadTexts();
-  return corpus.textsLoaded() ? findVersions(page, corpus, opts) : [];
+  const cands = candidates(page, corpus, opts);
+  if (cands.length === 0) return [];
+  // the candidates' texts, and those of the family members that may be compared next
+  const ids = cands.map((c) => corpus.docs[c.doc]!.id);
+  if (!corpus.textsLoaded(ids)) await corpus.loadTexts(ids);
+  return findVersions(page, corpus, opts);
 }

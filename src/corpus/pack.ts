@@ -1,0 +1,260 @@
+// Corpus packs (.rlpack): a compiled corpus in one file a reader can import (docs/PACK-FORMAT.md).
+// The index, relations, rarity table and alignments sit in a JSON header, read whole; each
+// article's text is its own zlib block after it, so one article is read without the rest. A
+// fixed prefix names the format, its version and the lengths, and carries a SHA-256 of all that
+// follows: a truncated, damaged or foreign file is refused with what is wrong, before anything
+// installed is replaced.
+//
+// No browser API: crypto.subtle and DecompressionStream are the same in browsers and Node, and the
+// writer takes Node's zlib and hash from the CLI.
+import { decodeU32, encodeU32 } from '../core/index/postings';
+import type { CompiledIndex, CompiledTexts, Corpus, DocText, StoredAlignment } from '../core/index/types';
+import { checkDocText, loadCorpusPerArticle, checkAlignmentMap } from './load';
+
+/** \x89 catches a 7-bit transfer, \r\n a line-ending conversion (as PNG's signature does). */
+export const PACK_MAGIC = Uint8Array.from([0x89, 0x52, 0x4c, 0x50, 0x41, 0x43, 0x4b, 0x0d, 0x0a, 0x1a]);
+export const PACK_VERSION = 1;
+/**
+ * Bytes 0-9 the magic, 10-11 zero, 12-15 the format version, 16-19 the header's length, 20-27 the
+ * body's length (little-endian, as every number here), 28-31 zero, 32-63 the SHA-256 of bytes 64 to the end.
+ */
+export const PACK_PREFIX = 64;
+const HEADER_FORMAT = 'reprint-lens-pack';
+
+/** What a pack says about itself; the options page lists it. */
+export interface PackMeta {
+  name: string;
+  description: string;
+  articles: number;
+  /** Articles per language code (zh, en, …). */
+  languages: Record<string, number>;
+  /** Earliest and latest publication dates (YYYY-MM-DD) among the articles that have one. */
+  dates: { first: string; last: string } | null;
+  /** When it was built, ISO. */
+  built: string;
+  /** Which Reprint Lens built it. */
+  builtWith: string;
+}
+
+/** The JSON header. */
+export interface PackHeader {
+  format: typeof HEADER_FORMAT;
+  meta: PackMeta;
+  index: CompiledIndex;
+  alignments: Record<string, StoredAlignment>;
+  /** Body offsets of the articles' text blocks, base64 of articles + 1 little-endian uint32. */
+  texts: { offsets: string; encoding: 'zlib-json' };
+}
+
+/** A pack refused: the message says what is wrong in the reader's words. */
+export class PackError extends Error {}
+
+/** The fixed prefix, read. */
+export interface PackPrefix {
+  version: number;
+  headerLength: number;
+  bodyLength: number;
+  checksum: Uint8Array;
+}
+
+const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+
+/** Reads and checks the prefix of a file of `size` bytes (only its first PACK_PREFIX bytes are needed). */
+export function readPackPrefix(start: Uint8Array, size: number): PackPrefix {
+  if (size < PACK_MAGIC.length || PACK_MAGIC.some((b, i) => start[i] !== b)) {
+    throw new PackError('this file is not a Reprint Lens corpus pack (it does not begin with the pack signature; build one with `corpus build <dir> -o <name>.rlpack`)');
+  }
+  if (size < PACK_PREFIX) throw new PackError(`this pack is truncated: ${size} bytes, not even its ${PACK_PREFIX}-byte prefix`);
+  const view = new DataView(start.buffer, start.byteOffset, PACK_PREFIX);
+  const version = view.getUint32(12, true);
+  if (version !== PACK_VERSION) {
+    throw new PackError(`this pack has format version ${version}; this version of Reprint Lens reads version ${PACK_VERSION} (${version > PACK_VERSION ? 'update Reprint Lens' : 'rebuild the pack'})`);
+  }
+  const headerLength = view.getUint32(16, true);
+  const bodyLength = view.getUint32(20, true) + view.getUint32(24, true) * 2 ** 32;
+  const expected = PACK_PREFIX + headerLength + bodyLength;
+  if (size < expected) throw new PackError(`this pack is truncated: ${size} bytes of the ${expected} its prefix announces`);
+  if (size > expected) throw new PackError(`this pack is damaged: ${size - expected} bytes follow the end its prefix announces`);
+  return { version, headerLength, bodyLength, checksum: start.slice(32, 64) };
+}
+
+async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses and checks the header's own fields (the index is checked when it is loaded). */
+export function parsePackHeader(bytes: Uint8Array): PackHeader {
+  let v: unknown;
+  try {
+    v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new PackError('this pack is damaged: its header is not readable JSON');
+  }
+  const bad = (what: string): never => {
+    throw new PackError(`this pack is damaged: its header ${what}`);
+  };
+  if (!isObj(v) || v.format !== HEADER_FORMAT) bad('is not a pack header');
+  const h = v as Record<string, unknown>;
+  const m = h.meta;
+  if (!isObj(m) || typeof m.name !== 'string' || m.name.trim() === '' || typeof m.description !== 'string' || !Number.isInteger(m.articles)) bad('has no name or article count');
+  if (!isObj(h.index)) bad('has no index');
+  if (!isObj(h.alignments)) bad('has no alignments');
+  if (!isObj(h.texts) || typeof h.texts.offsets !== 'string' || h.texts.encoding !== 'zlib-json') bad('has no text offsets');
+  return v as unknown as PackHeader;
+}
+
+/** A pack's contents, checked: its header and where each article's text block lies in the body. */
+export interface PackContents {
+  prefix: PackPrefix;
+  header: PackHeader;
+  /** Body offsets (articles + 1). */
+  offsets: Uint32Array;
+}
+
+/** The header of a pack whose prefix is known, with its offsets checked against the body. */
+export function packContents(prefix: PackPrefix, headerBytes: Uint8Array): PackContents {
+  const header = parsePackHeader(headerBytes);
+  const n = header.index.docs?.length;
+  if (!Array.isArray(header.index.docs) || n !== header.meta.articles) throw new PackError('this pack is damaged: its article count and its index disagree');
+  let offsets: Uint32Array;
+  try {
+    offsets = decodeU32(header.texts.offsets, n + 1);
+  } catch {
+    throw new PackError('this pack is damaged: its text offsets do not match its articles');
+  }
+  for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new PackError('this pack is damaged: its text offsets are out of order');
+  if (offsets[0] !== 0 || offsets[n] !== prefix.bodyLength) throw new PackError('this pack is damaged: its text offsets do not cover its body');
+  return { prefix, header, offsets };
+}
+
+/**
+ * Checks a whole pack in memory: prefix, checksum over header and body, header. What an import
+ * runs before anything is stored.
+ */
+export async function verifyPack(bytes: Uint8Array): Promise<PackContents> {
+  const prefix = readPackPrefix(bytes.subarray(0, PACK_PREFIX), bytes.length);
+  return checked(bytes, prefix, await sha256(bytes.subarray(PACK_PREFIX)));
+}
+
+/** verifyPack with a synchronous SHA-256 (the CLI's, from node:crypto). */
+export function verifyPackSync(bytes: Uint8Array, hash: (b: Uint8Array) => Uint8Array): PackContents {
+  const prefix = readPackPrefix(bytes.subarray(0, PACK_PREFIX), bytes.length);
+  return checked(bytes, prefix, hash(bytes.subarray(PACK_PREFIX)));
+}
+
+function checked(bytes: Uint8Array, prefix: PackPrefix, sum: Uint8Array): PackContents {
+  if (hex(sum) !== hex(prefix.checksum)) throw new PackError('this pack is damaged: its checksum does not match its contents (a changed or incompletely copied file)');
+  return packContents(prefix, bytes.subarray(PACK_PREFIX, PACK_PREFIX + prefix.headerLength));
+}
+
+/** Reads part of the pack's body, [start, end) relative to the body. */
+export type BodyReader = (start: number, end: number) => Uint8Array | Promise<Uint8Array>;
+/** zlib (RFC 1950) inflate, synchronous (Node's zlib) or not (DecompressionStream). */
+export type Inflate = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+/** Inflate with the platform's DecompressionStream (browsers and Node alike). */
+export async function streamInflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * The corpus of a checked pack: its index loaded now, each article's text read from the body when
+ * first asked for. Throws on a damaged index (the same checks as a compiled corpus folder).
+ */
+export function packCorpus(contents: PackContents, readBody: BodyReader, inflate: Inflate): Corpus {
+  const { header, offsets } = contents;
+  let alignments: Map<string, StoredAlignment>;
+  try {
+    alignments = checkAlignmentMap(header.alignments, new Map(header.index.docs.map((d, i) => [d.id, i])));
+  } catch (e) {
+    throw new PackError(`this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const decode = (id: string, bytes: Uint8Array): DocText => {
+    let v: unknown;
+    try {
+      v = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new PackError(`this pack is damaged: the text of ${id} is not readable`);
+    }
+    return checkDocText(v, id);
+  };
+  const read = (id: string, doc: number): DocText | Promise<DocText> => {
+    const fail = (e: unknown): never => {
+      throw e instanceof PackError ? e : new PackError(`this pack is damaged: the text of ${id} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    };
+    try {
+      const raw = readBody(offsets[doc]!, offsets[doc + 1]!);
+      const inflated = raw instanceof Uint8Array ? inflate(raw) : raw.then(inflate);
+      return inflated instanceof Uint8Array ? decode(id, inflated) : inflated.then((b) => decode(id, b), fail);
+    } catch (e) {
+      return fail(e);
+    }
+  };
+  try {
+    return loadCorpusPerArticle(header.index, read, alignments);
+  } catch (e) {
+    throw new PackError(`this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** What writing a pack needs from its platform (the CLI passes Node's zlib and crypto). */
+export interface PackWriter {
+  deflate(bytes: Uint8Array): Uint8Array;
+  sha256(bytes: Uint8Array): Uint8Array;
+}
+
+/** The pack's metadata from its index: counts, languages, date range. */
+export function packMeta(index: CompiledIndex, name: string, description: string, builtWith: string, built = new Date()): PackMeta {
+  const languages: Record<string, number> = {};
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const d of index.docs) {
+    const lang = d.lang.slice(0, 2) || 'und';
+    languages[lang] = (languages[lang] ?? 0) + 1;
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(d.published ?? '')?.[0];
+    if (day) {
+      if (first === null || day < first) first = day;
+      if (last === null || day > last) last = day;
+    }
+  }
+  return { name, description, articles: index.docs.length, languages, dates: first && last ? { first, last } : null, built: built.toISOString(), builtWith };
+}
+
+/** The bytes of a pack holding a compiled corpus. */
+export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: PackMeta, w: PackWriter): Uint8Array {
+  const blocks: Uint8Array[] = [];
+  const offsets = new Uint32Array(index.docs.length + 1);
+  const enc = new TextEncoder();
+  const all = new Map(Object.entries(texts.texts));
+  let at = 0;
+  index.docs.forEach((d, i) => {
+    const t = all.get(d.id);
+    if (!t) throw new Error(`no text for ${d.id}`);
+    const block = w.deflate(enc.encode(JSON.stringify({ paragraphs: t.paragraphs, appended: t.appended })));
+    blocks.push(block);
+    offsets[i] = at;
+    at += block.length;
+    if (at > 0xffffffff) throw new Error('the texts do not fit in one pack (4 GB of compressed text): split the corpus');
+  });
+  offsets[index.docs.length] = at;
+  const header: PackHeader = { format: HEADER_FORMAT, meta, index, alignments: texts.alignments ?? {}, texts: { offsets: encodeU32(offsets), encoding: 'zlib-json' } };
+  const headerBytes = enc.encode(JSON.stringify(header));
+  const out = new Uint8Array(PACK_PREFIX + headerBytes.length + at);
+  out.set(PACK_MAGIC, 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(12, PACK_VERSION, true);
+  view.setUint32(16, headerBytes.length, true);
+  view.setUint32(20, at % 2 ** 32, true);
+  view.setUint32(24, Math.floor(at / 2 ** 32), true);
+  out.set(headerBytes, PACK_PREFIX);
+  let o = PACK_PREFIX + headerBytes.length;
+  for (const b of blocks) {
+    out.set(b, o);
+    o += b.length;
+  }
+  out.set(w.sha256(out.subarray(PACK_PREFIX)), 32);
+  return out;
+}

@@ -1,0 +1,127 @@
+// Corpus packs: a pack of the bundled family answers as the compiled folder does, reads one
+// article's text without the others, and every kind of damaged file is refused with what is wrong.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileCorpus } from '../../src/corpus/compile';
+import { loadCorpus } from '../../src/corpus/load';
+import { PACK_PREFIX, packCorpus, packMeta, streamInflate, verifyPack, writePack, type PackContents } from '../../src/corpus/pack';
+import { findVersions, findVersionsLoading } from '../../src/core/match/find-versions';
+import { findLexicon, openCorpus, run as corpusCli } from '../../src/cli/corpus';
+import type { Article } from '../../src/core/types';
+
+const CORPUS = path.resolve(__dirname, '../../assets/corpus');
+const files = readdirSync(CORPUS).map((name) => ({ name, content: readFileSync(path.join(CORPUS, name)) }));
+const lexicon = findLexicon();
+const compiled = compileCorpus(files, { lexicon });
+/** An article of the family as a page carrying it would give it. */
+function corpusArticle(short: string): Article {
+  const d = compiled.index.docs.find((x) => x.id.startsWith(short))!;
+  const { title, byline, siteName, published, url, lang, sourceLines } = d;
+  return { title, byline, siteName, published, url, lang, sourceLines, paragraphs: compiled.texts.texts[d.id]!.paragraphs };
+}
+const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
+const meta = packMeta(compiled.index, 'Bundled family', 'the five bundled articles', 'Reprint Lens test', new Date('2026-01-02T03:04:05Z'));
+const pack = writePack(compiled.index, compiled.texts, meta, { deflate: (b) => deflateSync(b), sha256 });
+
+/** The browser's way of reading a pack: the body sliced from the bytes, inflated by DecompressionStream, reads counted. */
+function browserCorpus(contents: PackContents, bytes: Uint8Array): { corpus: ReturnType<typeof packCorpus>; reads: number[] } {
+  const body = PACK_PREFIX + contents.prefix.headerLength;
+  const reads: number[] = [];
+  const corpus = packCorpus(
+    contents,
+    async (start, end) => {
+      reads.push(start);
+      return bytes.slice(body + start, body + end);
+    },
+    streamInflate,
+  );
+  return { corpus, reads };
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'rl-pack-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('a corpus pack of the bundled family', () => {
+  it('says what it holds', async () => {
+    const { header } = await verifyPack(pack);
+    expect(header.meta).toEqual({
+      name: 'Bundled family',
+      description: 'the five bundled articles',
+      articles: 5,
+      languages: { zh: 4, en: 1 },
+      dates: { first: '2022-01-01', last: '2022-09-05' },
+      built: '2026-01-02T03:04:05.000Z',
+      builtWith: 'Reprint Lens test',
+    });
+    expect(header.index.relations.map((r) => `${r.a.slice(0, 3)}~${r.b.slice(0, 3)} ${r.relation}`)).toEqual(['000~001 translation', '000~002 reprint', '001~002 translation']);
+  });
+
+  it('finds the same versions of every article as the compiled folder, reading only the candidates\' texts', async () => {
+    const folder = loadCorpus(compiled.index, () => compiled.texts);
+    for (const d of compiled.index.docs) {
+      const page = corpusArticle(d.id.slice(0, 3));
+      const contents = await verifyPack(pack);
+      const { corpus, reads } = browserCorpus(contents, pack);
+      const fromPack = await findVersionsLoading(page, corpus, { lexicon, exclude: [d.id] });
+      expect(fromPack).toEqual(findVersions(page, folder, { lexicon, exclude: [d.id] }));
+      expect(reads.length).toBeLessThan(compiled.index.docs.length); // never every text
+      expect(corpus.alignment('000_3e0ed82598e826fe', '001_ca89d907f43c97a4')).toEqual(folder.alignment('000_3e0ed82598e826fe', '001_ca89d907f43c97a4'));
+    }
+  });
+
+  it('is written by `corpus build -o <name>.rlpack` and read by --corpus, as the folder is', async () => {
+    const out = path.join(tmp, 'family.rlpack');
+    expect(await corpusCli(['build', CORPUS, '-o', out, '--name', 'Family', '--description', 'five articles'])).toBe(0);
+    const corpus = openCorpus(out);
+    const folder = openCorpus(CORPUS);
+    const page = corpusArticle('002');
+    expect(findVersions(page, corpus, { lexicon })).toEqual(findVersions(page, folder, { lexicon }));
+    expect((await verifyPack(readFileSync(out))).header.meta).toMatchObject({ name: 'Family', description: 'five articles', articles: 5 });
+    // a file of that name that is not a pack is the reader's, never overwritten
+    const mine = path.join(tmp, 'mine.rlpack');
+    writeFileSync(mine, 'my notes');
+    expect(await corpusCli(['build', CORPUS, '-o', mine])).toBe(1);
+    expect(readFileSync(mine, 'utf8')).toBe('my notes');
+  });
+});
+
+describe('a damaged pack is refused with what is wrong', () => {
+  const flipped = (at: number): Uint8Array => {
+    const b = pack.slice();
+    b[at] = b[at]! ^ 0x20;
+    return b;
+  };
+  const withVersion = (v: number): Uint8Array => {
+    const b = pack.slice();
+    new DataView(b.buffer).setUint32(12, v, true);
+    return b;
+  };
+  const rows: Array<[string, Uint8Array, RegExp]> = [
+    ['truncated', pack.slice(0, pack.length - 100), /truncated: \d+ bytes of the \d+/],
+    ['cut inside its prefix', pack.slice(0, 40), /truncated/],
+    ['one byte of an article changed', flipped(pack.length - 10), /checksum does not match/],
+    ['one byte of its header changed', flipped(PACK_PREFIX + 20), /checksum does not match/],
+    ['a newer format version', withVersion(2), /format version 2; this version of Reprint Lens reads version 1 \(update Reprint Lens\)/],
+    ['not a pack (a compiled index)', new TextEncoder().encode(JSON.stringify(compiled.index)), /not a Reprint Lens corpus pack/],
+    ['empty', new Uint8Array(0), /not a Reprint Lens corpus pack/],
+    ['bytes after its end', Uint8Array.from([...pack, 0]), /1 bytes follow the end/],
+  ];
+  it.each(rows)('%s', async (_what, bytes, message) => {
+    await expect(verifyPack(bytes)).rejects.toThrow(message);
+  });
+
+  it('a block damaged after the checksum was checked (a disk error) fails that article alone, in one line', async () => {
+    const contents = await verifyPack(pack);
+    const broken = pack.slice();
+    const body = PACK_PREFIX + contents.prefix.headerLength;
+    broken[body + 5] = broken[body + 5]! ^ 0xff;
+    const { corpus } = browserCorpus(contents, broken);
+    const first = compiled.index.docs[0]!.id;
+    await expect(corpus.loadTexts([first])).rejects.toThrow(new RegExp(`text of ${first}`));
+    await corpus.loadTexts([compiled.index.docs[1]!.id]);
+  });
+});
