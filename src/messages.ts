@@ -103,8 +103,26 @@ export interface DocInfo {
   date: string | null;
   lang: string;
   url: string | null;
-  /** Where it comes from: the bundled corpus or the reader's own. */
-  origin: 'bundled' | 'user';
+  /** Where it comes from: the bundled corpus, the reader's own, or an installed corpus pack. */
+  origin: 'bundled' | 'user' | 'pack';
+  /** The name of the pack it comes from (origin pack). */
+  pack?: string;
+}
+
+/** An installed corpus pack as the options page lists it. */
+export interface PackInfo {
+  id: string;
+  name: string;
+  description: string;
+  articles: number;
+  languages: Record<string, number>;
+  dates: { first: string; last: string } | null;
+  built: string;
+  installed: string;
+  size: number;
+  enabled: boolean;
+  /** Why it could not be opened for matching, or null. */
+  problem: string | null;
 }
 
 /** Stored data that could not be read, as the options page lists it (its value is only in the export). */
@@ -173,8 +191,15 @@ export interface BackgroundApi {
   compareWithPage(req: CompareRequest): Comparison;
   /** UI -> background: compare two corpus articles. */
   compareDocs(req: CompareDocsRequest): Comparison;
-  /** UI -> background: the corpus articles' metadata (bundled, then the reader's own). */
-  listDocs(): DocInfo[];
+  /**
+   * UI -> background: the corpus articles' metadata (bundled, then the reader's own); with ids,
+   * those articles wherever they are (the installed packs too), in that order, unknown ones left out.
+   */
+  listDocs(ids?: string[]): DocInfo[];
+  /** UI -> background: the installed corpus packs. */
+  listPacks(): PackInfo[];
+  /** options page -> background: it installed, removed, enabled or disabled a pack in IndexedDB; match the open tabs again. */
+  packsChanged(): PackInfo[];
   /** UI -> background: the tab's versions on a timeline with the likely original, or null before the page has versions. */
   getProvenance(tabId: number): Provenance | null;
   /** UI -> background: keep the tab's analysed article in the reader's corpus. */
@@ -220,6 +245,8 @@ export const SENDERS: Readonly<Record<MessageName, 'page' | 'ui'>> = {
   compareWithPage: 'ui',
   compareDocs: 'ui',
   listDocs: 'ui',
+  listPacks: 'ui',
+  packsChanged: 'ui',
   getProvenance: 'ui',
   addPageToCorpus: 'ui',
   userCorpus: 'ui',

@@ -1,7 +1,7 @@
 // The background's answers, one per message of BackgroundApi. The table is typed from that
 // interface, so a message without a handler (or with the wrong signature) does not compile.
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { BackgroundApi, DocInfo, MessageName, PageExtraction, TabVerdict } from '../messages';
+import type { BackgroundApi, DocInfo, MessageName, PackInfo, PageExtraction, TabVerdict } from '../messages';
 import type { Comparison } from '../core/types';
 import { buildMatchReport } from '../core/match/match-report';
 import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare/compare-any';
@@ -12,7 +12,8 @@ import { SnapshotParts } from './snapshot-parts';
 import { tabProvenance } from './family';
 import { userDocFromArticle } from './user-corpus';
 import { ImportParts } from './import-parts';
-import { findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
+import { docsByIds, findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
+import { packsChanged, packStatus } from './packs';
 
 interface Context {
   sender: Runtime.MessageSender;
@@ -58,6 +59,22 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
   }
 }
 
+
+async function packInfos(): Promise<PackInfo[]> {
+  return (await packStatus()).map((p) => ({
+    id: p.id,
+    name: p.meta.name,
+    description: p.meta.description,
+    articles: p.meta.articles,
+    languages: p.meta.languages,
+    dates: p.meta.dates,
+    built: p.meta.built,
+    installed: p.installed,
+    size: p.size,
+    enabled: p.enabled,
+    problem: p.problem,
+  }));
+}
 
 // import files arrive in parts (IMPORT_LIMIT in ../messages.ts)
 const importParts = new ImportParts();
@@ -119,10 +136,25 @@ export const handlers: Handlers = {
     return compareAny(a, b, { granularity: req.granularity, foldNoise: req.foldNoise, foldScript: req.foldScript }, a.lang === b.lang ? null : await getLexicon());
   },
 
-  async listDocs(): Promise<DocInfo[]> {
+  async listDocs(_ctx, ids): Promise<DocInfo[]> {
+    if (ids) return docsByIds(ids);
     const corpus = await getCorpus();
     const bundled = corpus.docs.map((d) => ({ id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'bundled' as const }));
     return [...bundled, ...(await userStatus().catch(() => ({ docs: [] }))).docs];
+  },
+
+  async listPacks() {
+    return packInfos();
+  },
+
+  async packsChanged() {
+    packsChanged();
+    // the open tabs' verdicts are matched again, so their badges and popups show the packs as they now are
+    for (const tab of await browser.tabs.query({})) {
+      const verdict = tab.id === undefined ? null : await getVerdict(tab.id);
+      if (verdict?.status === 'done' && verdict.extraction) await analyse(verdict.tabId, verdict.extraction);
+    }
+    return packInfos();
   },
 
   async getProvenance(_ctx, tabId) {

@@ -1,14 +1,16 @@
-// The reader's corpus inside the background: kept in browser.storage.local, compiled into a second
-// in-memory corpus, searched beside the bundled one (whose index is never rebuilt), and the pages
-// the reader kept are looked at again when revisited, even when the cheap precheck would pass
-// them by (a kept page need not be about digital government).
+// The corpora beside the bundled one: the reader's own (kept in browser.storage.local, compiled
+// into a second in-memory corpus) and the installed corpus packs (./packs.ts), searched with the
+// same code (the bundled index is never rebuilt); and the pages the reader kept are looked at
+// again when revisited, even when the cheap precheck would pass them by (a kept page need not be
+// about digital government).
 import browser from 'webextension-polyfill';
-import { findVersions } from '../core/match/find-versions';
+import { findVersionsLoading } from '../core/match/find-versions';
 import type { Article, Match, MatchReport } from '../core/types';
 import type { Corpus } from '../core/index/types';
 import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
 import { getCorpus, getLexicon } from './corpus';
 import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';
+import { openPacks, type OpenPack } from './packs';
 
 export const userStore = new UserCorpusStore(browser.storage.local);
 
@@ -33,25 +35,43 @@ export async function userStatus(): Promise<UserCorpusStatus> {
   return { docs: docs.map(userDocInfo), notice, newer: newer ?? false, setAside: (setAside ?? []).map(setAsideInfo) };
 }
 
+/** The article of a pack as the UI lists it. */
+export function packDocInfo(p: OpenPack, n: number): DocInfo {
+  const d = p.corpus.docs[n]!;
+  return { id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'pack', pack: p.pack.meta.name };
+}
+
 /**
- * The report with the reader's articles among the matches: direct matches of both corpora by
- * similarity, then the family members reached through them. A damaged store never hides the
- * bundled answer.
+ * The report with the reader's articles and the packs' among the matches: direct matches of all
+ * corpora by similarity, then the family members reached through them. An article found in two
+ * corpora (a pack holding a bundled article) is listed once, from the first. A damaged store or
+ * pack never hides the bundled answer.
  */
 export async function withUserMatches(report: MatchReport, article: Article): Promise<MatchReport> {
   const lexicon = await getLexicon().catch(() => null);
-  const corpus = await userStore.corpus(lexicon).catch(() => null);
-  if (!corpus) return report;
-  const mine = findVersions(article, corpus, { lexicon });
-  if (mine.length === 0) return report;
-  const all: Match[] = [...report.matches, ...mine];
+  const corpora: Corpus[] = [];
+  const mine = await userStore.corpus(lexicon).catch(() => null);
+  if (mine) corpora.push(mine);
+  for (const p of await openPacks().catch(() => [])) corpora.push(p.corpus);
+  const found: Match[] = [];
+  for (const corpus of corpora) {
+    found.push(...(await findVersionsLoading(article, corpus, { lexicon }).catch(() => [])));
+  }
+  if (found.length === 0) return report;
+  const seen = new Set<string>();
+  const all: Match[] = [];
+  for (const m of [...report.matches, ...found]) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    all.push(m);
+  }
   const direct = all.filter((m) => !m.via).sort((x, y) => y.similarity - x.similarity || x.id.localeCompare(y.id));
   return { ...report, matches: [...direct, ...all.filter((m) => m.via)] };
 }
 
 /**
- * The corpus that holds an article (bundled first, then the reader's), with the article's full id
- * and its text loaded (matching loads the bundled texts only when a page has candidates).
+ * The corpus that holds an article (bundled first, then the reader's, then the enabled packs),
+ * with the article's full id and its text loaded.
  */
 export async function findDoc(idOrPrefix: string): Promise<{ corpus: Corpus; id: string }> {
   const bundled = await getCorpus();
@@ -63,7 +83,37 @@ export async function findDoc(idOrPrefix: string): Promise<{ corpus: Corpus; id:
   const mine = await userStore.corpus(await getLexicon().catch(() => null));
   const own = mine?.resolve(idOrPrefix);
   if (mine && own) return { corpus: mine, id: own };
+  for (const p of await openPacks().catch(() => [])) {
+    const n = p.corpus.byId.get(idOrPrefix);
+    if (n === undefined) continue;
+    await p.corpus.loadTexts([idOrPrefix]);
+    return { corpus: p.corpus, id: idOrPrefix };
+  }
   throw new Error(`no article ${idOrPrefix} in the corpus`);
+}
+
+/** The articles of these ids wherever they are, in that order; unknown ones left out. */
+export async function docsByIds(ids: readonly string[]): Promise<DocInfo[]> {
+  const bundled = await getCorpus();
+  const { docs: mine } = await userStore.load().catch(() => ({ docs: [] as UserDoc[] }));
+  const packs = await openPacks().catch(() => []);
+  const out: DocInfo[] = [];
+  for (const id of ids) {
+    const b = bundled.byId.get(id);
+    if (b !== undefined) {
+      const d = bundled.docs[b]!;
+      out.push({ id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'bundled' });
+      continue;
+    }
+    const u = mine.find((d) => d.id === id);
+    if (u) {
+      out.push(userDocInfo(u));
+      continue;
+    }
+    const p = packs.find((x) => x.corpus.byId.has(id));
+    if (p) out.push(packDocInfo(p, p.corpus.byId.get(id)!));
+  }
+  return out;
 }
 
 const withoutHash = (url: string): string => url.replace(/#.*$/, '');

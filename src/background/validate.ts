@@ -43,6 +43,13 @@ function importPart(v: unknown): ImportPart {
   return { upload, index, count, text: str(v.text, 'the import part', IMPORT_LIMIT.partChars) };
 }
 
+const docIds = (v: unknown): string[] => {
+  if (!Array.isArray(v) || v.length > 1000) fail('ids must be a list of at most 1000');
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) out.push(docId(v[i], `ids[${i}]`));
+  return out;
+};
+
 const strIds = (v: unknown): string[] => {
   if (!Array.isArray(v) || v.length > 10_000) fail('ids must be a list of at most 10000');
   const out: string[] = [];
@@ -88,7 +95,9 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
       if (!isObj(a)) fail('request must be an object');
       return [{ a: docId(a.a, 'a'), b: docId(a.b, 'b'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise'), foldScript: optBool(a.foldScript, 'foldScript') }];
     },
-    listDocs: () => [],
+    listDocs: () => (a === undefined ? [] : [docIds(a)]),
+    listPacks: () => [],
+    packsChanged: () => [],
     getProvenance: () => [tabId(a)],
     addPageToCorpus: () => [tabId(a)],
     userCorpus: () => [],

@@ -46,8 +46,18 @@ export interface PackHeader {
   texts: { offsets: string; encoding: 'zlib-json' };
 }
 
-/** A pack refused: the message says what is wrong in the reader's words. */
-export class PackError extends Error {}
+/** What is wrong with a refused pack, for a message in the reader's language. */
+export type PackProblem = 'not-pack' | 'truncated' | 'version' | 'checksum' | 'damaged';
+
+/** A pack refused: the message says what is wrong in the reader's words; `problem` names the kind. */
+export class PackError extends Error {
+  constructor(
+    readonly problem: PackProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The fixed prefix, read. */
 export interface PackPrefix {
@@ -62,19 +72,19 @@ const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart
 /** Reads and checks the prefix of a file of `size` bytes (only its first PACK_PREFIX bytes are needed). */
 export function readPackPrefix(start: Uint8Array, size: number): PackPrefix {
   if (size < PACK_MAGIC.length || PACK_MAGIC.some((b, i) => start[i] !== b)) {
-    throw new PackError('this file is not a Reprint Lens corpus pack (it does not begin with the pack signature; build one with `corpus build <dir> -o <name>.rlpack`)');
+    throw new PackError('not-pack', 'this file is not a Reprint Lens corpus pack (it does not begin with the pack signature; build one with `corpus build <dir> -o <name>.rlpack`)');
   }
-  if (size < PACK_PREFIX) throw new PackError(`this pack is truncated: ${size} bytes, not even its ${PACK_PREFIX}-byte prefix`);
+  if (size < PACK_PREFIX) throw new PackError('truncated', `this pack is truncated: ${size} bytes, not even its ${PACK_PREFIX}-byte prefix`);
   const view = new DataView(start.buffer, start.byteOffset, PACK_PREFIX);
   const version = view.getUint32(12, true);
   if (version !== PACK_VERSION) {
-    throw new PackError(`this pack has format version ${version}; this version of Reprint Lens reads version ${PACK_VERSION} (${version > PACK_VERSION ? 'update Reprint Lens' : 'rebuild the pack'})`);
+    throw new PackError('version', `this pack has format version ${version}; this version of Reprint Lens reads version ${PACK_VERSION} (${version > PACK_VERSION ? 'update Reprint Lens' : 'rebuild the pack'})`);
   }
   const headerLength = view.getUint32(16, true);
   const bodyLength = view.getUint32(20, true) + view.getUint32(24, true) * 2 ** 32;
   const expected = PACK_PREFIX + headerLength + bodyLength;
-  if (size < expected) throw new PackError(`this pack is truncated: ${size} bytes of the ${expected} its prefix announces`);
-  if (size > expected) throw new PackError(`this pack is damaged: ${size - expected} bytes follow the end its prefix announces`);
+  if (size < expected) throw new PackError('truncated', `this pack is truncated: ${size} bytes of the ${expected} its prefix announces`);
+  if (size > expected) throw new PackError('damaged', `this pack is damaged: ${size - expected} bytes follow the end its prefix announces`);
   return { version, headerLength, bodyLength, checksum: start.slice(32, 64) };
 }
 
@@ -90,10 +100,10 @@ export function parsePackHeader(bytes: Uint8Array): PackHeader {
   try {
     v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new PackError('this pack is damaged: its header is not readable JSON');
+    throw new PackError('damaged', 'this pack is damaged: its header is not readable JSON');
   }
   const bad = (what: string): never => {
-    throw new PackError(`this pack is damaged: its header ${what}`);
+    throw new PackError('damaged', `this pack is damaged: its header ${what}`);
   };
   if (!isObj(v) || v.format !== HEADER_FORMAT) bad('is not a pack header');
   const h = v as Record<string, unknown>;
@@ -117,15 +127,15 @@ export interface PackContents {
 export function packContents(prefix: PackPrefix, headerBytes: Uint8Array): PackContents {
   const header = parsePackHeader(headerBytes);
   const n = header.index.docs?.length;
-  if (!Array.isArray(header.index.docs) || n !== header.meta.articles) throw new PackError('this pack is damaged: its article count and its index disagree');
+  if (!Array.isArray(header.index.docs) || n !== header.meta.articles) throw new PackError('damaged', 'this pack is damaged: its article count and its index disagree');
   let offsets: Uint32Array;
   try {
     offsets = decodeU32(header.texts.offsets, n + 1);
   } catch {
-    throw new PackError('this pack is damaged: its text offsets do not match its articles');
+    throw new PackError('damaged', 'this pack is damaged: its text offsets do not match its articles');
   }
-  for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new PackError('this pack is damaged: its text offsets are out of order');
-  if (offsets[0] !== 0 || offsets[n] !== prefix.bodyLength) throw new PackError('this pack is damaged: its text offsets do not cover its body');
+  for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new PackError('damaged', 'this pack is damaged: its text offsets are out of order');
+  if (offsets[0] !== 0 || offsets[n] !== prefix.bodyLength) throw new PackError('damaged', 'this pack is damaged: its text offsets do not cover its body');
   return { prefix, header, offsets };
 }
 
@@ -145,7 +155,7 @@ export function verifyPackSync(bytes: Uint8Array, hash: (b: Uint8Array) => Uint8
 }
 
 function checked(bytes: Uint8Array, prefix: PackPrefix, sum: Uint8Array): PackContents {
-  if (hex(sum) !== hex(prefix.checksum)) throw new PackError('this pack is damaged: its checksum does not match its contents (a changed or incompletely copied file)');
+  if (hex(sum) !== hex(prefix.checksum)) throw new PackError('checksum', 'this pack is damaged: its checksum does not match its contents (a changed or incompletely copied file)');
   return packContents(prefix, bytes.subarray(PACK_PREFIX, PACK_PREFIX + prefix.headerLength));
 }
 
@@ -170,20 +180,20 @@ export function packCorpus(contents: PackContents, readBody: BodyReader, inflate
   try {
     alignments = checkAlignmentMap(header.alignments, new Map(header.index.docs.map((d, i) => [d.id, i])));
   } catch (e) {
-    throw new PackError(`this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PackError('damaged', `this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
   }
   const decode = (id: string, bytes: Uint8Array): DocText => {
     let v: unknown;
     try {
       v = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      throw new PackError(`this pack is damaged: the text of ${id} is not readable`);
+      throw new PackError('damaged', `this pack is damaged: the text of ${id} is not readable`);
     }
     return checkDocText(v, id);
   };
   const read = (id: string, doc: number): DocText | Promise<DocText> => {
     const fail = (e: unknown): never => {
-      throw e instanceof PackError ? e : new PackError(`this pack is damaged: the text of ${id} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+      throw e instanceof PackError ? e : new PackError('damaged', `this pack is damaged: the text of ${id} cannot be read (${e instanceof Error ? e.message : String(e)})`);
     };
     try {
       const raw = readBody(offsets[doc]!, offsets[doc + 1]!);
@@ -196,7 +206,7 @@ export function packCorpus(contents: PackContents, readBody: BodyReader, inflate
   try {
     return loadCorpusPerArticle(header.index, read, alignments);
   } catch (e) {
-    throw new PackError(`this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
+    throw new PackError('damaged', `this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

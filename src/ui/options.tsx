@@ -1,5 +1,5 @@
-// Options page: the corpus the extension matches against. The bundled articles, and the reader's
-// own (kept with "add this page to my corpus"): listed, removable, exported as a JSON file and
+// Options page: the corpora the extension matches against. The bundled articles, the corpus
+// packs the reader installed (./components/CorpusPacks.tsx), and the reader's own (kept with "add this page to my corpus"): listed, removable, exported as a JSON file and
 // imported from one. An import is checked whole in the background and only adds; on any error
 // nothing changes and the message says what was wrong and where. Stored data that could not be
 // read is listed ("3 articles could not be read"), exportable as it was, and deleted only when the
@@ -12,6 +12,7 @@ import { download } from './export';
 import { applyTheme, t } from './i18n';
 import { langName } from './components/VersionList';
 import { isolateText, MetaLine, PageText } from './components/PageText';
+import { CorpusPacks } from './components/CorpusPacks';
 
 function meta(d: DocInfo) {
   return <MetaLine site={d.site} rest={[d.date?.slice(0, 10), langName(d.lang)]} />;
@@ -159,6 +160,17 @@ function Options() {
           />
         </div>
       </section>
+
+      <CorpusPacks
+        onMessage={(text) => {
+          setError(null);
+          setMessage(text);
+        }}
+        onError={(text) => {
+          setMessage(null);
+          setError(text);
+        }}
+      />
 
       <section aria-labelledby="bundled-title">
         <h2 id="bundled-title">{t('bundledCorpus')}</h2>

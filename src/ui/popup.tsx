@@ -83,6 +83,13 @@ function Popup() {
   const matches: Match[] = verdict?.status === 'done' ? (verdict.report?.matches ?? []) : [];
   const matchKey = matches.map((m) => m.id).join(' ');
 
+  // versions from the installed packs are not in the list of bundled and kept articles: asked for by id
+  useEffect(() => {
+    const missing = matches.map((m) => m.id).filter((id) => !docs.has(id));
+    if (missing.length === 0) return;
+    send('listDocs', missing).then((found) => setDocs((d) => new Map([...d, ...found.map((x): [string, DocInfo] => [x.id, x])])), () => undefined);
+  }, [matchKey, docs]);
+
   useEffect(() => {
     if (tabId === null || matches.length === 0) return setProvenance(null);
     send('getProvenance', tabId).then(setProvenance, (e: Error) => setError(e.message));

@@ -13,7 +13,7 @@ describe.each(['chrome', 'firefox'])('%s manifest', (browser) => {
   it('asks for exactly the permissions the extension needs', () => {
     // storage: per-tab results survive the worker stopping (storage.session) and the reader's corpus (storage.local)
     // scripting: the full extractor is injected only into candidate pages, so every page carries only the tiny precheck
-    expect(m.permissions).toEqual(['storage', 'scripting']);
+    expect(m.permissions).toEqual(['storage', 'scripting', 'unlimitedStorage']);
     expect(m.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(m.optional_permissions).toBeUndefined();
     expect(m.content_scripts).toEqual([{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_start' }]);

@@ -5,10 +5,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PackStore } from '../../src/corpus/pack-store';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
-import { PACK_PREFIX, packCorpus, packMeta, streamInflate, verifyPack, writePack, type PackContents } from '../../src/corpus/pack';
+import { PACK_PREFIX, PackError, packCorpus, packMeta, streamInflate, verifyPack, writePack, type PackContents } from '../../src/corpus/pack';
 import { findVersions, findVersionsLoading } from '../../src/core/match/find-versions';
 import { findLexicon, openCorpus, run as corpusCli } from '../../src/cli/corpus';
 import type { Article } from '../../src/core/types';
@@ -26,6 +28,7 @@ function corpusArticle(short: string): Article {
 const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
 const meta = packMeta(compiled.index, 'Bundled family', 'the five bundled articles', 'Reprint Lens test', new Date('2026-01-02T03:04:05Z'));
 const pack = writePack(compiled.index, compiled.texts, meta, { deflate: (b) => deflateSync(b), sha256 });
+const pack1 = pack;
 
 /** The browser's way of reading a pack: the body sliced from the bytes, inflated by DecompressionStream, reads counted. */
 function browserCorpus(contents: PackContents, bytes: Uint8Array): { corpus: ReturnType<typeof packCorpus>; reads: number[] } {
@@ -123,5 +126,44 @@ describe('a damaged pack is refused with what is wrong', () => {
     const first = compiled.index.docs[0]!.id;
     await expect(corpus.loadTexts([first])).rejects.toThrow(new RegExp(`text of ${first}`));
     await corpus.loadTexts([compiled.index.docs[1]!.id]);
+  });
+});
+
+describe('the store of installed packs (IndexedDB)', () => {
+  const store = () => new PackStore(new IDBFactory());
+  const other = (name: string): Uint8Array => writePack(compiled.index, compiled.texts, { ...meta, name }, { deflate: (b) => deflateSync(b), sha256 });
+
+  it('installs, lists, reads an article, disables and removes a pack', async () => {
+    const s = store();
+    const { pack, replaced } = await s.install(pack1);
+    expect(replaced).toBeNull();
+    expect(await s.list()).toEqual([pack]);
+    expect(pack).toMatchObject({ enabled: true, size: pack1.length, meta: { name: 'Bundled family', articles: 5 } });
+    const corpus = await s.corpus(pack.id);
+    const id = compiled.index.docs[2]!.id;
+    await corpus.loadTexts([id]);
+    expect(corpus.text(id)).toEqual(compiled.texts.texts[id]);
+    expect((await s.setEnabled(pack.id, false)).enabled).toBe(false);
+    expect((await s.list())[0]!.enabled).toBe(false);
+    await s.remove(pack.id);
+    expect(await s.list()).toEqual([]);
+    await expect(s.corpus(pack.id)).rejects.toThrow(/missing/);
+  });
+
+  it('replaces a pack of the same name only with a sound file, and never touches the others', async () => {
+    const s = store();
+    const first = (await s.install(pack1, new Date('2026-01-01'))).pack;
+    const second = (await s.install(other('Another pack'), new Date('2026-01-02'))).pack;
+    for (const bad of [pack1.slice(0, 1000), Uint8Array.from(pack1, (x, i) => (i === pack1.length - 3 ? x ^ 1 : x))]) {
+      await expect(s.install(bad)).rejects.toThrow(PackError);
+      expect(await s.list()).toEqual([first, second]);
+    }
+    // an update: same name, another file
+    const updated = writePack(compiled.index, compiled.texts, { ...meta, description: 'updated' }, { deflate: (b) => deflateSync(b, { level: 1 }), sha256 });
+    const { pack, replaced } = await s.install(updated, new Date('2026-01-03'));
+    expect(replaced).toEqual(first);
+    expect((await s.list()).map((p) => [p.meta.name, p.meta.description])).toEqual([['Another pack', 'the five bundled articles'], ['Bundled family', 'updated']]);
+    await expect(s.corpus(first.id)).rejects.toThrow(/missing/);
+    expect((await s.corpus(pack.id)).docs).toHaveLength(5);
   });
 });

@@ -62,6 +62,7 @@ export function VersionList({ matches, docs, selected, onSelect, originalId = nu
                 {m.id === originalId && <span class="tag original">{t('role_original')}</span>}
                 {m.relation === 'same' && <span class="tag page">{t('thisPage')}</span>}
                 {doc?.origin === 'user' && <span class="tag user">{t('yours')}</span>}
+                {doc?.origin === 'pack' && doc.pack && <span class="tag pack" data-pack-name={doc.pack}>{tx('fromPack', <PageText>{doc.pack}</PageText>)}</span>}
               </span>
               <span class={`relation ${m.relation}`}>{t(`relation_${m.relation}` as MessageKey)}</span>
               <span class="similarity">{t('similarity', Math.round(m.similarity * 100))}</span>

@@ -1,0 +1,160 @@
+// The corpus packs a reader installed, in IndexedDB: one record of what each pack is (small, listed
+// by the options page, read by the worker when it starts) and one with the pack file itself as a
+// Blob, from which the worker reads the header once and each article's text block when a page
+// has it among its candidates (Blob.slice reads only those bytes).
+//
+// An import is verified whole (signature, version, length, checksum, index) before anything is
+// written, and written in one transaction: a pack of the same name is replaced only then, so a
+// damaged file never costs the reader a pack they had.
+//
+// The IndexedDB factory is passed in: the options page and the worker pass their own, tests pass
+// fake-indexeddb's. No extension API here.
+import { PACK_PREFIX, PackError, packContents, packCorpus, readPackPrefix, streamInflate, verifyPack, type PackMeta } from './pack';
+import type { Corpus } from '../core/index/types';
+
+export const DB_NAME = 'reprint-lens';
+const DB_VERSION = 1;
+const PACKS = 'packs';
+const FILES = 'packFiles';
+
+/** An installed pack, as listed. */
+export interface InstalledPack {
+  /** pack-<first 16 hex digits of the file's checksum>. */
+  id: string;
+  meta: PackMeta;
+  enabled: boolean;
+  /** When it was installed, ISO. */
+  installed: string;
+  /** Bytes of the file. */
+  size: number;
+}
+
+interface FileRecord {
+  id: string;
+  blob: Blob;
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('the browser\'s database refused the request'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('the browser\'s database refused the change'));
+    tx.onabort = () => reject(tx.error ?? new Error('the change to the browser\'s database was abandoned (is the disk full?)'));
+  });
+}
+
+const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+
+/** Where a pack's header and body lie in its file. */
+const bodyStart = (headerLength: number): number => PACK_PREFIX + headerLength;
+
+export class PackStore {
+  private db: Promise<IDBDatabase> | null = null;
+
+  constructor(private readonly idb: IDBFactory, private readonly name = DB_NAME) {}
+
+  private open(): Promise<IDBDatabase> {
+    this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const r = this.idb.open(this.name, DB_VERSION);
+      r.onupgradeneeded = () => {
+        const db = r.result;
+        if (!db.objectStoreNames.contains(PACKS)) db.createObjectStore(PACKS, { keyPath: 'id' });
+        if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES, { keyPath: 'id' });
+      };
+      r.onsuccess = () => {
+        const db = r.result;
+        db.onversionchange = () => {
+          db.close();
+          this.db = null;
+        };
+        resolve(db);
+      };
+      r.onerror = () => reject(r.error ?? new Error('the browser\'s database cannot be opened'));
+      r.onblocked = () => reject(new Error('the browser\'s database is held by an older version of Reprint Lens: close its other pages and try again'));
+    }).catch((e: unknown) => {
+      this.db = null;
+      throw e;
+    });
+    return this.db;
+  }
+
+  /** The installed packs, oldest first. */
+  async list(): Promise<InstalledPack[]> {
+    const db = await this.open();
+    const all = await request(db.transaction(PACKS).objectStore(PACKS).getAll() as IDBRequest<InstalledPack[]>);
+    return all.sort((a, b) => a.installed.localeCompare(b.installed) || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Verifies a pack file and installs it, replacing an installed pack of the same name (an update)
+   * in the same transaction. Throws PackError, with nothing changed, when the file is not a sound pack.
+   */
+  async install(bytes: Uint8Array, now = new Date()): Promise<{ pack: InstalledPack; replaced: InstalledPack | null }> {
+    const contents = await verifyPack(bytes);
+    // the index must load as the worker will load it (postings sorted, relations to known articles)
+    packCorpus(contents, () => new Uint8Array(0), () => new Uint8Array(0));
+    const pack: InstalledPack = { id: `pack-${hex(contents.prefix.checksum).slice(0, 16)}`, meta: contents.header.meta, enabled: true, installed: now.toISOString(), size: bytes.length };
+    const db = await this.open();
+    const tx = db.transaction([PACKS, FILES], 'readwrite');
+    const finished = done(tx);
+    const packs = tx.objectStore(PACKS);
+    const all = await request(packs.getAll() as IDBRequest<InstalledPack[]>);
+    const replaced = all.find((p) => p.meta.name === pack.meta.name || p.id === pack.id) ?? null;
+    for (const old of all.filter((p) => p.meta.name === pack.meta.name && p.id !== pack.id)) {
+      packs.delete(old.id);
+      tx.objectStore(FILES).delete(old.id);
+    }
+    if (replaced?.id === pack.id) pack.enabled = replaced.enabled;
+    packs.put(pack);
+    tx.objectStore(FILES).put({ id: pack.id, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) } satisfies FileRecord);
+    await finished;
+    return { pack, replaced };
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<InstalledPack> {
+    const db = await this.open();
+    const tx = db.transaction(PACKS, 'readwrite');
+    const finished = done(tx);
+    const store = tx.objectStore(PACKS);
+    const pack = (await request(store.get(id) as IDBRequest<InstalledPack | undefined>)) ?? null;
+    if (!pack) throw new Error(`no installed pack ${id}`);
+    const changed = { ...pack, enabled };
+    store.put(changed);
+    await finished;
+    return changed;
+  }
+
+  async remove(id: string): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction([PACKS, FILES], 'readwrite');
+    const finished = done(tx);
+    tx.objectStore(PACKS).delete(id);
+    tx.objectStore(FILES).delete(id);
+    await finished;
+  }
+
+  /**
+   * An installed pack as a corpus: its header read and checked (it was verified whole when
+   * installed), each article's text read from the stored file when asked for.
+   */
+  async corpus(id: string): Promise<Corpus> {
+    const db = await this.open();
+    const rec = await request(db.transaction(FILES).objectStore(FILES).get(id) as IDBRequest<FileRecord | undefined>);
+    if (!rec) throw new PackError('damaged', `the file of pack ${id} is missing from the browser's storage: import it again`);
+    const blob = rec.blob;
+    const prefix = readPackPrefix(new Uint8Array(await blob.slice(0, PACK_PREFIX).arrayBuffer()), blob.size);
+    const header = new Uint8Array(await blob.slice(PACK_PREFIX, bodyStart(prefix.headerLength)).arrayBuffer());
+    const body = bodyStart(prefix.headerLength);
+    return packCorpus(
+      packContents(prefix, header),
+      async (start, end) => new Uint8Array(await blob.slice(body + start, body + end).arrayBuffer()),
+      streamInflate,
+    );
+  }
+}
