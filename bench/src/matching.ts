@@ -3,9 +3,12 @@
 // build time, index memory, the latency of findVersions on a fixed set of pages against the floor
 // (folding and fingerprinting the page alone) and against a brute-force scan (verify() against
 // every article), and recall of the planted versions.
+import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { compileDocs } from '../../src/corpus/compile';
+import { PACK_PREFIX, packCorpus, packMeta, verifyPackSync, writePack } from '../../src/corpus/pack';
 import { loadCorpus } from '../../src/corpus/load';
-import type { CompiledTexts, Corpus } from '../../src/core/index/types';
+import type { CompiledIndex, CompiledTexts, Corpus } from '../../src/core/index/types';
 import type { CorpusDoc } from '../../src/corpus/types';
 import { anchorHashes, fingerprint } from '../../src/core/index/fingerprint';
 import type { Lexicon } from '../../src/core/text/lexicon';
@@ -67,6 +70,25 @@ export interface ScaleResult {
     loadMs: number;
     /** texts.json (UTF-8) per article: what the extension loads once a page has candidates. */
     textsJsonBytesPerArticle: number;
+  };
+  /**
+   * The corpus as a pack (corpus build -o x.rlpack): writing it, its size, opening it as the worker
+   * does when it starts (prefix, header JSON, index checked; not the IndexedDB read itself), and
+   * matching through it the first time (each candidate's text read from the pack and inflated).
+   */
+  pack: {
+    writeMs: number;
+    bytes: number;
+    bytesPerArticle: number;
+    headerBytes: number;
+    /** Checksum over the whole file: what an import verifies once. */
+    verifyMs: number;
+    openMs: number;
+    /** Heap + array buffers retained by the opened pack's index, after GC. */
+    heapBytes: number;
+    latencyCold: Summary;
+    /** Texts read from the pack per page, mean. */
+    readsPerPage: number;
   };
   /**
    * findVersions, ms, all queries and by group, with the articles it verifies already prepared
@@ -193,8 +215,10 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
   const negatives = qs.filter((q) => q.group === 'real-world' || q.group === 'fresh');
   const fpNames = negatives.filter((q) => results.get(q)!.length > 0).map((q) => `${q.name}: ${results.get(q)!.map((m) => `${m.relation} ${m.id}`).join(', ')}`);
 
+  const pack = measurePack(index, texts, qs, lexicon);
   const brute = bruteForce(corpus, qs, n);
   return {
+    pack,
     articles: n,
     planted: planted.length,
     synthetic: docs.filter((d) => isSyn(d.id)).length,
@@ -229,6 +253,48 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
     brute,
     recall: { planted: planted.length, pageFindsSource, relationRight, sourceListsPlant, missed },
     falsePositives: { pages: negatives.length, withMatches: fpNames.length, names: fpNames },
+  };
+}
+
+const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
+
+function measurePack(index: CompiledIndex, texts: CompiledTexts, qs: Query[], lexicon: Lexicon): ScaleResult['pack'] {
+  const n = index.docs.length;
+  const meta = packMeta(index, 'bench', '', 'bench');
+  const written = timeOnce(() => writePack(index, texts, meta, { deflate: (b) => deflateSync(b, { level: 9 }), sha256 }));
+  const bytes = written.value;
+  const verified = timeOnce(() => verifyPackSync(bytes, sha256));
+  const headerLength = verified.value.prefix.headerLength;
+  const body = PACK_PREFIX + headerLength;
+  let reads = 0;
+  const read = (start: number, end: number): Uint8Array => {
+    reads++;
+    return bytes.subarray(body + start, body + end);
+  };
+  const before = usedMemory();
+  // what the worker does at start: the header (its bytes read from the stored file), parsed and the index checked
+  const opened = timeOnce(() => packCorpus(verified.value, read, (b) => inflateSync(b)));
+  const openMs = timeOnce(() => {
+    const header = new TextDecoder().decode(bytes.subarray(PACK_PREFIX, body));
+    return JSON.parse(header) as unknown;
+  }).ms + opened.ms;
+  const heapBytes = usedMemory() - before;
+  if (opened.value.docs.length !== n) throw new Error('the pack does not hold the corpus');
+  const cold: number[] = [];
+  for (const q of qs) {
+    const corpus = packCorpus(verified.value, read, (b) => inflateSync(b)); // no text kept from the last page
+    cold.push(timeOnce(() => findVersions(q.page, corpus, { exclude: q.exclude, lexicon })).ms);
+  }
+  return {
+    writeMs: Math.round(written.ms),
+    bytes: bytes.length,
+    bytesPerArticle: Math.round(bytes.length / n),
+    headerBytes: headerLength,
+    verifyMs: round(verified.ms, 1),
+    openMs: round(openMs, 1),
+    heapBytes,
+    latencyCold: summarize(cold),
+    readsPerPage: round(reads / qs.length, 2),
   };
 }
 
