@@ -4,7 +4,8 @@
 // again when revisited, even when the cheap precheck would pass them by (a kept page need not be
 // about digital government).
 import browser from 'webextension-polyfill';
-import { findVersionsLoading } from '../core/match/find-versions';
+import { localSource, type VersionSource } from '../core/match/version-source';
+import type { Lexicon } from '../core/text/lexicon';
 import type { Article, Match, MatchReport } from '../core/types';
 import type { Corpus } from '../core/index/types';
 import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
@@ -49,13 +50,9 @@ export function packDocInfo(p: OpenPack, n: number): DocInfo {
  */
 export async function withUserMatches(report: MatchReport, article: Article): Promise<MatchReport> {
   const lexicon = await getLexicon().catch(() => null);
-  const corpora: Corpus[] = [];
-  const mine = await userStore.corpus(lexicon).catch(() => null);
-  if (mine) corpora.push(mine);
-  for (const p of await openPacks().catch(() => [])) corpora.push(p.corpus);
   const found: Match[] = [];
-  for (const corpus of corpora) {
-    found.push(...(await findVersionsLoading(article, corpus, { lexicon }).catch(() => [])));
+  for (const source of await otherSources(lexicon)) {
+    found.push(...(await source.versionsOf(article, { lexicon }).catch(() => [])));
   }
   if (found.length === 0) return report;
   const seen = new Set<string>();
@@ -69,6 +66,15 @@ export async function withUserMatches(report: MatchReport, article: Article): Pr
   return { ...report, matches: [...direct, ...all.filter((m) => m.via)] };
 }
 
+/** The sources beside the bundled corpus: the reader's own articles, then the enabled packs. One that cannot be read is left out. */
+async function otherSources(lexicon: Lexicon | null): Promise<VersionSource[]> {
+  const out: VersionSource[] = [];
+  const mine = await userStore.corpus(lexicon).catch(() => null);
+  if (mine) out.push(localSource(mine, null));
+  for (const p of await openPacks().catch(() => [])) out.push(localSource(p.corpus, p.pack.meta.name));
+  return out;
+}
+
 /**
  * The corpus that holds an article (bundled first, then the reader's, then the enabled packs),
  * with the article's full id and its text loaded.
@@ -80,14 +86,9 @@ export async function findDoc(idOrPrefix: string): Promise<{ corpus: Corpus; id:
     await bundled.loadTexts();
     return { corpus: bundled, id };
   }
-  const mine = await userStore.corpus(await getLexicon().catch(() => null));
-  const own = mine?.resolve(idOrPrefix);
-  if (mine && own) return { corpus: mine, id: own };
-  for (const p of await openPacks().catch(() => [])) {
-    const n = p.corpus.byId.get(idOrPrefix);
-    if (n === undefined) continue;
-    await p.corpus.loadTexts([idOrPrefix]);
-    return { corpus: p.corpus, id: idOrPrefix };
+  for (const source of await otherSources(await getLexicon().catch(() => null))) {
+    const found = await source.article(idOrPrefix);
+    if (found) return found;
   }
   throw new Error(`no article ${idOrPrefix} in the corpus`);
 }
