@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PACK_MAGIC, packCorpus, packMeta, verifyPackSync, writePack } from '../corpus/pack';
+import { bodyStart, PACK_MAGIC, packCorpus, packMeta, verifyPackSync, writePack } from '../corpus/pack';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCorpus, type CompileResult } from '../corpus/compile';
@@ -142,7 +142,7 @@ export function openPack(path: string): Corpus {
   }
   try {
     const contents = verifyPackSync(bytes, sha256);
-    const body = 64 + contents.prefix.headerLength;
+    const body = bodyStart(contents.prefix);
     return packCorpus(contents, (start, end) => bytes.subarray(body + start, body + end), (b) => inflateSync(b));
   } catch (e) {
     throw new Error(`${path}: ${errorText(e, false)}`);

@@ -33,11 +33,22 @@ function checkDoc(v: unknown, i: number): DocMeta {
   return v as unknown as DocMeta;
 }
 
+/** A uint32 array of the index: base64 in index.json, a Uint32Array already in a pack (src/corpus/pack.ts). */
+function u32(v: unknown, count: number): Uint32Array {
+  if (v instanceof Uint32Array) {
+    if (v.length !== count) throw new Error(`expected ${count} values, found ${v.length}`);
+    return v;
+  }
+  if (!isStr(v)) throw new Error('not an array of numbers');
+  return decodeU32(v, count);
+}
+const isU32 = (v: unknown): boolean => isStr(v) || v instanceof Uint32Array;
+
 function checkPostings(v: unknown, name: string, ndocs: number): Postings {
-  if (!isObj(v) || !isStr(v.hashes) || !isStr(v.docs) || typeof v.count !== 'number') fail(`${name} is missing or malformed`);
+  if (!isObj(v) || !isU32(v.hashes) || !isU32(v.docs) || typeof v.count !== 'number') fail(`${name} is missing or malformed`);
   let p: Postings;
   try {
-    p = { hashes: decodeU32(v.hashes, v.count), docs: decodeU32(v.docs, v.count) };
+    p = { hashes: u32(v.hashes, v.count), docs: u32(v.docs, v.count) };
   } catch (e) {
     fail(`${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -77,13 +88,13 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
 /** The concept table, when the index has one (see CompiledIndex.concepts). */
 function checkConcepts(v: unknown, ndocs: number): ConceptIndex | undefined {
   if (v === undefined) return undefined;
-  if (!isObj(v) || !isStr(v.keys) || !isStr(v.df) || !isCount(v.keyCount) || !isCount(v.articles)) fail('concepts is malformed');
+  if (!isObj(v) || !isU32(v.keys) || !isU32(v.df) || !isCount(v.keyCount) || !isCount(v.articles)) fail('concepts is malformed');
   const postings = checkPostings(v, 'concepts', ndocs);
   let keys: Uint32Array;
   let df: Uint32Array;
   try {
-    keys = decodeU32(v.keys, v.keyCount);
-    df = decodeU32(v.df, v.keyCount);
+    keys = u32(v.keys, v.keyCount);
+    df = u32(v.df, v.keyCount);
   } catch (e) {
     fail(`concepts: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -9,7 +9,7 @@
 //
 // The IndexedDB factory is passed in: the options page and the worker pass their own, tests pass
 // fake-indexeddb's. No extension API here.
-import { PACK_PREFIX, PackError, packContents, packCorpus, readPackPrefix, streamInflate, verifyPack, type PackMeta } from './pack';
+import { bodyStart, PACK_PREFIX, PackError, packContents, packCorpus, readPackPrefix, streamInflate, tablesStart, verifyPack, type PackMeta } from './pack';
 import type { Corpus } from '../core/index/types';
 
 export const DB_NAME = 'reprint-lens';
@@ -50,9 +50,6 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-
-/** Where a pack's header and body lie in its file. */
-const bodyStart = (headerLength: number): number => PACK_PREFIX + headerLength;
 
 export class PackStore {
   private db: Promise<IDBDatabase> | null = null;
@@ -149,10 +146,12 @@ export class PackStore {
     if (!rec) throw new PackError('damaged', `the file of pack ${id} is missing from the browser's storage: import it again`);
     const blob = rec.blob;
     const prefix = readPackPrefix(new Uint8Array(await blob.slice(0, PACK_PREFIX).arrayBuffer()), blob.size);
-    const header = new Uint8Array(await blob.slice(PACK_PREFIX, bodyStart(prefix.headerLength)).arrayBuffer());
-    const body = bodyStart(prefix.headerLength);
+    // header and tables in one read; the tables become views of it (aligned: the header's length is a multiple of 4)
+    const head = new Uint8Array(await blob.slice(PACK_PREFIX, bodyStart(prefix)).arrayBuffer());
+    const split = tablesStart(prefix) - PACK_PREFIX;
+    const body = bodyStart(prefix);
     return packCorpus(
-      packContents(prefix, header),
+      packContents(prefix, head.subarray(0, split), head.subarray(split)),
       async (start, end) => new Uint8Array(await blob.slice(body + start, body + end).arrayBuffer()),
       streamInflate,
     );

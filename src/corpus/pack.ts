@@ -15,8 +15,9 @@ import { checkDocText, loadCorpusPerArticle, checkAlignmentMap } from './load';
 export const PACK_MAGIC = Uint8Array.from([0x89, 0x52, 0x4c, 0x50, 0x41, 0x43, 0x4b, 0x0d, 0x0a, 0x1a]);
 export const PACK_VERSION = 1;
 /**
- * Bytes 0-9 the magic, 10-11 zero, 12-15 the format version, 16-19 the header's length, 20-27 the
- * body's length (little-endian, as every number here), 28-31 zero, 32-63 the SHA-256 of bytes 64 to the end.
+ * Bytes 0-9 the magic, 10-11 zero, 12-15 the format version, 16-19 the header's length (a multiple
+ * of 4), 20-27 the body's length (little-endian, as every number here), 28-31 the tables' length,
+ * 32-63 the SHA-256 of bytes 64 to the end. Then the header, the tables, the body.
  */
 export const PACK_PREFIX = 64;
 const HEADER_FORMAT = 'reprint-lens-pack';
@@ -44,6 +45,13 @@ export interface PackHeader {
   alignments: Record<string, StoredAlignment>;
   /** Body offsets of the articles' text blocks, base64 of articles + 1 little-endian uint32. */
   texts: { offsets: string; encoding: 'zlib-json' };
+  /**
+   * The index's number arrays, moved out of `index` (whose fields for them are left empty) into the
+   * tables region as raw little-endian uint32: name -> [byte offset in the tables, count]. Names:
+   * postings.hashes, postings.docs, anchors.hashes, anchors.docs, concepts.hashes, concepts.docs,
+   * concepts.keys, concepts.df.
+   */
+  tables: Record<string, [number, number]>;
 }
 
 /** What is wrong with a refused pack, for a message in the reader's language. */
@@ -63,9 +71,16 @@ export class PackError extends Error {
 export interface PackPrefix {
   version: number;
   headerLength: number;
+  /** The index's number tables (postings, anchors, concept keys) as raw uint32 arrays, after the header. */
+  tablesLength: number;
   bodyLength: number;
   checksum: Uint8Array;
 }
+
+/** Where the tables begin in the file. */
+export const tablesStart = (p: PackPrefix): number => PACK_PREFIX + p.headerLength;
+/** Where the body (the articles' text blocks) begins in the file. */
+export const bodyStart = (p: PackPrefix): number => PACK_PREFIX + p.headerLength + p.tablesLength;
 
 const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 
@@ -82,10 +97,12 @@ export function readPackPrefix(start: Uint8Array, size: number): PackPrefix {
   }
   const headerLength = view.getUint32(16, true);
   const bodyLength = view.getUint32(20, true) + view.getUint32(24, true) * 2 ** 32;
-  const expected = PACK_PREFIX + headerLength + bodyLength;
+  const tablesLength = view.getUint32(28, true);
+  if (headerLength % 4 !== 0 || tablesLength % 4 !== 0) throw new PackError('damaged', 'this pack is damaged: its prefix gives lengths a pack never has');
+  const expected = PACK_PREFIX + headerLength + tablesLength + bodyLength;
   if (size < expected) throw new PackError('truncated', `this pack is truncated: ${size} bytes of the ${expected} its prefix announces`);
   if (size > expected) throw new PackError('damaged', `this pack is damaged: ${size - expected} bytes follow the end its prefix announces`);
-  return { version, headerLength, bodyLength, checksum: start.slice(32, 64) };
+  return { version, headerLength, tablesLength, bodyLength, checksum: start.slice(32, 64) };
 }
 
 async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
@@ -112,19 +129,37 @@ export function parsePackHeader(bytes: Uint8Array): PackHeader {
   if (!isObj(h.index)) bad('has no index');
   if (!isObj(h.alignments)) bad('has no alignments');
   if (!isObj(h.texts) || typeof h.texts.offsets !== 'string' || h.texts.encoding !== 'zlib-json') bad('has no text offsets');
+  if (!isObj(h.tables) || !Object.values(h.tables).every((t) => Array.isArray(t) && t.length === 2 && t.every((x) => Number.isInteger(x) && x >= 0))) bad('has no tables');
   return v as unknown as PackHeader;
 }
 
-/** A pack's contents, checked: its header and where each article's text block lies in the body. */
+/** A pack's contents, checked: its header, its index with the tables in place, where each article's text block lies in the body. */
 export interface PackContents {
   prefix: PackPrefix;
   header: PackHeader;
+  /** The compiled index as loadCorpus takes it: the header's, its number arrays as Uint32Array views of the tables. */
+  index: unknown;
   /** Body offsets (articles + 1). */
   offsets: Uint32Array;
 }
 
-/** The header of a pack whose prefix is known, with its offsets checked against the body. */
-export function packContents(prefix: PackPrefix, headerBytes: Uint8Array): PackContents {
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A uint32 array of the tables: a view when aligned on a little-endian machine, else a copy. */
+function table(tables: Uint8Array, name: string, at: [number, number] | undefined): Uint32Array {
+  if (!at) throw new PackError('damaged', `this pack is damaged: its table ${name} is missing`);
+  const [offset, count] = at;
+  if (offset % 4 !== 0 || offset + count * 4 > tables.length) throw new PackError('damaged', `this pack is damaged: its table ${name} lies outside its tables`);
+  const start = tables.byteOffset + offset;
+  if (LITTLE_ENDIAN && start % 4 === 0) return new Uint32Array(tables.buffer, start, count);
+  const out = new Uint32Array(count);
+  const view = new DataView(tables.buffer, start, count * 4);
+  for (let i = 0; i < count; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}
+
+/** The header and tables of a pack whose prefix is known, with its offsets checked against the body. */
+export function packContents(prefix: PackPrefix, headerBytes: Uint8Array, tableBytes: Uint8Array): PackContents {
   const header = parsePackHeader(headerBytes);
   const n = header.index.docs?.length;
   if (!Array.isArray(header.index.docs) || n !== header.meta.articles) throw new PackError('damaged', 'this pack is damaged: its article count and its index disagree');
@@ -136,7 +171,16 @@ export function packContents(prefix: PackPrefix, headerBytes: Uint8Array): PackC
   }
   for (let i = 0; i < n; i++) if (offsets[i + 1]! < offsets[i]!) throw new PackError('damaged', 'this pack is damaged: its text offsets are out of order');
   if (offsets[0] !== 0 || offsets[n] !== prefix.bodyLength) throw new PackError('damaged', 'this pack is damaged: its text offsets do not cover its body');
-  return { prefix, header, offsets };
+  const t = (name: string): Uint32Array => table(tableBytes, name, header.tables[name]);
+  const pair = (name: 'postings' | 'anchors') => ({ ...header.index[name], hashes: t(`${name}.hashes`), docs: t(`${name}.docs`) });
+  const c = header.index.concepts;
+  const index = {
+    ...header.index,
+    postings: pair('postings'),
+    anchors: pair('anchors'),
+    ...(c ? { concepts: { ...c, hashes: t('concepts.hashes'), docs: t('concepts.docs'), keys: t('concepts.keys'), df: t('concepts.df') } } : {}),
+  };
+  return { prefix, header, index, offsets };
 }
 
 /**
@@ -156,7 +200,7 @@ export function verifyPackSync(bytes: Uint8Array, hash: (b: Uint8Array) => Uint8
 
 function checked(bytes: Uint8Array, prefix: PackPrefix, sum: Uint8Array): PackContents {
   if (hex(sum) !== hex(prefix.checksum)) throw new PackError('checksum', 'this pack is damaged: its checksum does not match its contents (a changed or incompletely copied file)');
-  return packContents(prefix, bytes.subarray(PACK_PREFIX, PACK_PREFIX + prefix.headerLength));
+  return packContents(prefix, bytes.subarray(PACK_PREFIX, tablesStart(prefix)), bytes.subarray(tablesStart(prefix), bodyStart(prefix)));
 }
 
 /** Reads part of the pack's body, [start, end) relative to the body. */
@@ -204,7 +248,7 @@ export function packCorpus(contents: PackContents, readBody: BodyReader, inflate
     }
   };
   try {
-    return loadCorpusPerArticle(header.index, read, alignments);
+    return loadCorpusPerArticle(contents.index, read, alignments);
   } catch (e) {
     throw new PackError('damaged', `this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -250,17 +294,49 @@ export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: Pack
     if (at > 0xffffffff) throw new Error('the texts do not fit in one pack (4 GB of compressed text): split the corpus');
   });
   offsets[index.docs.length] = at;
-  const header: PackHeader = { format: HEADER_FORMAT, meta, index, alignments: texts.alignments ?? {}, texts: { offsets: encodeU32(offsets), encoding: 'zlib-json' } };
-  const headerBytes = enc.encode(JSON.stringify(header));
-  const out = new Uint8Array(PACK_PREFIX + headerBytes.length + at);
+  // the number arrays of the index as raw tables, so that opening a pack is no base64 decoding
+  const arrays: Array<[string, Uint32Array]> = [
+    ['postings.hashes', decodeU32(index.postings.hashes, index.postings.count)],
+    ['postings.docs', decodeU32(index.postings.docs, index.postings.count)],
+    ['anchors.hashes', decodeU32(index.anchors.hashes, index.anchors.count)],
+    ['anchors.docs', decodeU32(index.anchors.docs, index.anchors.count)],
+  ];
+  const c = index.concepts;
+  if (c) {
+    arrays.push(['concepts.hashes', decodeU32(c.hashes, c.count)], ['concepts.docs', decodeU32(c.docs, c.count)]);
+    arrays.push(['concepts.keys', decodeU32(c.keys, c.keyCount)], ['concepts.df', decodeU32(c.df, c.keyCount)]);
+  }
+  const tables: Record<string, [number, number]> = {};
+  let tablesLength = 0;
+  for (const [name, a] of arrays) {
+    tables[name] = [tablesLength, a.length];
+    tablesLength += a.length * 4;
+  }
+  if (tablesLength > 0xffffffff) throw new Error('the index does not fit in one pack (4 GB of tables): split the corpus');
+  const emptied: CompiledIndex = {
+    ...index,
+    postings: { ...index.postings, hashes: '', docs: '' },
+    anchors: { ...index.anchors, hashes: '', docs: '' },
+    ...(c ? { concepts: { ...c, hashes: '', docs: '', keys: '', df: '' } } : {}),
+  };
+  const header: PackHeader = { format: HEADER_FORMAT, meta, index: emptied, alignments: texts.alignments ?? {}, texts: { offsets: encodeU32(offsets), encoding: 'zlib-json' }, tables };
+  let json = JSON.stringify(header);
+  json += ' '.repeat((4 - (enc.encode(json).length % 4)) % 4); // the tables start on a 4-byte boundary
+  const headerBytes = enc.encode(json);
+  const out = new Uint8Array(PACK_PREFIX + headerBytes.length + tablesLength + at);
   out.set(PACK_MAGIC, 0);
   const view = new DataView(out.buffer);
   view.setUint32(12, PACK_VERSION, true);
   view.setUint32(16, headerBytes.length, true);
   view.setUint32(20, at % 2 ** 32, true);
   view.setUint32(24, Math.floor(at / 2 ** 32), true);
+  view.setUint32(28, tablesLength, true);
   out.set(headerBytes, PACK_PREFIX);
   let o = PACK_PREFIX + headerBytes.length;
+  for (const [, a] of arrays) {
+    for (let i = 0; i < a.length; i++) view.setUint32(o + i * 4, a[i]!, true);
+    o += a.length * 4;
+  }
   for (const b of blocks) {
     out.set(b, o);
     o += b.length;

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PackStore } from '../../src/corpus/pack-store';
 import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
-import { PACK_PREFIX, PackError, packCorpus, packMeta, streamInflate, verifyPack, writePack, type PackContents } from '../../src/corpus/pack';
+import { bodyStart, PACK_PREFIX, PackError, packCorpus, packMeta, streamInflate, verifyPack, writePack, type PackContents } from '../../src/corpus/pack';
 import { findVersions, findVersionsLoading } from '../../src/core/match/find-versions';
 import { findLexicon, openCorpus, run as corpusCli } from '../../src/cli/corpus';
 import type { Article } from '../../src/core/types';
@@ -32,7 +32,7 @@ const pack1 = pack;
 
 /** The browser's way of reading a pack: the body sliced from the bytes, inflated by DecompressionStream, reads counted. */
 function browserCorpus(contents: PackContents, bytes: Uint8Array): { corpus: ReturnType<typeof packCorpus>; reads: number[] } {
-  const body = PACK_PREFIX + contents.prefix.headerLength;
+  const body = bodyStart(contents.prefix);
   const reads: number[] = [];
   const corpus = packCorpus(
     contents,
@@ -120,7 +120,7 @@ describe('a damaged pack is refused with what is wrong', () => {
   it('a block damaged after the checksum was checked (a disk error) fails that article alone, in one line', async () => {
     const contents = await verifyPack(pack);
     const broken = pack.slice();
-    const body = PACK_PREFIX + contents.prefix.headerLength;
+    const body = bodyStart(contents.prefix);
     broken[body + 5] = broken[body + 5]! ^ 0xff;
     const { corpus } = browserCorpus(contents, broken);
     const first = compiled.index.docs[0]!.id;
