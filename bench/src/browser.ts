@@ -13,7 +13,7 @@
 // own, and every real page is loaded in each browser in turn: a machine that slows down for a
 // while slows the content script and its floors alike.
 import { createServer, type Server } from 'node:http';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -66,7 +66,22 @@ export interface BrowserResult {
   candidateContent: Summary;
   candidateExtract: Summary;
   popup: { opens: number; firstVersionMs: Summary; firstDiffMs: Summary; method: string };
+  /** Importing the node part's largest pack through the options page, when it wrote one. */
+  packImport: PackImport | null;
   bundles: BundleSize[];
+}
+
+export interface PackImport {
+  articles: number;
+  bytes: number;
+  /** From choosing the file to the pack listed (read, verified, stored, opened by the worker). */
+  importMs: number;
+  /** Peak JS heap of the options page and of the worker while importing (Performance.getMetrics, sampled every 100 ms). */
+  peakPageHeapBytes: number;
+  peakWorkerHeapBytes: number;
+  /** A fresh worker (the old one stopped) answering listPacks, which opens the installed packs from IndexedDB. */
+  workerReadyMs: number;
+  error: string | null;
 }
 
 const LOADS = 3;
@@ -323,7 +338,73 @@ async function close(r: Runner): Promise<void> {
   if (r.dir) rmSync(r.dir, { recursive: true, force: true });
 }
 
-export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<BrowserResult> {
+const heapOf = async (session: { send(m: 'Performance.getMetrics'): Promise<{ metrics: Array<{ name: string; value: number }> }> } | null): Promise<number> => {
+  if (!session) return 0;
+  const { metrics } = await session.send('Performance.getMetrics').catch(() => ({ metrics: [] as Array<{ name: string; value: number }> }));
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+};
+
+/** Imports a pack file through the options page's file input, timing it and sampling the memory. */
+async function packImport(browser: Browser, base: string, file: string): Promise<PackImport> {
+  const bytes = statSync(file).size;
+  const page = await browser.newPage();
+  await page.goto(`${base}options.html?lang=en`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="packs"]');
+  const pageCdp = await page.createCDPSession();
+  await pageCdp.send('Performance.enable');
+  const workerTarget = () => browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(base));
+  let worker: Awaited<ReturnType<NonNullable<ReturnType<typeof workerTarget>>['createCDPSession']>> | null = null;
+  try {
+    worker = (await workerTarget()?.createCDPSession()) ?? null;
+    await worker?.send('Performance.enable');
+  } catch {
+    worker = null;
+  }
+  let peakPage = 0;
+  let peakWorker = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peakPage = Math.max(peakPage, await heapOf(pageCdp));
+      peakWorker = Math.max(peakWorker, await heapOf(worker));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  let error: string | null = null;
+  let articles = 0;
+  const started = performance.now();
+  try {
+    const input = await page.$('input[data-testid="import-pack"]');
+    await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(file);
+    const listed = await page.waitForFunction(
+      `document.querySelector('[data-testid="pack"]')?.getAttribute('data-articles') ?? (document.querySelector('[data-testid="options-error"]') ? 'error' : null)`,
+      { timeout: 900_000, polling: 100 },
+    );
+    const v = String(await listed.jsonValue());
+    if (v === 'error') error = await page.$eval('[data-testid="options-error"]', (e) => e.textContent ?? '');
+    else articles = Number(v);
+  } catch (e) {
+    error = String((e as Error).message ?? e);
+  }
+  const importMs = performance.now() - started;
+  sampling = false;
+  await sampler;
+  // a fresh worker: stopped, then asked for the packs (which opens them from IndexedDB)
+  let workerReadyMs = NaN;
+  if (!error) {
+    await pageCdp.send('ServiceWorker.enable');
+    await pageCdp.send('ServiceWorker.stopAllWorkers');
+    for (let i = 0; i < 50 && workerTarget(); i++) await new Promise((r) => setTimeout(r, 100));
+    workerReadyMs = (await page.evaluate(`(async () => { const t = performance.now(); await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); return performance.now() - t; })()`)) as number;
+    // removed again, so the profile does not carry it into the next measurement
+    await page.evaluate(`(async () => { const r = await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); const db = await new Promise((ok, no) => { const q = indexedDB.open('reprint-lens'); q.onsuccess = () => ok(q.result); q.onerror = () => no(q.error); }); for (const p of r.value) { const tx = db.transaction(['packs', 'packFiles'], 'readwrite'); tx.objectStore('packs').delete(p.id); tx.objectStore('packFiles').delete(p.id); await new Promise((ok) => (tx.oncomplete = ok)); } db.close(); await chrome.runtime.sendMessage({ rl: 1, name: 'packsChanged', args: [] }); })()`);
+  }
+  await page.close();
+  log(`browser: pack of ${articles} articles (${(bytes / 2 ** 20).toFixed(0)} MB) imported in ${(importMs / 1000).toFixed(1)} s, peak heap page ${(peakPage / 2 ** 20).toFixed(0)} MB, worker ${(peakWorker / 2 ** 20).toFixed(0)} MB; fresh worker ready in ${workerReadyMs.toFixed(0)} ms${error ? `; error ${error}` : ''}`);
+  return { articles, bytes, importMs: Math.round(importMs), peakPageHeapBytes: peakPage, peakWorkerHeapBytes: peakWorker, workerReadyMs: Math.round(workerReadyMs), error };
+}
+
+export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?: string): Promise<BrowserResult> {
   const { url: local, server } = await serve(corpus);
   // the extension, and beside it the floors, each in its own browser: a real page is loaded in
   // each in turn, so that the floors are measured under the same conditions as the content script
@@ -371,6 +452,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
     log(`browser: popup first diff ${opens.map((o) => o.diff.toFixed(0)).join('/')} ms`);
     const cand = pages.filter((p) => p.candidate);
     const chromium = await browser.version();
+    const imported = packFile && existsSync(packFile) ? await packImport(browser, base, packFile) : null;
     return {
       chromium,
       method: 'Chromium trace (devtools.timeline): merged intervals of events whose script is content.js or extract.js, per page load; the floors loaded in turn with the extension, page by page',
@@ -388,6 +470,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[]): Promise<B
         firstDiffMs: summarize(opens.map((o) => o.diff)),
         method: 'popup.html?tab=<id> opened in a tab; a MutationObserver installed before the page runs records performance.now() (from navigation start) when the first diff cell appears',
       },
+      packImport: imported,
       bundles: bundleSizes(extDir),
     };
   } finally {

@@ -9,7 +9,7 @@ import { compileDocs } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
 import { runBrowser, type BrowserResult } from './browser';
 import { runComparison, runTranslation } from './comparison';
-import { runMatching } from './matching';
+import { PACK_FILE, runMatching } from './matching';
 import { runRealnews } from './realnews';
 import { runTranslations } from './translations';
 import { targets, terminal, write, type Machine, type NodeResults, type Results } from './report';
@@ -72,7 +72,7 @@ async function nodePart(out: string, sizes: number[]): Promise<void> {
 
 async function browserPart(extDir: string, out: string): Promise<void> {
   const start = performance.now();
-  const result = await runBrowser(extDir, corpusDocs());
+  const result = await runBrowser(extDir, corpusDocs(), PACK_FILE);
   writeFileSync(out, JSON.stringify({ ...result, seconds: Math.round((performance.now() - start) / 1000) }));
 }
 

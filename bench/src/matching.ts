@@ -4,6 +4,7 @@
 // (folding and fingerprinting the page alone) and against a brute-force scan (verify() against
 // every article), and recall of the planted versions.
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { compileDocs } from '../../src/corpus/compile';
 import { bodyStart, PACK_PREFIX, packContents, packCorpus, packMeta, tablesStart, verifyPackSync, writePack } from '../../src/corpus/pack';
@@ -144,7 +145,7 @@ function byGroup(samples: Array<{ group: Group; ms: number[] }>): Record<'all' |
 }
 
 /** One corpus size: compile, load, time the queries, check recall. */
-function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon: Lexicon, reps: number): ScaleResult {
+function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon: Lexicon, reps: number, keepPack: boolean): ScaleResult {
   const n = docs.length;
   log(`${n} articles: compiling`);
   const bodyChars = docs.reduce((s, d) => s + d.paragraphs.reduce((t, p) => t + p.length + 1, 0), 0);
@@ -215,7 +216,7 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
   const negatives = qs.filter((q) => q.group === 'real-world' || q.group === 'fresh');
   const fpNames = negatives.filter((q) => results.get(q)!.length > 0).map((q) => `${q.name}: ${results.get(q)!.map((m) => `${m.relation} ${m.id}`).join(', ')}`);
 
-  const pack = measurePack(index, texts, qs, lexicon);
+  const pack = measurePack(index, texts, qs, lexicon, keepPack);
   const brute = bruteForce(corpus, qs, n);
   return {
     pack,
@@ -258,11 +259,15 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
 
 const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
 
-function measurePack(index: CompiledIndex, texts: CompiledTexts, qs: Query[], lexicon: Lexicon): ScaleResult['pack'] {
+/** Where the largest size's pack is written for the browser part to import (bench/out, gitignored). */
+export const PACK_FILE = 'bench/out/pack.rlpack';
+
+function measurePack(index: CompiledIndex, texts: CompiledTexts, qs: Query[], lexicon: Lexicon, keep: boolean): ScaleResult['pack'] {
   const n = index.docs.length;
   const meta = packMeta(index, 'bench', '', 'bench');
   const written = timeOnce(() => writePack(index, texts, meta, { deflate: (b) => deflateSync(b, { level: 9 }), sha256 }));
   const bytes = written.value;
+  if (keep) writeFileSync(PACK_FILE, bytes);
   const verified = timeOnce(() => verifyPackSync(bytes, sha256));
   const headerLength = verified.value.prefix.headerLength + verified.value.prefix.tablesLength;
   const body = bodyStart(verified.value.prefix);
@@ -386,7 +391,7 @@ export function runMatching(corpusDocs: CorpusDoc[], real: RealPage[], langs: La
     }).ms;
     const docs = [...corpusDocs, ...(withPlants ? planted.map((p) => p.doc) : []), ...synthetic.slice(0, Math.max(0, want))];
     const qs = queries(corpusDocs, withPlants ? planted : [], real, fresh);
-    scales.push(measureScale(docs, withPlants ? planted : [], qs, lexicon, size >= 100_000 ? 3 : 5));
+    scales.push(measureScale(docs, withPlants ? planted : [], qs, lexicon, size >= 100_000 ? 3 : 5, size === Math.max(...sizes)));
   }
   return { seed: SEED, scales, generateMs: Math.round(generateMs), realism: realism(real, synthetic) };
 }
