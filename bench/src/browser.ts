@@ -395,11 +395,15 @@ async function packImport(browser: Browser, base: string, file: string): Promise
     await pageCdp.send('ServiceWorker.enable');
     await pageCdp.send('ServiceWorker.stopAllWorkers');
     for (let i = 0; i < 50 && workerTarget(); i++) await new Promise((r) => setTimeout(r, 100));
-    workerReadyMs = (await page.evaluate(`(async () => { const t = performance.now(); await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); return performance.now() - t; })()`)) as number;
+    // asked from a page opened after the stop: the page open during it stalled on evaluate (seen 2026-12-04, not understood)
+    await page.close();
+    const fresh = await browser.newPage();
+    await fresh.goto(`${base}options.html?lang=en`, { waitUntil: 'load' });
+    workerReadyMs = (await fresh.evaluate(`(async () => { const t = performance.now(); await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); return performance.now() - t; })()`)) as number;
     // removed again, so the profile does not carry it into the next measurement
-    await page.evaluate(`(async () => { const r = await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); const db = await new Promise((ok, no) => { const q = indexedDB.open('reprint-lens'); q.onsuccess = () => ok(q.result); q.onerror = () => no(q.error); }); for (const p of r.value) { const tx = db.transaction(['packs', 'packFiles'], 'readwrite'); tx.objectStore('packs').delete(p.id); tx.objectStore('packFiles').delete(p.id); await new Promise((ok) => (tx.oncomplete = ok)); } db.close(); await chrome.runtime.sendMessage({ rl: 1, name: 'packsChanged', args: [] }); })()`);
-  }
-  await page.close();
+    await fresh.evaluate(`(async () => { const r = await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); const db = await new Promise((ok, no) => { const q = indexedDB.open('reprint-lens'); q.onsuccess = () => ok(q.result); q.onerror = () => no(q.error); }); for (const p of r.value) { const tx = db.transaction(['packs', 'packFiles'], 'readwrite'); tx.objectStore('packs').delete(p.id); tx.objectStore('packFiles').delete(p.id); await new Promise((ok) => (tx.oncomplete = ok)); } db.close(); await chrome.runtime.sendMessage({ rl: 1, name: 'packsChanged', args: [] }); })()`);
+    await fresh.close();
+  } else await page.close();
   log(`browser: pack of ${articles} articles (${(bytes / 2 ** 20).toFixed(0)} MB) imported in ${(importMs / 1000).toFixed(1)} s, peak heap page ${(peakPage / 2 ** 20).toFixed(0)} MB, worker ${(peakWorker / 2 ** 20).toFixed(0)} MB; fresh worker ready in ${workerReadyMs.toFixed(0)} ms${error ? `; error ${error}` : ''}`);
   return { articles, bytes, importMs: Math.round(importMs), peakPageHeapBytes: peakPage, peakWorkerHeapBytes: peakWorker, workerReadyMs: Math.round(workerReadyMs), error };
 }
