@@ -142,8 +142,9 @@ describe('page text is isolated in the extension pages', () => {
       docs: [{ id: '900-kept', title: SPOOF, site: SITE, date: '2022-04-25', lang: 'zh', url: 'https://example.com/a', origin: 'user' } as DocInfo],
     } as unknown as UserCorpusStatus;
     const bundled = { id: '000', title: SPOOF, site: SITE, date: '2022-04-25', lang: 'zh', url: null, origin: 'bundled' } as DocInfo;
+    const pack = { id: 'pack-0123456789abcdef', name: SPOOF, description: SITE, articles: 2, languages: { zh: 2 }, dates: null, built: '2026-01-01T00:00:00Z', installed: '2026-01-02T00:00:00Z', size: 1000, enabled: true, problem: null };
     vi.doMock('../../src/messages', () => ({
-      send: (name: string) => Promise.resolve(name === 'listDocs' ? [bundled, ...mine.docs] : name === 'userCorpus' ? mine : null),
+      send: (name: string) => Promise.resolve(name === 'listDocs' ? [bundled, ...mine.docs] : name === 'userCorpus' ? mine : name === 'listPacks' ? [pack] : null),
     }));
     await import('../../src/ui/options');
     const app = doc.getElementById('app')!;
@@ -151,6 +152,9 @@ describe('page text is isolated in the extension pages', () => {
     const row = app.querySelector('[data-testid="user-doc"]')!;
     expectIsolated(row, [SPOOF, SITE], ['Remove']);
     expectIsolated(app.querySelector('[data-testid="corpus-doc"]')!, [SPOOF, SITE], []);
+    // an installed pack's name and description come from its file: isolated too
+    await vi.waitFor(() => expect(app.querySelector('[data-testid="pack"]')).not.toBeNull());
+    expectIsolated(app.querySelector('[data-testid="pack"]')!, [SPOOF, SITE], ['Remove']);
     // the button's label names the page in characters-isolated form
     const label = row.querySelector('button')!.getAttribute('aria-label')!;
     expect(label).toContain(`\u2068${SPOOF}\u2069`);

@@ -10,7 +10,9 @@ import { t } from '../i18n';
 import { megabytes } from '../import';
 import { isolateText, PageText } from './PageText';
 
-const store = new PackStore(indexedDB);
+let opened: PackStore | null = null;
+/** The store, opened when first used (a page that never touches packs never opens the database). */
+const store = (): PackStore => (opened ??= new PackStore(indexedDB));
 
 /** Reads a file whole, reporting the share read (0..1). */
 async function readWithProgress(file: File, progress: (share: number) => void): Promise<Uint8Array> {
@@ -64,7 +66,7 @@ export function CorpusPacks(props: { onMessage: (text: string) => void; onError:
       setBusy({ name: file.name, phase: 'reading', share: 0 });
       const bytes = await readWithProgress(file, (share) => setBusy({ name: file.name, phase: 'reading', share }));
       setBusy({ name: file.name, phase: 'checking', share: 1 });
-      const { pack, replaced } = await store.install(bytes);
+      const { pack, replaced } = await store().install(bytes);
       await changed();
       props.onMessage(t(replaced ? 'packReplaced' : 'packInstalled', isolateText(pack.meta.name), pack.meta.articles));
     } catch (e) {
@@ -122,12 +124,12 @@ export function CorpusPacks(props: { onMessage: (text: string) => void; onError:
                 </td>
                 <td>
                   <label>
-                    <input type="checkbox" checked={p.enabled} data-testid="pack-enabled" onChange={(e) => void run(() => store.setEnabled(p.id, (e.currentTarget as HTMLInputElement).checked))} />{' '}
+                    <input type="checkbox" checked={p.enabled} data-testid="pack-enabled" onChange={(e) => void run(() => store().setEnabled(p.id, (e.currentTarget as HTMLInputElement).checked))} />{' '}
                     {t('packEnabled')}
                   </label>
                 </td>
                 <td>
-                  <button type="button" data-testid="remove-pack" aria-label={t('packRemoveLabel', isolateText(p.name))} onClick={() => void run(() => store.remove(p.id), t('packRemoved', isolateText(p.name)))}>
+                  <button type="button" data-testid="remove-pack" aria-label={t('packRemoveLabel', isolateText(p.name))} onClick={() => void run(() => store().remove(p.id), t('packRemoved', isolateText(p.name)))}>
                     {t('remove')}
                   </button>
                 </td>
