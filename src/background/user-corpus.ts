@@ -420,6 +420,7 @@ export class UserCorpusStore {
   private state: State | null = null;
   private compiled: { docs: readonly UserDoc[]; lexicon: Lexicon | null; corpus: Corpus | null } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private generation = 0;
 
   constructor(
     private readonly storage: StorageArea,
@@ -427,14 +428,17 @@ export class UserCorpusStore {
   ) {}
 
   private async read(): Promise<State> {
-    if (!this.state) {
+    // a read that another context's write overtook (invalidate() during the get) is read again,
+    // or the store would keep what storage held before that write for as long as the worker lives
+    while (!this.state) {
+      const generation = this.generation;
       let raw: Record<string, unknown>;
       try {
         raw = await this.storage.get([...STORAGE_KEYS]);
       } catch (e) {
         throw new UserCorpusError(`your saved articles could not be read (${(e as Error).message})`);
       }
-      this.state ??= readState(raw, this.now());
+      if (generation === this.generation) this.state ??= readState(raw, this.now());
     }
     return this.state;
   }
@@ -447,6 +451,7 @@ export class UserCorpusStore {
 
   /** Forgets what was read, so the next load reads storage again (another context wrote to it). */
   invalidate(): void {
+    this.generation++;
     this.state = null;
     this.compiled = null;
   }

@@ -322,6 +322,28 @@ describe('kept data is never destroyed', () => {
   });
 });
 
+describe('another context writes', () => {
+  it('a read that another context\'s write overtook is read again, not kept stale', async () => {
+    const storage = new FakeStorage();
+    await new UserCorpusStore(storage).add(unrelated);
+    const store = new UserCorpusStore(storage);
+    // the worker starts reading; before the browser answers, the options page (or a test) writes
+    // and storage.onChanged invalidates the worker's store
+    const get = storage.get.bind(storage);
+    let overtaken = false;
+    storage.get = async (keys) => {
+      const before = await get(keys);
+      if (!overtaken) {
+        overtaken = true;
+        storage.data = { [LEGACY_KEY]: { format: 'reprint-lens-user-corpus', version: 1, docs: [reprint] } };
+        store.invalidate();
+      }
+      return before;
+    };
+    expect((await store.load()).docs).toEqual([reprint]);
+  });
+});
+
 describe('import', () => {
   const file = (docs: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs, ...extra });
 
