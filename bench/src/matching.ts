@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { compileDocs } from '../../src/corpus/compile';
-import { bodyStart, PACK_PREFIX, packContents, packCorpus, packMeta, tablesStart, verifyPackSync, writePack } from '../../src/corpus/pack';
+import { bodyStart, headContents, PACK_PREFIX, packCorpus, packMeta, verifyPackSync, writePack } from '../../src/corpus/pack';
 import { loadCorpus } from '../../src/corpus/load';
 import type { CompiledIndex, CompiledTexts, Corpus } from '../../src/core/index/types';
 import type { CorpusDoc } from '../../src/corpus/types';
@@ -281,8 +281,7 @@ function measurePack(index: CompiledIndex, texts: CompiledTexts, qs: Query[], le
   const opened = timeOnce(() => {
     const prefix = verified.value.prefix;
     const head = bytes.slice(PACK_PREFIX, body); // a fresh buffer, as the Blob read gives
-    const split = tablesStart(prefix) - PACK_PREFIX;
-    return packCorpus(packContents(prefix, head.subarray(0, split), head.subarray(split)), read, (b) => inflateSync(b));
+    return packCorpus(headContents(prefix, head), read, (b) => inflateSync(b));
   });
   const openMs = opened.ms;
   const heapBytes = usedMemory() - before;

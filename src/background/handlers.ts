@@ -12,7 +12,7 @@ import { SnapshotParts } from './snapshot-parts';
 import { tabProvenance } from './family';
 import { userDocFromArticle } from './user-corpus';
 import { ImportParts } from './import-parts';
-import { docsByIds, findDoc, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
+import { docsByIds, findDoc, metaDocInfo, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
 import { packsChanged, packStatus } from './packs';
 
 interface Context {
@@ -139,7 +139,7 @@ export const handlers: Handlers = {
   async listDocs(_ctx, ids): Promise<DocInfo[]> {
     if (ids) return docsByIds(ids);
     const corpus = await getCorpus();
-    const bundled = corpus.docs.map((d) => ({ id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'bundled' as const }));
+    const bundled = corpus.docs.map((d) => metaDocInfo(d));
     return [...bundled, ...(await userStatus().catch(() => ({ docs: [] }))).docs];
   },
 

@@ -7,11 +7,11 @@ import browser from 'webextension-polyfill';
 import { localSource, type VersionSource } from '../core/match/version-source';
 import type { Lexicon } from '../core/text/lexicon';
 import type { Article, Match, MatchReport } from '../core/types';
-import type { Corpus } from '../core/index/types';
+import type { Corpus, DocMeta } from '../core/index/types';
 import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
 import { getCorpus, getLexicon } from './corpus';
 import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';
-import { openPacks, type OpenPack } from './packs';
+import { openPacks } from './packs';
 
 export const userStore = new UserCorpusStore(browser.storage.local);
 
@@ -36,10 +36,10 @@ export async function userStatus(): Promise<UserCorpusStatus> {
   return { docs: docs.map(userDocInfo), notice, newer: newer ?? false, setAside: (setAside ?? []).map(setAsideInfo) };
 }
 
-/** The article of a pack as the UI lists it. */
-export function packDocInfo(p: OpenPack, n: number): DocInfo {
-  const d = p.corpus.docs[n]!;
-  return { id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'pack', pack: p.pack.meta.name };
+/** A compiled article as the UI lists it: bundled, or from the pack named. */
+export function metaDocInfo(d: DocMeta, pack?: string): DocInfo {
+  const base = { id: d.id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url };
+  return pack === undefined ? { ...base, origin: 'bundled' } : { ...base, origin: 'pack', pack };
 }
 
 /**
@@ -102,8 +102,7 @@ export async function docsByIds(ids: readonly string[]): Promise<DocInfo[]> {
   for (const id of ids) {
     const b = bundled.byId.get(id);
     if (b !== undefined) {
-      const d = bundled.docs[b]!;
-      out.push({ id, title: d.title, site: d.siteName, date: d.published, lang: d.lang, url: d.url, origin: 'bundled' });
+      out.push(metaDocInfo(bundled.docs[b]!));
       continue;
     }
     const u = mine.find((d) => d.id === id);
@@ -112,7 +111,7 @@ export async function docsByIds(ids: readonly string[]): Promise<DocInfo[]> {
       continue;
     }
     const p = packs.find((x) => x.corpus.byId.has(id));
-    if (p) out.push(packDocInfo(p, p.corpus.byId.get(id)!));
+    if (p) out.push(metaDocInfo(p.corpus.docs[p.corpus.byId.get(id)!]!, p.pack.meta.name));
   }
   return out;
 }

@@ -9,7 +9,7 @@
 //
 // The IndexedDB factory is passed in: the options page and the worker pass their own, tests pass
 // fake-indexeddb's. No extension API here.
-import { bodyStart, PACK_PREFIX, PackError, packContents, packCorpus, readPackPrefix, streamInflate, tablesStart, verifyPack, type PackMeta } from './pack';
+import { bodyStart, headContents, PACK_PREFIX, PackError, packCorpus, readPackPrefix, streamInflate, verifyPack, type PackMeta } from './pack';
 import type { Corpus } from '../core/index/types';
 
 export const DB_NAME = 'reprint-lens';
@@ -148,10 +148,9 @@ export class PackStore {
     const prefix = readPackPrefix(new Uint8Array(await blob.slice(0, PACK_PREFIX).arrayBuffer()), blob.size);
     // header and tables in one read; the tables become views of it (aligned: the header's length is a multiple of 4)
     const head = new Uint8Array(await blob.slice(PACK_PREFIX, bodyStart(prefix)).arrayBuffer());
-    const split = tablesStart(prefix) - PACK_PREFIX;
     const body = bodyStart(prefix);
     return packCorpus(
-      packContents(prefix, head.subarray(0, split), head.subarray(split)),
+      headContents(prefix, head),
       async (start, end) => new Uint8Array(await blob.slice(body + start, body + end).arrayBuffer()),
       streamInflate,
     );

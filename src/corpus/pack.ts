@@ -200,7 +200,13 @@ export function verifyPackSync(bytes: Uint8Array, hash: (b: Uint8Array) => Uint8
 
 function checked(bytes: Uint8Array, prefix: PackPrefix, sum: Uint8Array): PackContents {
   if (hex(sum) !== hex(prefix.checksum)) throw new PackError('checksum', 'this pack is damaged: its checksum does not match its contents (a changed or incompletely copied file)');
-  return packContents(prefix, bytes.subarray(PACK_PREFIX, tablesStart(prefix)), bytes.subarray(tablesStart(prefix), bodyStart(prefix)));
+  return headContents(prefix, bytes.subarray(PACK_PREFIX, bodyStart(prefix)));
+}
+
+/** packContents of the bytes from the end of the prefix to the body (the header, then the tables), read in one piece. */
+export function headContents(prefix: PackPrefix, head: Uint8Array): PackContents {
+  const split = tablesStart(prefix) - PACK_PREFIX;
+  return packContents(prefix, head.subarray(0, split), head.subarray(split));
 }
 
 /** Reads part of the pack's body, [start, end) relative to the body. */

@@ -12,7 +12,7 @@ import type { Provenance, ProvenanceEntry } from '../core/compare/provenance';
 import type { Comparison } from '../core/types';
 import { DiffTable, Outside, isChange } from './components/DiffTable';
 import { ThreeWayTable } from './components/ThreeWayTable';
-import { VersionList } from './components/VersionList';
+import { useDocsOf, VersionList } from './components/VersionList';
 import { Timeline, entryName } from './components/Provenance';
 import { EditList, type EditGroup } from './components/EditList';
 import { ChangeStrip } from './components/ChangeStrip';
@@ -85,13 +85,7 @@ function CompareView() {
   }, []);
 
   const matches = verdict?.report?.matches ?? [];
-  // versions from the installed packs are not in the list of bundled and kept articles: asked for by id
-  const matchIds = matches.map((m) => m.id).join(' ');
-  useEffect(() => {
-    const missing = matches.map((m) => m.id).filter((id) => !docs.has(id));
-    if (missing.length === 0) return;
-    send('listDocs', missing).then((found) => setDocs((d) => new Map([...d, ...found.map((x): [string, DocInfo] => [x.id, x])])), () => undefined);
-  }, [matchIds, docs]);
+  useDocsOf(matches, docs, setDocs);
   const plan: ThreePlan | null = useMemo(() => (provenance ? planThreeWay(provenance) : null), [provenance]);
   const three = wantThree && plan !== null;
   const target = verdictTarget(matches, provenance, docs);

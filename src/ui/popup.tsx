@@ -9,7 +9,7 @@ import { send, type DocInfo, type TabVerdict } from '../messages';
 import type { Provenance } from '../core/compare/provenance';
 import type { Comparison, Match } from '../core/types';
 import { DiffTable, Outside } from './components/DiffTable';
-import { VersionList } from './components/VersionList';
+import { useDocsOf, VersionList } from './components/VersionList';
 import { ExtractedView } from './components/ExtractedView';
 import { ProvenanceLine } from './components/Provenance';
 import { applyTheme, t } from './i18n';
@@ -83,12 +83,7 @@ function Popup() {
   const matches: Match[] = verdict?.status === 'done' ? (verdict.report?.matches ?? []) : [];
   const matchKey = matches.map((m) => m.id).join(' ');
 
-  // versions from the installed packs are not in the list of bundled and kept articles: asked for by id
-  useEffect(() => {
-    const missing = matches.map((m) => m.id).filter((id) => !docs.has(id));
-    if (missing.length === 0) return;
-    send('listDocs', missing).then((found) => setDocs((d) => new Map([...d, ...found.map((x): [string, DocInfo] => [x.id, x])])), () => undefined);
-  }, [matchKey, docs]);
+  useDocsOf(matches, docs, setDocs);
 
   useEffect(() => {
     if (tabId === null || matches.length === 0) return setProvenance(null);

@@ -1,10 +1,24 @@
 // The versions found for a page: title, site, date, language, relation and similarity, one option
 // each, with the likely original, the page's own text and the reader's own articles tagged.
 // Testing contract: each version is an element with data-testid="version", data-doc-id, data-relation.
-import type { DocInfo } from '../../messages';
+import { useEffect } from 'preact/hooks';
+import { send, type DocInfo } from '../../messages';
 import type { Match } from '../../core/types';
 import { t, type MessageKey } from '../i18n';
 import { MetaLine, PageText, tx } from './PageText';
+
+/**
+ * Asks the background for the metadata of versions not in `docs` (those from installed packs are
+ * not in the list of bundled and kept articles) and adds them.
+ */
+export function useDocsOf(matches: readonly Match[], docs: Map<string, DocInfo>, setDocs: (f: (d: Map<string, DocInfo>) => Map<string, DocInfo>) => void): void {
+  const key = matches.map((m) => m.id).join(' ');
+  useEffect(() => {
+    const missing = matches.map((m) => m.id).filter((id) => !docs.has(id));
+    if (missing.length === 0) return;
+    send('listDocs', missing).then((found) => setDocs((d) => new Map([...d, ...found.map((x): [string, DocInfo] => [x.id, x])])), () => undefined);
+  }, [key, docs]);
+}
 
 export function langName(lang: string): string {
   return lang === 'zh' || lang === 'en' ? t(`lang_${lang}`) : lang;
