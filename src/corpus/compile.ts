@@ -5,7 +5,7 @@ import { packedAlignment } from '../core/compare/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/index/fingerprint';
 import { buildConcepts, conceptTerms, type ConceptTerms } from '../core/index/concepts';
 import type { Lexicon } from '../core/text/lexicon';
-import { candidates, findVersions, type PageKeys } from '../core/match/find-versions';
+import { findVersions, sameLanguageCandidates, type PageKeys } from '../core/match/find-versions';
 import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/index/stock-count';
 import { encodeStockTable, STOCK_K } from '../core/index/stock-table';
 import { bilingualSide } from '../core/match/translation-evidence';
@@ -152,8 +152,8 @@ function corpusRelations(docs: CorpusDoc[], keys: PageKeys[], corpus: Corpus, le
   const withFamilies: Corpus = { ...corpus, relations: first };
   docs.forEach((d, i) => {
     const opts = { exclude: [d.id], lexicon, keys: keys[i]! };
-    const before = new Set(candidates(d, corpus, opts).map((c) => c.doc));
-    if (candidates(d, withFamilies, opts).some((c) => !before.has(c.doc))) relate(d, i, withFamilies);
+    const before = new Set(sameLanguageCandidates(d, corpus, opts).map((c) => c.doc));
+    if (sameLanguageCandidates(d, withFamilies, opts).some((c) => !before.has(c.doc))) relate(d, i, withFamilies);
   });
   return sorted();
 }

@@ -130,6 +130,22 @@ describe('the corpus lexicon', () => {
     expect(longestWord(lex, '中华人民共和国国务院', 0)).toBe('中华人民共和国'.length);
   });
 
+  it('bounds them by the first two characters too, still without losing a headword', () => {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, string> };
+    let tighter = 0;
+    for (const k of Object.keys(json.entries)) {
+      if (k.length < 2) continue;
+      const pair = lex.longestFrom(k.charCodeAt(0), k.charCodeAt(1));
+      expect(pair, k).toBeGreaterThanOrEqual(k.length);
+      if (pair < lex.longestFrom(k.charCodeAt(0))) tighter++;
+    }
+    expect(tighter).toBeGreaterThan(20_000);
+    expect(lex.longestFrom('浪'.charCodeAt(0), '潮'.charCodeAt(0))).toBeGreaterThanOrEqual('浪潮集团'.length);
+    expect(lex.longestFrom(0x3000, '中'.charCodeAt(0))).toBe(1); // nothing begins with the ideographic space
+    // segmentation is unchanged: the longest word at each place, whatever bound found it
+    expect(longestWord(lex, '数字政府建设', 0)).toBe(lex.glosses.get('数字政府') ? 4 : 2);
+  });
+
   const ENTRIES: [string, string][] = [
     ['政府', 'government'],
     ['南京', 'nanjing'],

@@ -93,7 +93,7 @@ export function countHits(
 export function encodeU32(a: Uint32Array): string {
   const bytes = new Uint8Array(a.length * 4);
   const view = new DataView(bytes.buffer);
-  a.forEach((x, i) => view.setUint32(i * 4, x, true));
+  for (let i = 0; i < a.length; i++) view.setUint32(i * 4, a[i]!, true);
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);

@@ -338,12 +338,16 @@ export function pageKeys(body: string): PageKeys {
   return { hashes: fingerprint(body).hashes, anchors: anchorHashes(body) };
 }
 
-/** The corpus articles worth verifying for a page, from the index alone (no texts read). */
-export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {}): Candidate[] {
-  const excluded = new Set((opts.exclude ?? []).map((id) => corpus.byId.get(id)).filter((d) => d !== undefined));
+const excludedDocs = (corpus: Corpus, opts: FindOptions): Set<number> =>
+  new Set((opts.exclude ?? []).map((id) => corpus.byId.get(id)).filter((d) => d !== undefined));
+
+/**
+ * The same-language candidates alone: the part of retrieval the corpus's families change (the
+ * cross-language part depends on the concept table and languages only).
+ */
+export function sameLanguageCandidates(page: PageText, corpus: Corpus, opts: FindOptions = {}, excluded = excludedDocs(corpus, opts)): Candidate[] {
   const out: Candidate[] = [];
-  const body = opts.keys ? '' : page.paragraphs.join('\n');
-  const fp = opts.keys ? null : fingerprint(body, true);
+  const fp = opts.keys ? null : fingerprint(page.paragraphs.join('\n'), true);
   const hashes = opts.keys?.hashes ?? fp!.hashes;
   const same = [...countHits(corpus.postings, hashes, rareHash(families(corpus), excluded), WEAK_HITS)]
     .filter(([d, h]) => (h.hits >= MIN_HITS || h.rare > 0) && !excluded.has(d))
@@ -353,6 +357,14 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
     const weak = h.hits <= WEAK_HITS ? { shared: h.shared, ...(fp?.spans ? { sharedSpans: h.shared.map((x) => fp.spans!.get(x)) } : {}) } : {};
     out.push({ doc, hits: h.hits, crossLanguage: false, ...weak });
   }
+  return out;
+}
+
+/** The corpus articles worth verifying for a page, from the index alone (no texts read). */
+export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {}): Candidate[] {
+  const excluded = excludedDocs(corpus, opts);
+  const out = sameLanguageCandidates(page, corpus, opts, excluded);
+  const body = opts.keys ? '' : page.paragraphs.join('\n');
   const pageSide = opts.lexicon ? bilingualSide(page.lang, page.paragraphs) : null;
   if (pageSide && opts.lexicon) {
     const keep = (d: number): boolean => !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide);

@@ -30,8 +30,11 @@ export interface Lexicon {
   glosses: { get(word: string): string[] | undefined };
   /** Longest headword, in UTF-16 units, for longest-match lookups. */
   maxLength: number;
-  /** Longest headword beginning with the UTF-16 unit `first` (an upper bound; maxLength when unknown). */
-  longestFrom(first: number): number;
+  /**
+   * Longest headword beginning with the UTF-16 unit `first` (an upper bound; maxLength when
+   * unknown); with `second`, the longest beginning with those two units (1 when none of two or more does).
+   */
+  longestFrom(first: number, second?: number): number;
 }
 
 /**
@@ -129,7 +132,28 @@ export function loadLexicon(json: LexiconJson): Lexicon {
     }
     return stems ?? undefined;
   };
-  return { glosses: { get }, maxLength, longestFrom: longestTable(json.longest, maxLength, GAZETTEER) };
+  const byFirst = longestTable(json.longest, maxLength, GAZETTEER);
+  // the bound by the first two units, made on first use from the headwords: a longest-match lookup
+  // otherwise tries every length up to the first unit's bound (up to 19) at every position, and
+  // those misses were a fifth of building a corpus
+  let byPair: Map<number, number> | null = null;
+  const pairs = (): Map<number, number> => {
+    const m = new Map<number, number>();
+    const note = (w: string): void => {
+      if (w.length < 2) return;
+      const k = w.charCodeAt(0) * 0x10000 + w.charCodeAt(1);
+      if ((m.get(k) ?? 0) < w.length) m.set(k, w.length);
+    };
+    for (const zh in raw) if (typeof raw[zh] === 'string') note(zh);
+    for (const zh of named.keys()) note(zh);
+    return m;
+  };
+  const longestFrom = (first: number, second?: number): number => {
+    if (second === undefined) return byFirst(first);
+    byPair ??= pairs();
+    return Math.min(byPair.get(first * 0x10000 + second) ?? 1, maxLength);
+  };
+  return { glosses: { get }, maxLength, longestFrom };
 }
 
 /** The per-first-character bound of longest-match lookups, from the file's table and the gazetteer. */
@@ -153,7 +177,8 @@ function longestTable(table: LexiconJson['longest'], maxLength: number, extra: R
  * more for a word, 1 for a single character the lexicon knows, 0 for one it does not.
  */
 export function longestWord(lexicon: Lexicon, han: string, at: number): number {
-  for (let len = Math.min(lexicon.longestFrom(han.charCodeAt(at)), han.length - at); len > 1; len--) {
+  const bound = at + 1 < han.length ? lexicon.longestFrom(han.charCodeAt(at), han.charCodeAt(at + 1)) : 1;
+  for (let len = Math.min(bound, han.length - at); len > 1; len--) {
     if (lexicon.glosses.get(han.slice(at, at + len))) return len;
   }
   return lexicon.glosses.get(han.slice(at, at + 1)) ? 1 : 0;
