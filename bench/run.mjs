@@ -2,7 +2,7 @@
 // `npm run bench` (after `node build.mjs`): measures speed and scale, prints the targets and a table,
 // writes bench/results.json, docs/perf-scaling.svg, docs/perf-length.svg and the results section of
 // docs/PERFORMANCE.md. Not part of `npm test`: budgets live here, never in timed tests.
-//   node bench/run.mjs                      everything (about 21 minutes on 2 cores, 11 of them building the 100,000-article index)
+//   node bench/run.mjs                      everything (the 100,000-article build alone ran over 33 minutes at the last try; see docs/PERFORMANCE.md)
 //   node bench/run.mjs --quick              corpus sizes up to 10,000 only
 //   node bench/run.mjs --sizes 5,1000       chosen corpus sizes
 //   node bench/run.mjs --no-browser         skip the Chromium part
