@@ -12,12 +12,32 @@ const SHORT = 60;
 /** Body text before the run, in characters, for it to be a feed after an article rather than the page itself. */
 const MIN_BEFORE = 200;
 
-/** The index where a feed of short paragraphs begins after the article, or -1. */
+/**
+ * Headings that open a feed of other posts after an article (a 继续阅读 / 相关推荐 / 猜你喜欢 block of
+ * cards). Such a line ends the body when there is article text before it. 相关阅读 and 延伸阅读 are
+ * left out: sites put them inside articles over links that belong to the story.
+ */
+const FEED_HEADINGS = new Set([
+  '继续阅读', '相关推荐', '猜你喜欢', '热门排行', '为你推荐', '热门推荐', '精彩推荐', '大家都在看',
+  '更多精彩', '阅读排行', '热点推荐', '热门文章', 'you may also like', 'recommended for you',
+]);
+
+/** Whether a paragraph is only a feed heading (punctuation and symbols around it ignored). */
+export function isFeedHeading(p: string): boolean {
+  if (p.length > 40) return false;
+  const key = p.replace(/[\s\p{P}\p{S}]+/gu, ' ').trim().toLowerCase();
+  return FEED_HEADINGS.has(key);
+}
+
+/** The index where a feed (a feed heading, or a run of short paragraphs) begins after the article, or -1. */
 export function feedStart(paragraphs: readonly string[]): number {
   let before = 0;
   let runStart = -1;
+  let seen = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
+    if (seen >= MIN_BEFORE && isFeedHeading(p)) return i;
+    seen += p.length;
     if (p.length < SHORT) {
       if (runStart < 0) runStart = i;
       if (i - runStart + 1 >= FEED_RUN) return before >= MIN_BEFORE ? runStart : -1;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { detectTopic } from '../../src/core/topic/topic';
 import { extractArticle } from '../../src/extract/article';
-import { feedStart } from '../../src/extract/feed';
+import { feedStart, isFeedHeading } from '../../src/extract/feed';
 import { corpusDoc, realworldPages } from '../fixtures/translation/corpus';
 
 const doc = corpusDoc('000');
@@ -31,5 +31,18 @@ describe('a feed of comments after the article', () => {
   it('cuts no real page of ../shared/realworld nor a bundled article', () => {
     for (const p of realworldPages()) expect(feedStart(p.paragraphs), p.name).toBe(-1);
     for (const id of ['000', '001', '002', '003', '004']) expect(feedStart(corpusDoc(id).paragraphs), id).toBe(-1);
+  });
+});
+
+describe('a feed heading after the article', () => {
+  const posts = Array.from({ length: 12 }, (_, i) => `<p>第${i + 1}条推荐：某地举办文化旅游节，吸引大批游客前来观光游览，现场气氛热烈，各类特色活动精彩纷呈，市民纷纷点赞。</p>`).join('\n');
+  it.each(['继续阅读', '相关推荐', '▼ 猜你喜欢 ▼', '热门排行：'])('ends the body at %s', (heading) => {
+    const { article } = extractArticle(parseHtml(page(`<p>${heading}</p>\n${posts}`)));
+    expect(article.paragraphs).toEqual(doc.paragraphs);
+  });
+
+  it('is only a heading: a sentence naming it, or one at the very top, cuts nothing', () => {
+    expect(isFeedHeading('平台根据用户兴趣提供相关推荐，提高了办事效率。')).toBe(false);
+    expect(feedStart(['相关推荐', ...doc.paragraphs])).toBe(-1);
   });
 });
