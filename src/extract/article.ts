@@ -8,7 +8,7 @@ import type { Article } from '../core/types';
 import { detectLanguage } from '../core/text/language';
 import { readMeta, type PageMeta } from './meta';
 import { feedStart } from './feed';
-import { paragraphsOf, clean } from './paragraphs';
+import { paragraphsOf, clean, joinHardWraps } from './paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { pickTitle } from './title';
 import { dateFromMetaNames, findDate, findDateInPage, headDate, labelledDateIn, parseDate } from './dates';
@@ -30,6 +30,26 @@ export interface ExtractOptions {
 }
 
 const DEFAULT_MAX_CHARS = 200_000;
+
+/** An author's profile box, by its class or id: text about the writer, not by them. */
+const AUTHOR_BOX = /author-?(?:profile|bio|description)|about-the-author/i;
+/** The longest profile box dropped: a box holding more is a container around the article itself. */
+const MAX_AUTHOR_BOX = 1500;
+
+/**
+ * A copy of `doc` for Readability, without author profile boxes: Readability unwraps a box around a
+ * single paragraph and appends it to the body like any prose sibling. Short boxes (a byline) stay,
+ * so Readability can still read the byline from them.
+ */
+function readabilityCopy(doc: Document): Document {
+  const copy = doc.cloneNode(true) as Document;
+  for (const el of Array.from(copy.querySelectorAll('[class*="author" i], [id*="author" i]'))) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    const length = el.textContent?.trim().length ?? 0;
+    if (AUTHOR_BOX.test(names) && length >= 80 && length <= MAX_AUTHOR_BOX) el.remove();
+  }
+  return copy;
+}
 
 function emptyArticle(url: string | null): Article {
   return { title: '', byline: null, siteName: null, published: null, url, lang: 'und', paragraphs: [], sourceLines: [] };
@@ -78,7 +98,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   // Readability rewrites the document it parses: it gets a copy, and the original stays untouched
   // for looking up body parts it left out
   const pristine = doc;
-  const parsed = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (n) => n, charThreshold: 300 }).parse();
+  const parsed = new Readability<Node>(readabilityCopy(doc), { serializer: (n) => n, charThreshold: 300 }).parse();
 
   const article = emptyArticle(meta.canonical ?? meta.ogUrl ?? fallbackUrl);
   article.siteName = clean(parsed?.siteName ?? meta.siteName ?? '') || null;
@@ -98,6 +118,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   // a feed of comments in the article's own container is not body text (feed.ts)
   const feed = feedStart(paragraphs);
   if (feed >= 0) paragraphs.length = feed;
+  paragraphs = joinHardWraps(paragraphs);
   article.truncated = cap(paragraphs, maxChars) || undefined;
   if (!article.truncated) delete article.truncated;
   article.paragraphs = paragraphs;
@@ -123,6 +144,6 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
   const claims = { declared: meta.declaresArticle, dated: meta.published !== null || headlineDate !== null, headed: zones.titleFound, sourced: article.sourceLines.length > 0 };
-  const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null, claims });
+  const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null, kept: paragraphs, claims });
   return { article, isArticle: verdict.isArticle, reasons: verdict.reasons };
 }

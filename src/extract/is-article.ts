@@ -18,6 +18,12 @@ export interface ArticleSignals {
   readerable: boolean;
   /** Readability's content element, or null when it found nothing. */
   content: Element | null;
+  /**
+   * The body as extraction kept it (attribution lines, a feed after the article and the headline
+   * taken out, hard-wrapped lines joined), when known: prose is counted in it, and lists of links
+   * extraction left out (a blog's archive after the post) do not make the page a list.
+   */
+  kept?: readonly string[];
   /** What the page says of itself (each optional: a page with none is judged on its shape alone). */
   claims?: {
     /** og:type article, or a JSON-LD Article / NewsArticle / BlogPosting / Report. */
@@ -77,10 +83,11 @@ export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: 
   if (!s.content) return { isArticle: false, reasons: ['no article body found'] };
   const reasons: string[] = [];
   const paragraphs = paragraphsOf(s.content);
+  const kept = s.kept ? new Set(s.kept) : null;
   const wire = paragraphs.some((p) => leadCredit(p.trim()) !== null && isProse(p));
   const text = solid(s.content.textContent);
   const linkShare = text > 0 ? linkTextOf(s.content) / text : 0;
-  const prose = paragraphs.filter(isProse).length;
+  const prose = Math.max(paragraphs.filter(isProse).length, s.kept?.filter(isProse).length ?? 0);
   const c = s.claims;
   const claims = c ? Number(c.declared) + Number(c.dated) + Number(c.headed) + Number(c.sourced) : 0;
   // the page's word, where its body is prose and not links
@@ -93,7 +100,11 @@ export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: 
   const total = paragraphs.reduce((n, p) => n + textUnits(p), 0);
   const min = wire || claimed ? WIRE_MIN_UNITS : MIN_UNITS;
   if (total < min) reasons.push(`too little text (${total} letter-equivalents < ${min})`);
-  const items = Array.from(s.content.querySelectorAll('li')).filter((li) => !li.parentElement?.closest('li')); // nested lists: count the outer item only
+  const items = Array.from(s.content.querySelectorAll('li'))
+    .filter((li) => !li.parentElement?.closest('li')) // nested lists: count the outer item only
+    // a navigation list extraction cut from the body (a blog's archive of links) is not the page's text;
+    // a list with text of its own (citations, steps) counts whether it was kept or not
+    .filter((li) => kept === null || linkTextOf(li) < 0.9 * solid(li.textContent) || paragraphsOf(li).some((p) => kept.has(p)));
   const listText = items.reduce((n, li) => n + solid(li.textContent), 0);
   const listLinks = items.reduce((n, li) => n + linkTextOf(li), 0);
   const listShare = text > 0 ? listText / text : 0;

@@ -29,6 +29,8 @@ function indexOf(lines: string[], text: string, from: number): number {
   const whole = text.replace(/[\s\u3000]+/g, '');
   const k = whole.slice(0, 16);
   if (k.length < 4) return -1;
+  // the line itself first: a short opening line ("陈天华《警世钟》") is also inside the post's title line above it
+  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i]!.replace(/[\s\u3000]+/g, '') === whole) return i;
   for (let i = Math.max(0, from); i < lines.length; i++) {
     const l = lines[i]!.replace(/[\s\u3000]+/g, '');
     // the paragraph opens the line, holds it, or (Readability joined lines into one paragraph) the line opens it

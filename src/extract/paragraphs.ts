@@ -1,4 +1,4 @@
-// Plain-text paragraphs of a DOM subtree, in reading order.
+// Plain-text paragraphs of a DOM subtree, in reading order, and hard-wrapped lines joined back into them.
 // Block elements and <br> end a paragraph; inline elements run on. Whitespace is collapsed the way
 // a browser renders it, and the ideographic space that Chinese sites use to indent a paragraph is
 // trimmed with it.
@@ -46,5 +46,89 @@ export function paragraphsOf(root: Node): string[] {
   };
   walk(root);
   flush();
+  return out;
+}
+
+// Text hard-wrapped at a fixed width (old BBS posts, e-mailed articles, magazine archives put on the
+// web with a <br> every 38 characters): each paragraph arrives as many lines cut mid-sentence. The
+// lines are joined back into paragraphs, so a reader sees sentences and the article gate counts
+// prose paragraphs, not 38-character fragments.
+//
+// A wrapped text shows itself by many lines of one length that do not end a sentence; a line of that
+// full length runs on into the next, a shorter one ends its paragraph. Typeset text has no such
+// shape: its paragraphs vary in length and end in punctuation.
+
+/** Lines of the most common length needed before the text counts as hard-wrapped. */
+const MIN_FULL_LINES = 5;
+/** Shortest wrap width considered, in characters (a list of short items is not wrapped text). */
+const MIN_WIDTH = 20;
+/** Share of the full-length lines that must end mid-sentence. */
+const MIN_OPEN_SHARE = 0.6;
+
+const SENTENCE_END = /[.!?。！？…”’」』)）:：;；]$/;
+const CJK_EDGE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** Width of a line in columns: a CJK character takes two, as in GBK text wrapped at a byte count. */
+function columns(line: string): number {
+  let n = 0;
+  for (const ch of line) n += CJK_EDGE.test(ch) ? 2 : 1;
+  return n;
+}
+/** Width of a line in characters, as text wrapped at a character count. */
+const chars = (line: string): number => line.length;
+
+interface Wrap {
+  width: number;
+  measure: (line: string) => number;
+}
+
+/** The commonest line width under `measure`, with how many lines have it (or a neighbour: a wrapper breaks before a character that would overflow). */
+function commonWidth(paragraphs: readonly string[], measure: (line: string) => number, min: number): { width: number; lines: number } {
+  const counts = new Map<number, number>();
+  for (const p of paragraphs) {
+    const w = measure(p);
+    if (w >= min) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  let width = 0;
+  let lines = 0;
+  for (const [w, n] of counts) {
+    const around = n + (counts.get(w - 1) ?? 0) + (counts.get(w + 1) ?? 0);
+    if (around > lines || (around === lines && w > width)) [width, lines] = [w, around];
+  }
+  return { width, lines };
+}
+
+/** How `paragraphs` are hard-wrapped (width and the measure it is counted in), or null when they are not. */
+function wrapOf(paragraphs: readonly string[]): Wrap | null {
+  const byColumns = commonWidth(paragraphs, columns, MIN_WIDTH * 2);
+  const byChars = commonWidth(paragraphs, chars, MIN_WIDTH);
+  const [best, measure] = byColumns.lines >= byChars.lines ? [byColumns, columns] : [byChars, chars];
+  if (best.lines < MIN_FULL_LINES) return null;
+  const full = paragraphs.filter((p) => Math.abs(measure(p) - best.width) <= 1);
+  const open = full.filter((p) => !SENTENCE_END.test(p)).length;
+  return open / full.length >= MIN_OPEN_SHARE ? { width: best.width + 1, measure } : null;
+}
+
+/** The wrap width of `paragraphs` (in columns or characters, whichever they were wrapped at), or 0 when they are not hard-wrapped. */
+export function wrapWidth(paragraphs: readonly string[]): number {
+  return wrapOf(paragraphs)?.width ?? 0;
+}
+
+/** `paragraphs` with hard-wrapped lines joined back into paragraphs; unchanged when the text is not wrapped. */
+export function joinHardWraps(paragraphs: readonly string[]): string[] {
+  const wrap = wrapOf(paragraphs);
+  if (!wrap) return [...paragraphs];
+  const out: string[] = [];
+  let open = false; // the last line was full width: the next one continues it
+  for (const p of paragraphs) {
+    if (open && out.length > 0) {
+      const prev = out[out.length - 1]!;
+      const glue = CJK_EDGE.test(prev.slice(-1)) || CJK_EDGE.test(p[0]!) ? '' : ' ';
+      out[out.length - 1] = prev + glue + p;
+    } else {
+      out.push(p);
+    }
+    open = wrap.measure(p) >= wrap.width - 3 && !SENTENCE_END.test(p);
+  }
   return out;
 }

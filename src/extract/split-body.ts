@@ -4,12 +4,12 @@
 // paragraphs that directly precede or follow the extracted body are added back when all that
 // separates them from it is a little non-prose text (an ad, a caption) and they are not in a
 // comment, related-news or navigation block.
-import { clean } from './paragraphs';
+import { paragraphsOf } from './paragraphs';
 import { textUnits } from './is-article';
 import { isSourceLine } from './source-lines';
 
-/** Containers whose prose is never the article's (comments, related stories, chrome). */
-const FOREIGN = /comment|reply|related|recommend|hot|rank|footer|sidebar|side-bar|nav|menu|share|copyright|breadcrumb|xgxw|xgwz|pinglun/i;
+/** Containers whose prose is never the article's (comments, related stories, an author's profile, chrome). */
+const FOREIGN = /comment|reply|related|recommend|hot|rank|footer|sidebar|side-bar|nav|menu|share|copyright|breadcrumb|xgxw|xgwz|pinglun|author-?(?:profile|bio|info|box|description)|about-the-author/i;
 const NOT_TEXT = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|OPTION|BUTTON|SELECT)$/;
 /** Most non-prose text (letter-equivalents) an ad block or caption between two body parts holds. */
 const MAX_GAP = 240;
@@ -60,23 +60,27 @@ export function addSplitParts(doc: Document, paragraphs: string[]): string[] {
   if (!doc.body || paragraphs.length === 0) return paragraphs;
   const have = new Set(paragraphs);
   const ps = Array.from(doc.body.querySelectorAll('p')).slice(0, MAX_PARAGRAPHS);
-  const texts = ps.map((p) => clean(p.textContent ?? ''));
+  // a <p> holding <br>-separated lines (or unclosed, running on over several) is in the body when
+  // any of its lines is: Readability's paragraphs are split at <br> as these are
+  const lines = ps.map((p) => paragraphsOf(p));
+  const texts = lines.map((ls) => ls.join('\n'));
+  const inBody = lines.map((ls) => ls.some((l) => have.has(l)));
   let first = -1;
   let last = -1;
-  texts.forEach((t, i) => {
-    if (!have.has(t)) return;
+  inBody.forEach((yes, i) => {
+    if (!yes) return;
     if (first < 0) first = i;
     last = i;
   });
   if (first < 0) return paragraphs;
 
   const take = (from: number, step: 1 | -1): string[] => {
-    const out: string[] = [];
+    const out: string[][] = [];
     let anchor = ps[from]!;
     for (let i = from + step; i >= 0 && i < ps.length && out.length < MAX_ADDED; i += step) {
       const p = ps[i]!;
       const t = texts[i]!;
-      if (have.has(t)) {
+      if (inBody[i]) {
         anchor = p;
         continue;
       }
@@ -87,10 +91,10 @@ export function addSplitParts(doc: Document, paragraphs: string[]): string[] {
       if (foreign(p)) break;
       const gap = step === 1 ? gapBetween(anchor, p) : gapBetween(p, anchor);
       if (gap > MAX_GAP) break;
-      out.push(t);
+      out.push(lines[i]!);
       anchor = p;
     }
-    return step === 1 ? out : out.reverse();
+    return (step === 1 ? out : out.reverse()).flat();
   };
   const before = take(first, -1);
   const after = take(last, 1);
