@@ -2,8 +2,11 @@
 // article's own container (a list of 网友…：说得好 after the last paragraph), and Readability then
 // keeps them as body: 20,000 comments were read as 13,000 paragraphs, the article cut at the
 // extraction cap and its topic verdict lost among them. A run of FEED_RUN paragraphs in a row that
-// are each shorter than SHORT characters is no article text (an article's list of short items runs
+// are each shorter than SHORT characters (rows of a data table apart:
+// a statistics table is article text) is no article text (an article's list of short items runs
 // to a few dozen at most, and a list page is not an article anyway), so the body ends where it starts.
+
+import { isTableRow } from './paragraphs';
 
 /** Consecutive short paragraphs that make a feed. */
 export const FEED_RUN = 50;
@@ -38,7 +41,7 @@ export function feedStart(paragraphs: readonly string[]): number {
     const p = paragraphs[i]!;
     if (seen >= MIN_BEFORE && isFeedHeading(p)) return i;
     seen += p.length;
-    if (p.length < SHORT) {
+    if (p.length < SHORT && !isTableRow(p)) {
       if (runStart < 0) runStart = i;
       if (i - runStart + 1 >= FEED_RUN) return before >= MIN_BEFORE ? runStart : -1;
     } else {

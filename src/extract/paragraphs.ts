@@ -17,7 +17,35 @@ export function clean(text: string): string {
   return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
-/** Paragraphs of `root`, each a trimmed non-empty line of text. */
+/** A row of a data table, its cells separated by a tab (paragraphsOf): never wrapped text. */
+export const isTableRow = (p: string): boolean => p.includes('\t');
+
+/** Block elements and line breaks, as a selector. */
+const BREAKS = ['BR', ...BLOCK].map((t) => t.toLowerCase()).join(',');
+
+/** Whether `el` holds a block element or a line break anywhere inside it. */
+const hasBlockInside = (el: Element): boolean => el.querySelector(BREAKS) !== null;
+
+/**
+ * The cells of a table row of data (two or more cells of inline text, mostly not links: a row of
+ * figures, a schedule), or null for a row that lays out blocks (old portals put the whole page in
+ * table cells) or links (a menu, headlines in a grid).
+ */
+function dataCells(tr: Element): Element[] | null {
+  const cells = Array.from(tr.children).filter((c) => /^T[DH]$/i.test(c.tagName));
+  if (cells.length < 2 || cells.length !== tr.children.length) return null;
+  if (cells.some(hasBlockInside)) return null;
+  // a row of links is a menu or a block of headlines laid out in a table, not data
+  const text = clean(textOf(tr)).length;
+  const links = Array.from(tr.querySelectorAll('a')).reduce((n, a) => n + clean(textOf(a)).length, 0);
+  return links * 2 >= text ? null : cells;
+}
+
+/**
+ * Paragraphs of `root`, each a trimmed non-empty line of text. A table row of data is one line, its
+ * cells separated by a tab, as a reader reads it across ("1\tKyle Busch\t5040", "2021年\t4.2万\t12%");
+ * the tab tells a table row from a short line of text (feed.ts).
+ */
 export function paragraphsOf(root: Node): string[] {
   const out: string[] = [];
   let buf = '';
@@ -37,6 +65,13 @@ export function paragraphsOf(root: Node): string[] {
           flush();
           continue;
         }
+        const cells = tag === 'TR' ? dataCells(c as Element) : null;
+        if (cells) {
+          flush();
+          const line = cells.map((cell) => clean(textOf(cell))).filter(Boolean).join('\t');
+          if (line) out.push(line);
+          continue;
+        }
         const block = BLOCK.has(tag);
         if (block) flush();
         walk(c);
@@ -47,6 +82,16 @@ export function paragraphsOf(root: Node): string[] {
   walk(root);
   flush();
   return out;
+}
+
+/** The text of `node` as rendered, scripts and styles left out. */
+function textOf(node: Node): string {
+  let t = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT) t += (c as Text).data;
+    else if (c.nodeType === ELEMENT && !SKIP.has((c as Element).tagName.toUpperCase())) t += textOf(c);
+  }
+  return t;
 }
 
 // Text hard-wrapped at a fixed width (old BBS posts, e-mailed articles, magazine archives put on the
@@ -99,7 +144,8 @@ function commonWidth(paragraphs: readonly string[], measure: (line: string) => n
 }
 
 /** How `paragraphs` are hard-wrapped (width and the measure it is counted in), or null when they are not. */
-function wrapOf(paragraphs: readonly string[]): Wrap | null {
+function wrapOf(all: readonly string[]): Wrap | null {
+  const paragraphs = all.filter((p) => !isTableRow(p));
   const byColumns = commonWidth(paragraphs, columns, MIN_WIDTH * 2);
   const byChars = commonWidth(paragraphs, chars, MIN_WIDTH);
   const [best, measure] = byColumns.lines >= byChars.lines ? [byColumns, columns] : [byChars, chars];
@@ -121,6 +167,11 @@ export function joinHardWraps(paragraphs: readonly string[]): string[] {
   const out: string[] = [];
   let open = false; // the last line was full width: the next one continues it
   for (const p of paragraphs) {
+    if (isTableRow(p)) {
+      out.push(p);
+      open = false;
+      continue;
+    }
     if (open && out.length > 0) {
       const prev = out[out.length - 1]!;
       const glue = CJK_EDGE.test(prev.slice(-1)) || CJK_EDGE.test(p[0]!) ? '' : ' ';

@@ -1,7 +1,7 @@
 // The body as a reader would cut it from old and odd markup: hard-wrapped text (a <br> every 38
 // characters, as old BBS posts and magazine archives carry it) joined back into paragraphs while
 // typeset text is left as it is; paragraphs in one unclosed <p> of <br> lines taken once; an author's
-// profile after the article left out.
+// profile after the article left out; a table of figures read a row to a line.
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
@@ -66,5 +66,25 @@ describe('an author profile after the article', () => {
     const bio = '<div class="post-bottom"><div class="author-profile"><p>Freelance writer in Berlin and chair of a society that invites readers to talks on philosophy and literature every month.</p></div></div>';
     const html = `<html><head><title>${doc.title}</title></head><body><article><h1>${doc.title}</h1>${doc.paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>${bio}</body></html>`;
     expect(extractArticle(parseHtml(html)).article.paragraphs).toEqual(doc.paragraphs);
+  });
+});
+
+describe('a table of figures in the article', () => {
+  // a statistics bulletin: 60 rows of figures after the text, longer than any list of short items
+  const rows = Array.from({ length: 60 }, (_, i) => [`${2000 + i}年`, `${(i * 1.7).toFixed(1)}万`, `${i % 13}%`]);
+  const table = `<table><tr><th>年份</th><th>用户</th><th>增长</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+  const html = `<html><head><title>${doc.title}</title></head><body><article><h1>${doc.title}</h1>${doc.paragraphs.map((p) => `<p>${p}</p>`).join('')}${table}</article></body></html>`;
+
+  it('is read a row to a line, across, and kept whole', () => {
+    const paragraphs = extractArticle(parseHtml(html)).article.paragraphs;
+    expect(paragraphs.slice(0, doc.paragraphs.length)).toEqual(doc.paragraphs);
+    expect(paragraphs.slice(doc.paragraphs.length)).toEqual(['年份\t用户\t增长', ...rows.map((r) => r.join('\t'))]);
+  });
+
+  it('but a table that lays out the page keeps each block a paragraph of its own', () => {
+    const layout = `<html><head><title>${doc.title}</title></head><body><table><tr><td><a href="/">首页</a></td><td><h1>${doc.title}</h1>${doc.paragraphs.map((p) => `<p>${p}</p>`).join('')}</td></tr></table></body></html>`;
+    const paragraphs = extractArticle(parseHtml(layout)).article.paragraphs;
+    expect(paragraphs.slice(-doc.paragraphs.length)).toEqual(doc.paragraphs);
+    expect(paragraphs.filter((p) => p.includes('\t'))).toEqual([]);
   });
 });
