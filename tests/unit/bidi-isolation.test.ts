@@ -122,6 +122,7 @@ describe('page text is isolated in the extension pages', () => {
         { kind: 'changed', a: `${SPOOF}甲`, b: `${SPOOF}乙`, ops: [[0, SPOOF], [-1, '甲\u202E'], [1, '乙\u202E']] },
         { kind: 'deleted', a: `删${SPOOF}`, b: null },
         { kind: 'inserted', a: null, b: `增${SPOOF}` },
+        { kind: 'moved', a: `移${SPOOF}`, b: `移${SPOOF}` },
       ],
       outside: { a: [], b: [] },
       edits: [],
@@ -131,7 +132,11 @@ describe('page text is isolated in the extension pages', () => {
     const root = mount();
     render(h(DiffTable, { comparison, labels: [SPOOF, 'This page'] }), root);
     const table = root.querySelector('[data-testid="diff"]')!;
-    expectIsolated(table.querySelector('tbody')!, [SPOOF, '甲\u202E', '乙\u202E', `删${SPOOF}`, `增${SPOOF}`], []);
+    expectIsolated(table.querySelector('tbody')!, [SPOOF, '甲\u202E', '乙\u202E', `删${SPOOF}`, `增${SPOOF}`, `移${SPOOF}`], ['Moved:']);
+    // a moved row says so in words to a screen reader; the arrow is for the eye only
+    const moved = table.querySelector('tr.moved')!;
+    expect(moved.querySelector('.move-mark')!.getAttribute('aria-hidden')).toBe('true');
+    expect(moved.querySelector('.sr-only')!.textContent).toContain('Moved:');
     expectIsolated(table.querySelector('thead')!, [SPOOF], []);
     expect(table.querySelectorAll('del').length).toBe(2);
     expect(table.querySelectorAll('ins').length).toBe(2);

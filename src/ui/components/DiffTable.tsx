@@ -24,6 +24,16 @@ export function sideText(row: Row, which: 'a' | 'b', fold: boolean): ComponentCh
       return p.op === -1 ? <del key={i} {...PAGE_TEXT}>{s}</del> : <ins key={i} {...PAGE_TEXT}>{s}</ins>;
     });
   }
+  if (row.kind === 'moved') {
+    // the mark is a picture for the eye; a screen reader hears the word
+    return (
+      <>
+        <span class="move-mark" aria-hidden="true">↕ </span>
+        <span class="sr-only">{t('movedMark')} </span>
+        <span {...PAGE_TEXT}>{text}</span>
+      </>
+    );
+  }
   if (row.kind === 'deleted') return <del {...PAGE_TEXT}>{text}</del>;
   if (row.kind === 'inserted') return <ins {...PAGE_TEXT}>{text}</ins>;
   return <span {...PAGE_TEXT}>{text}</span>;
