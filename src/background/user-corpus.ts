@@ -263,6 +263,103 @@ export function recover(stored: unknown, from = LEGACY_KEY, now: Date = new Date
 }
 
 /**
+ * The offset where `text` stops being JSON, found by reading it as JSON's grammar does (the
+ * parsers' own messages differ between browsers and V8's gives no position); text.length when it
+ * ends too soon, -1 when it is valid.
+ */
+export function jsonBreak(text: string): number {
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string): void => {
+    if (text.startsWith(word, i)) {
+      i += word.length;
+      return;
+    }
+    // "tru" at the end is cut off, not wrong
+    if (word.startsWith(text.slice(i))) i = text.length;
+    fail();
+  };
+  const string = (): void => {
+    i++; // the opening quote
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') return void i++;
+      if (c === '\\') {
+        i++;
+        if (i >= text.length) break;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}/.test(text.slice(i + 1, i + 5))) return fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i]!)) i++;
+        else fail();
+      } else if (c < ' ') fail();
+      else i++;
+    }
+    fail();
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (close === '}') {
+          ws();
+          if (text[i] !== '"') fail();
+          string();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return Math.min(at as number, text.length);
+  }
+}
+
+/**
+ * Where a file that is not valid JSON goes wrong, in a reader's words: the line and column and the
+ * text there, or that it ends too soon, rather than the parser's message.
+ */
+export function jsonProblem(text: string): string {
+  if (text.trim() === '') return 'the file is empty';
+  const at = jsonBreak(text);
+  if (at >= text.length) return 'the file ends before its JSON is complete (was it cut off?)';
+  if (at < 0) return 'the file is not JSON';
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  const there = text.slice(at, at + 24).replace(/\s+/g, ' ');
+  return `the file is not JSON: it goes wrong at line ${line}, column ${column} ("${there}")`;
+}
+
+/**
  * The articles of an export file, or an error naming the first problem and where it is. All or
  * nothing: one bad entry rejects the file, so a reader never ends up with half an import.
  */
@@ -270,8 +367,8 @@ export function parseImport(text: string): UserDoc[] {
   let v: unknown;
   try {
     v = JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new UserCorpusError(`the file is not JSON (${(e as Error).message})`);
+  } catch {
+    throw new UserCorpusError(jsonProblem(text));
   }
   if (!isObj(v) || v.format !== FORMAT) throw new UserCorpusError(`the file is not a Reprint Lens export (its "format" should be "${FORMAT}")`);
   if (v.version !== 1) throw new UserCorpusError(`the file is version ${String(v.version)}; this version reads version 1`);

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  jsonBreak,
   ASIDE_KEY,
   HEAD_KEY,
   LEGACY_KEY,
@@ -348,7 +349,9 @@ describe('import', () => {
   const file = (docs: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs, ...extra });
 
   it.each<[string, () => string, RegExp]>([
-    ['not JSON', () => '{"format": "reprint-lens-user-corpus", "docs": [', /not JSON/],
+    ['a file cut off', () => '{"format": "reprint-lens-user-corpus", "docs": [', /ends before its JSON is complete/],
+    ['not JSON', () => '{"format": "reprint-lens-user-corpus",\n "docs": hello}', /not JSON: it goes wrong at line 2, column 10 \("hello}"\)/],
+    ['an empty file', () => '  ', /the file is empty/],
     ['another program’s JSON', () => JSON.stringify({ articles: [] }), /not a Reprint Lens export/],
     ['a later version', () => file([], { version: 2 }), /version 2/],
     ['no list of articles', () => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: {} }), /no "docs" list/],
@@ -386,5 +389,28 @@ describe('import', () => {
     const b = new UserCorpusStore(new FakeStorage());
     expect(await b.import(tampered)).toEqual({ added: 2, skipped: 0 });
     expect((await b.load()).docs).toEqual([unrelated, reprint]);
+  });
+});
+
+describe('where a file stops being JSON', () => {
+  it.each<[string, string, number]>([
+    ['a bare word', '{"docs": hello}', 9],
+    ['a missing comma', '{"a": 1 "b": 2}', 8],
+    ['a trailing comma', '[1, 2, ]', 7],
+    ['a bad escape', '"a\\qb"', 3],
+    ['text after the value', '{"a": 1} x', 9],
+    ['a single quote', "{'a': 1}", 1],
+    ['a cut string', '{"a": "abc', 10],
+    ['a cut literal', '[tru', 4],
+  ])('%s', (_, text, at) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(jsonBreak(text)).toBe(at);
+  });
+
+  it('finds nothing wrong in valid JSON, any the parser accepts', () => {
+    for (const text of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"], "b": {}} ', '"s"', '0']) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(jsonBreak(text)).toBe(-1);
+    }
   });
 });
