@@ -17,7 +17,8 @@ import { Timeline, entryName } from './components/Provenance';
 import { EditList, type EditGroup } from './components/EditList';
 import { ChangeStrip } from './components/ChangeStrip';
 import { download, exportFile, type ExportKind } from './export';
-import { applyTheme, t } from './i18n';
+import { applyTheme, t, uiLang } from './i18n';
+import { reportWords } from './report-words';
 import { planThreeWay, threeRowChanged, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
 import { docLabel, verdictFigures, verdictTarget } from './verdict';
 import { PageText } from './components/PageText';
@@ -48,6 +49,9 @@ function compareMember(original: ProvenanceEntry, member: ProvenanceEntry, fold:
   if (member.page && tabId !== null) return send('compareWithPage', { tabId, docId: original.id, granularity, foldNoise: fold, foldScript });
   return send('compareDocs', { a: original.id, b: member.id, granularity, foldNoise: fold, foldScript });
 }
+
+/** Exports speak the interface's language and name the sides as the view does. */
+const wordsOf = (c: Comparison) => reportWords(c, t, uiLang);
 
 function CompareView() {
   const [verdict, setVerdict] = useState<TabVerdict | null>(null);
@@ -159,7 +163,7 @@ function CompareView() {
   function doExport(kind: ExportKind) {
     if (!shown) return;
     try {
-      const file = exportFile(kind, shown.comparisons);
+      const file = exportFile(kind, shown.comparisons, wordsOf);
       const href = download(file);
       setExported({ kind, name: file.name, bytes: new Blob([file.text]).size, href });
     } catch (e) {
@@ -169,7 +173,7 @@ function CompareView() {
 
   async function copyMarkdown() {
     if (!shown) return;
-    const file = exportFile('md', shown.comparisons);
+    const file = exportFile('md', shown.comparisons, wordsOf);
     try {
       await navigator.clipboard.writeText(file.text);
       setExported({ kind: 'clipboard', name: file.name, bytes: new Blob([file.text]).size, href: null });

@@ -5,6 +5,7 @@
 // needs no clipboard permission.
 import { renderHtml } from '../core/report/html';
 import { renderMarkdown } from '../core/report/markdown';
+import { ENGLISH, type ReportWords } from '../core/report/words';
 import type { Comparison } from '../core/types';
 
 export type ExportKind = 'html' | 'md' | 'json';
@@ -30,16 +31,17 @@ export function exportName(comparisons: readonly Comparison[], ext: string): str
   return `reprint-lens-${sides.join('-')}.${ext}`;
 }
 
-export function exportFile(kind: ExportKind, comparisons: readonly Comparison[]): ExportFile {
+/** `wordsOf` gives each report its words (the interface's language); without it, the CLI's English. */
+export function exportFile(kind: ExportKind, comparisons: readonly Comparison[], wordsOf: (c: Comparison) => ReportWords = () => ENGLISH): ExportFile {
   if (comparisons.length === 0) throw new Error('nothing to export');
   if (kind === 'json') {
     const value = comparisons.length === 1 ? comparisons[0] : comparisons;
     return { kind, name: exportName(comparisons, 'json'), mime: 'application/json', text: `${JSON.stringify(value, null, 2)}\n` };
   }
   if (kind === 'md') {
-    return { kind, name: exportName(comparisons, 'md'), mime: 'text/markdown;charset=utf-8', text: comparisons.map(renderMarkdown).join('\n---\n\n') };
+    return { kind, name: exportName(comparisons, 'md'), mime: 'text/markdown;charset=utf-8', text: comparisons.map((c) => renderMarkdown(c, wordsOf(c))).join('\n---\n\n') };
   }
-  const [first, ...rest] = comparisons.map(renderHtml);
+  const [first, ...rest] = comparisons.map((c) => renderHtml(c, wordsOf(c)));
   let html = first!;
   if (rest.length > 0) {
     const at = html.lastIndexOf('</body>');

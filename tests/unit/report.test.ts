@@ -9,6 +9,8 @@ import { renderHtml } from '../../src/core/report/html';
 import { renderMarkdown } from '../../src/core/report/markdown';
 import { renderText } from '../../src/core/report/text';
 import { parseCorpusFile } from '../../src/corpus/parse';
+import { reportWords, type Say } from '../../src/ui/report-words';
+import STRINGS from '../../src/ui/strings.json';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.join(ROOT, 'assets/corpus');
@@ -102,6 +104,47 @@ describe('Markdown report', () => {
     expect(md).not.toMatch(/(?<!\\)\]\(/);
     expect(md).not.toMatch(/(?<!\\)<(?:script|img|iframe|b )/);
     expect(md).toContain('\\*\\*bold\\*\\*');
+  });
+});
+
+// The full view exports in the interface's language, its sides named for the reader.
+const sayIn = (index: 0 | 1): Say => (key, ...values) => (STRINGS[key] as string[])[index]!.replace(/\$(\d)/g, (_, d: string) => String(values[Number(d) - 1] ?? ''));
+const page = { ...c, b: { ...c.b, id: undefined } };
+
+describe('reports in the interface language', () => {
+  it('a Chinese interface exports a Chinese report naming the original and this page', () => {
+    const words = reportWords(page, sayIn(1), 'zh');
+    const html = renderHtml(page, words);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h1>两个版本之间的改动</h1>');
+    expect(html).toContain('<dt>原文</dt>');
+    expect(html).toContain('<dt>本页</dt>');
+    expect(html).toMatch(/本页保留了原文的 \d+\.\d%；删去 \d+ 字，新增 \d+ 字；相似度 0\.\d{3}/);
+    expect(html).toContain('删去句子');
+    expect(html).not.toMatch(/\bb keeps\b|>a<\/dt>|Side by side|edits?<\/h2>/);
+    const md = renderMarkdown(page, words);
+    expect(md.split('\n')[0]).toBe('# 两个版本之间的改动');
+    expect(md).toContain('- **原文**: ');
+    expect(md).toContain('## 逐段对照');
+    expect(md).not.toMatch(/b keeps|## Rows|paragraphs?\b/);
+  });
+
+  it('an English interface says "This page keeps … of the original"; the CLI keeps a and b', () => {
+    const words = reportWords(page, sayIn(0), 'en');
+    expect(renderMarkdown(page, words)).toMatch(/^This page keeps \d+\.\d% of the original; \d+ characters deleted/m);
+    expect(renderHtml(page, words)).toContain('<dt>the original</dt>');
+    expect(renderMarkdown(c)).toMatch(/^b keeps \d+\.\d% of a;/m);
+    expect(renderHtml(c)).toContain('<html lang="en">');
+  });
+
+  it('names a translation as such, and every edit type and row kind has words in both languages', () => {
+    const translated = { ...c, crossLanguage: true };
+    expect(reportWords(translated, sayIn(1), 'zh').sides).toEqual(['原文', '译文']);
+    for (const index of [0, 1] as const) {
+      const words = reportWords(c, sayIn(index), index ? 'zh' : 'en');
+      for (const e of c.edits) expect(words.edit(e.type)).not.toMatch(/^edit_|undefined/);
+      for (const kind of ['equal', 'changed', 'deleted', 'inserted', 'moved'] as const) expect(words.row(kind)).not.toMatch(/undefined/);
+    }
   });
 });
 

@@ -2,8 +2,8 @@
 // Content-Security-Policy says so to the browser too), so it can be mailed or archived as is.
 // All page text is hostile input: every piece of it goes through `escapeHtml`.
 import { isNoise, stepsOf } from '../compare/diff';
-import { EDIT_LABELS } from '../compare/edits';
-import { DEGRADED_WARNING, editText, foldsNoise, rowHeading, summaryLine } from './text';
+import { editText, foldsNoise, rowHeading, summaryLine } from './text';
+import { ENGLISH, type ReportWords } from './words';
 import type { CompareRow, Comparison } from '../types';
 
 type Row = CompareRow & { aIndex?: number; bIndex?: number; keptB?: string[] };
@@ -50,50 +50,51 @@ function cell(row: Row, side: 'a' | 'b', fold: boolean): string {
   return out;
 }
 
-export function renderHtml(c: Comparison): string {
+export function renderHtml(c: Comparison, words: ReportWords = ENGLISH): string {
+  const [sa, sb] = words.sides;
   const fold = foldsNoise(c);
   const name = (s: Comparison['a']): string => `${escapeHtml(s.title)} <span class="id">${escapeHtml(s.id ?? '(page)')} · ${escapeHtml(s.lang)}</span>`;
   const parts: string[] = [];
   parts.push(
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${escapeHtml(words.lang)}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`Reprint Lens: ${c.a.title} / ${c.b.title}`)}</title>`,
+    `<title>${escapeHtml(words.title(c.a.title, c.b.title))}</title>`,
     `<style>${CSS}</style></head><body>`,
-    '<h1>What changed between two versions</h1>',
-    `<dl class="sides"><dt>a</dt><dd lang="${escapeHtml(c.a.lang)}">${name(c.a)}</dd><dt>b</dt><dd lang="${escapeHtml(c.b.lang)}">${name(c.b)}</dd></dl>`,
-    `<p class="summary">${escapeHtml(summaryLine(c))}</p>`,
+    `<h1>${escapeHtml(words.heading)}</h1>`,
+    `<dl class="sides"><dt>${escapeHtml(sa)}</dt><dd lang="${escapeHtml(c.a.lang)}">${name(c.a)}</dd><dt>${escapeHtml(sb)}</dt><dd lang="${escapeHtml(c.b.lang)}">${name(c.b)}</dd></dl>`,
+    `<p class="summary">${escapeHtml(summaryLine(c, words))}</p>`,
   );
-  if (c.degraded) parts.push(`<p class="warn">${escapeHtml(DEGRADED_WARNING)}</p>`);
+  if (c.degraded) parts.push(`<p class="warn">${escapeHtml(words.degraded)}</p>`);
 
-  parts.push(`<h2>${c.edits.length} edit${c.edits.length === 1 ? '' : 's'}</h2>`, '<ol class="edits">');
+  parts.push(`<h2>${escapeHtml(words.edits(c.edits.length))}</h2>`, '<ol class="edits">');
   for (const e of c.edits) {
     const at = e.row !== undefined ? ` <a href="#row-${e.row + 1}">#${e.row + 1}</a>` : '';
-    parts.push(`<li><span class="type">${escapeHtml(EDIT_LABELS[e.type])}</span>${at}: ${escapeHtml(editText(e))}</li>`);
+    parts.push(`<li><span class="type">${escapeHtml(words.edit(e.type))}</span>${at}: ${escapeHtml(editText(e))}</li>`);
   }
   parts.push('</ol>');
 
   parts.push(
-    '<h2>Side by side</h2>',
+    `<h2>${escapeHtml(words.sideBySide)}</h2>`,
     '<table><thead><tr><th></th>',
-    `<th lang="${escapeHtml(c.a.lang)}">a: ${escapeHtml(c.a.title)}</th><th lang="${escapeHtml(c.b.lang)}">b: ${escapeHtml(c.b.title)}</th></tr></thead><tbody>`,
+    `<th lang="${escapeHtml(c.a.lang)}">${escapeHtml(sa)}: ${escapeHtml(c.a.title)}</th><th lang="${escapeHtml(c.b.lang)}">${escapeHtml(sb)}: ${escapeHtml(c.b.title)}</th></tr></thead><tbody>`,
   );
   (c.rows as Row[]).forEach((row, i) => {
     parts.push(
-      `<tr id="row-${i + 1}" class="${row.kind}"><th>${escapeHtml(rowHeading(row, i))}</th>`,
+      `<tr id="row-${i + 1}" class="${row.kind}"><th>${escapeHtml(rowHeading(row, i, words))}</th>`,
       `<td class="a" lang="${escapeHtml(c.a.lang)}">${cell(row, 'a', fold)}</td><td class="b" lang="${escapeHtml(c.b.lang)}">${cell(row, 'b', fold)}</td></tr>`,
     );
   });
   parts.push('</tbody></table>');
 
-  parts.push('<h2>Outside the compared region</h2>');
-  for (const [label, list, lang] of [['a', c.outside.a, c.a.lang], ['b', c.outside.b, c.b.lang]] as const) {
+  parts.push(`<h2>${escapeHtml(words.outside)}</h2>`);
+  for (const [label, list, lang] of [[sa, c.outside.a, c.a.lang], [sb, c.outside.b, c.b.lang]] as const) {
     if (list.length === 0) {
-      parts.push(`<p>${label}: nothing</p>`);
+      parts.push(`<p>${escapeHtml(words.outsideOf(label, 0))}</p>`);
       continue;
     }
-    parts.push(`<details><summary>${label}: ${list.length} paragraph${list.length === 1 ? '' : 's'} (site furniture, appended articles)</summary>`);
+    parts.push(`<details><summary>${escapeHtml(words.outsideOf(label, list.length))} (${escapeHtml(words.outsideNote)})</summary>`);
     for (const p of list) parts.push(`<p lang="${escapeHtml(lang)}">${escapeHtml(p)}</p>`);
     parts.push('</details>');
   }

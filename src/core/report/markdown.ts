@@ -2,8 +2,8 @@
 // as ~~strikethrough~~ and insertions in **bold**. Page text is escaped so that its own * _ [ ] < >
 // never turn into formatting, links or HTML.
 import { isNoise, stepsOf } from '../compare/diff';
-import { EDIT_LABELS } from '../compare/edits';
-import { DEGRADED_WARNING, editText, foldsNoise, rowHeading, summaryLine } from './text';
+import { editText, foldsNoise, rowHeading, summaryLine } from './text';
+import { ENGLISH, type ReportWords } from './words';
 import type { CompareRow, Comparison } from '../types';
 
 type Row = CompareRow & { aIndex?: number; bIndex?: number; keptB?: string[] };
@@ -35,32 +35,33 @@ function inline(row: Row, fold: boolean): string {
   return out;
 }
 
-export function renderMarkdown(c: Comparison): string {
+export function renderMarkdown(c: Comparison, words: ReportWords = ENGLISH): string {
+  const [sa, sb] = words.sides;
   const fold = foldsNoise(c);
   const out: string[] = [];
-  out.push('# What changed between two versions', '');
-  out.push(`- **a**: ${escapeMarkdown(c.a.title)} (${escapeMarkdown(c.a.id ?? 'page')}, ${escapeMarkdown(c.a.lang)})`);
-  out.push(`- **b**: ${escapeMarkdown(c.b.title)} (${escapeMarkdown(c.b.id ?? 'page')}, ${escapeMarkdown(c.b.lang)})`, '');
-  out.push(summaryLine(c), '');
-  if (c.degraded) out.push(`> **Warning:** ${DEGRADED_WARNING}`, '');
+  out.push(`# ${words.heading}`, '');
+  out.push(`- **${escapeMarkdown(sa)}**: ${escapeMarkdown(c.a.title)} (${escapeMarkdown(c.a.id ?? 'page')}, ${escapeMarkdown(c.a.lang)})`);
+  out.push(`- **${escapeMarkdown(sb)}**: ${escapeMarkdown(c.b.title)} (${escapeMarkdown(c.b.id ?? 'page')}, ${escapeMarkdown(c.b.lang)})`, '');
+  out.push(summaryLine(c, words), '');
+  if (c.degraded) out.push(`> **${words.warning}:** ${words.degraded}`, '');
 
-  out.push(`## ${c.edits.length} edit${c.edits.length === 1 ? '' : 's'}`, '');
+  out.push(`## ${words.edits(c.edits.length)}`, '');
   for (const e of c.edits) {
-    const at = e.row !== undefined ? ` (row ${e.row + 1})` : '';
-    out.push(`1. **${EDIT_LABELS[e.type]}**${at}: ${escapeMarkdown(editText(e))}`);
+    const at = e.row !== undefined ? ` (${words.rowRef(e.row + 1)})` : '';
+    out.push(`1. **${words.edit(e.type)}**${at}: ${escapeMarkdown(editText(e))}`);
   }
-  out.push('', '## Rows', '', 'Deleted text is ~~struck through~~, inserted text is **bold**.', '');
+  out.push('', `## ${words.rows}`, '', words.legend, '');
   (c.rows as Row[]).forEach((row, i) => {
-    out.push(`**${escapeMarkdown(rowHeading(row, i))}**`, '');
+    out.push(`**${escapeMarkdown(rowHeading(row, i, words))}**`, '');
     if (c.crossLanguage && !row.ops) {
-      if (row.a !== null) out.push(`> a: ${row.kind === 'deleted' ? marked(row.a, '~~') : escapeMarkdown(row.a)}`, '>');
-      if (row.b !== null) out.push(`> b: ${row.kind === 'inserted' ? marked(row.b, '**') : escapeMarkdown(row.b)}`);
+      if (row.a !== null) out.push(`> ${escapeMarkdown(sa)}: ${row.kind === 'deleted' ? marked(row.a, '~~') : escapeMarkdown(row.a)}`, '>');
+      if (row.b !== null) out.push(`> ${escapeMarkdown(sb)}: ${row.kind === 'inserted' ? marked(row.b, '**') : escapeMarkdown(row.b)}`);
     } else out.push(`> ${inline(row, fold)}`);
     out.push('');
   });
-  out.push('## Outside the compared region', '');
-  for (const [label, list] of [['a', c.outside.a], ['b', c.outside.b]] as const) {
-    out.push(`- ${label}: ${list.length} paragraph${list.length === 1 ? '' : 's'}`);
+  out.push(`## ${words.outside}`, '');
+  for (const [label, list] of [[sa, c.outside.a], [sb, c.outside.b]] as const) {
+    out.push(`- ${escapeMarkdown(words.outsideOf(label, list.length))}`);
     for (const p of list) out.push(`  - ${escapeMarkdown(p)}`);
   }
   return `${out.join('\n')}\n`;

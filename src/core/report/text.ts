@@ -4,6 +4,9 @@
 import { isNoise, stepsOf } from '../compare/diff';
 import { EDIT_LABELS } from '../compare/edits';
 import type { CompareRow, Comparison, Edit } from '../types';
+import { ENGLISH, rowHeading, summaryLine } from './words';
+
+export { rowHeading, summaryLine };
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (NO_COLOR, whether stdout is a terminal). */
@@ -26,25 +29,12 @@ export function foldsNoise(c: Comparison): boolean {
   return (c as { foldNoise?: boolean }).foldNoise !== false;
 }
 
-/** The one-line summary every report opens with. */
-export function summaryLine(c: Comparison): string {
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const s = c.summary;
-  return `b keeps ${pct(s.kept)} of a; ${s.deletedChars} characters deleted, ${s.insertedChars} inserted; similarity ${c.similarity.toFixed(3)}`;
-}
-
-export const DEGRADED_WARNING = 'The diff hit its time or size limit: some changes may be shown coarser than they are.';
+export const DEGRADED_WARNING = ENGLISH.degraded;
 
 /** Display of one edit's texts: "a → b", or the side it has. */
 export function editText(e: Edit): string {
   if (e.a !== undefined && e.b !== undefined) return `${e.a} → ${e.b}`;
   return e.a ?? e.b ?? '';
-}
-
-/** What a row is, for its heading: its kind, and where a moved paragraph came from. */
-export function rowHeading(row: Row, i: number): string {
-  const where = row.kind === 'moved' && row.aIndex !== undefined && row.bIndex !== undefined ? ` (paragraph ${row.aIndex + 1} of a, now ${row.bIndex + 1} of b)` : '';
-  return `#${i + 1} ${row.kind}${where}`;
 }
 
 function side(label: string, s: Comparison['a']): string {
