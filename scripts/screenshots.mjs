@@ -76,7 +76,7 @@ try {
         await shoot(`popup-${lang}-${theme}`, `popup.html?tab=${tabId}&lang=${lang}&theme=${theme}`, { width: 680, height: 600 }, '[data-testid="diff"] tbody tr');
       }
       if (only !== 'popup') {
-        await shoot(`compare-${lang}-${theme}`, `compare.html?tab=${tabId}&lang=${lang}&theme=${theme}`, { width: 1280, height: 900 }, '[data-testid="diff"][data-columns="3"] tbody tr');
+        await shoot(`compare-${lang}-${theme}`, `compare.html?tab=${tabId}&lang=${lang}&theme=${theme}&three=1`, { width: 1280, height: 900 }, '[data-testid="diff"][data-columns="3"] tbody tr');
       }
     }
   }

@@ -10,16 +10,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send, type DocInfo, type TabVerdict } from '../messages';
 import type { Provenance, ProvenanceEntry } from '../core/compare/provenance';
 import type { Comparison } from '../core/types';
-import { DiffTable, Outside, isChange } from './components/DiffTable';
+import { DiffTable, Outside } from './components/DiffTable';
 import { ThreeWayTable } from './components/ThreeWayTable';
 import { useDocsOf, VersionList } from './components/VersionList';
 import { Timeline, entryName } from './components/Provenance';
-import { EditList, type EditGroup } from './components/EditList';
+import { EditList } from './components/EditList';
+import { editStops, type EditGroup } from './stops';
 import { ChangeStrip } from './components/ChangeStrip';
 import { download, exportFile, type ExportKind } from './export';
 import { applyTheme, t, uiLang } from './i18n';
 import { reportWords } from './report-words';
-import { planThreeWay, threeRowChanged, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
+import { planThreeWay, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
 import { docLabel, verdictFigures, verdictTarget } from './verdict';
 import { PageText } from './components/PageText';
 
@@ -30,6 +31,8 @@ const tabId = tabParam !== null && /^\d+$/.test(tabParam) ? Number(tabParam) : n
 interface Shown {
   mode: 'two' | 'three';
   comparisons: Comparison[];
+  /** How the comparisons shown were diffed (the toggle may be ahead of them while they load). */
+  granularity: 'char' | 'word';
 }
 
 interface ExportStatus {
@@ -59,10 +62,12 @@ function CompareView() {
   const [provenance, setProvenance] = useState<Provenance | null>(null);
   const [ready, setReady] = useState(false);
   const [docId, setDocId] = useState<string | null>(params.get('doc'));
-  const [wantThree, setWantThree] = useState(!params.get('doc'));
+  // three columns when asked for, or by default when the page is the translation
+  const [wantThree, setWantThree] = useState<boolean | null>(params.get('three') === '1' ? true : params.get('three') === '0' || params.get('doc') ? false : null);
   const [fold, setFold] = useState(true);
   const [foldScript, setFoldScript] = useState(true);
-  const [granularity, setGranularity] = useState<'char' | 'word'>('char');
+  // by words by default, as the popup and the CLI compare: the same page gets the same count everywhere
+  const [granularity, setGranularity] = useState<'char' | 'word'>(params.get('g') === 'char' ? 'char' : 'word');
   const [onlyChanges, setOnlyChanges] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
   const [loading, setLoading] = useState(false);
@@ -91,7 +96,7 @@ function CompareView() {
   const matches = verdict?.report?.matches ?? [];
   useDocsOf(matches, docs, setDocs);
   const plan: ThreePlan | null = useMemo(() => (provenance ? planThreeWay(provenance) : null), [provenance]);
-  const three = wantThree && plan !== null;
+  const three = plan !== null && (wantThree ?? plan.translation.page === true);
   const target = verdictTarget(matches, provenance, docs);
   // two columns: the chosen version, else the one the verdict measures against, else the closest other
   const twoDoc = docId ?? target?.id ?? (matches.find((m) => m.relation !== 'same') ?? matches[0])?.id ?? null;
@@ -105,11 +110,11 @@ function CompareView() {
       request = Promise.all([
         compareMember(plan.original, plan.version, fold, foldScript, granularity),
         compareMember(plan.original, plan.translation, fold, foldScript, granularity),
-      ]).then((comparisons) => ({ mode: 'three', comparisons }));
+      ]).then((comparisons) => ({ mode: 'three', comparisons, granularity }));
     } else if (tabId !== null && twoDoc) {
-      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c] }));
+      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c], granularity }));
     } else if (a && b) {
-      request = send('compareDocs', { a, b, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c] }));
+      request = send('compareDocs', { a, b, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c], granularity }));
     }
     if (!request) return;
     setLoading(true);
@@ -126,27 +131,57 @@ function CompareView() {
     );
   }, [ready, three, twoDoc, fold, foldScript, granularity]);
 
-  const threeRows = useMemo(() => (shown?.mode === 'three' ? threeWayRows(shown.comparisons[0]!, shown.comparisons[1]!) : null), [shown]);
-  const changes = useMemo(() => {
-    if (!shown) return [];
-    if (threeRows) return threeRows.flatMap((r, i) => (threeRowChanged(r, shown.comparisons[0]!, shown.comparisons[1]!) ? [i] : []));
-    return shown.comparisons[0]!.rows.flatMap((r, i) => (isChange(r) ? [i] : []));
-  }, [shown, threeRows]);
+  // the view's state is in its URL: reloaded or shared, it shows the same comparison
+  useEffect(() => {
+    const next = new URLSearchParams(location.search);
+    const set = (key: string, value: string | null) => (value === null ? next.delete(key) : next.set(key, value));
+    set('doc', docId);
+    set('three', wantThree === null ? null : wantThree ? '1' : '0');
+    set('g', granularity === 'char' ? 'char' : null);
+    history.replaceState(null, '', `?${next.toString()}${location.hash}`);
+  }, [docId, wantThree, granularity]);
 
-  function jump(row: number) {
-    setCurrent(row);
-    const k = changes.indexOf(row);
-    setAnnounce(k >= 0 ? t('changeAt', k + 1, changes.length) : '');
+  const threeRows = useMemo(() => (shown?.mode === 'three' ? threeWayRows(shown.comparisons[0]!, shown.comparisons[1]!) : null), [shown]);
+  const two = shown?.mode === 'two' ? shown.comparisons[0]! : null;
+  // every edit of the comparisons shown is one stop: counted once, stepped through by n/p
+  const editGroups: EditGroup[] = useMemo(
+    () =>
+      !shown
+        ? []
+        : threeRows
+          ? [
+              { title: t('editsVersion'), edits: shown.comparisons[0]!.edits, rowOf: (e) => (e.row === undefined ? undefined : threeRowOf(threeRows, 'same', e.row)) },
+              { title: t('editsTranslation'), edits: shown.comparisons[1]!.edits, rowOf: (e) => (e.row === undefined ? undefined : threeRowOf(threeRows, 'trans', e.row)) },
+            ]
+          : [{ title: '', edits: shown.comparisons[0]!.edits, rowOf: (e) => e.row }],
+    [shown, threeRows],
+  );
+  const { stops, editRows } = useMemo(() => editStops(editGroups, threeRows ? threeRows.length : (two?.rows.length ?? 0)), [editGroups]);
+  const stopRows = useMemo(() => stops.map((s) => s.row), [stops]);
+  const currentRow = stops[current]?.row ?? -1;
+
+  function jump(k: number) {
+    const stop = stops[k];
+    if (!stop) return;
+    setCurrent(k);
+    setAnnounce(t('changeAt', k + 1, stops.length));
+    history.replaceState(null, '', `#row-${stop.row}`);
     // after the render that marks the row (and shows it, when only changed rows are listed)
-    requestAnimationFrame(() => document.getElementById(`row-${row}`)?.scrollIntoView({ block: 'center' }));
+    requestAnimationFrame(() => document.getElementById(`row-${stop.row}`)?.scrollIntoView({ block: 'center' }));
   }
 
   function go(step: 1 | -1) {
-    if (changes.length === 0) return;
-    const at = changes.indexOf(current);
-    const next = at < 0 ? (step === 1 ? changes.find((c) => c > current) ?? changes[0]! : [...changes].reverse().find((c) => c < current) ?? changes[changes.length - 1]!) : changes[(at + step + changes.length) % changes.length]!;
-    jump(next);
+    if (stops.length === 0) return;
+    jump(current < 0 ? (step === 1 ? 0 : stops.length - 1) : (current + step + stops.length) % stops.length);
   }
+
+  // a link to one change (#row-N) opens on it
+  useEffect(() => {
+    const m = /^#row-(\d+)$/.exec(location.hash);
+    if (!m || current >= 0) return;
+    const k = stops.findIndex((s) => s.row === Number(m[1]));
+    if (k >= 0) jump(k);
+  }, [stops]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -187,15 +222,6 @@ function CompareView() {
     setWantThree(false);
   }
 
-  const two = shown?.mode === 'two' ? shown.comparisons[0]! : null;
-  const editGroups: EditGroup[] = !shown
-    ? []
-    : threeRows
-      ? [
-          { title: t('editsVersion'), edits: shown.comparisons[0]!.edits, rowOf: (e) => (e.row === undefined ? undefined : threeRowOf(threeRows, 'same', e.row)) },
-          { title: t('editsTranslation'), edits: shown.comparisons[1]!.edits, rowOf: (e) => (e.row === undefined ? undefined : threeRowOf(threeRows, 'trans', e.row)) },
-        ]
-      : [{ title: '', edits: two!.edits, rowOf: (e) => e.row }];
   const twoDocInfo = twoDoc ? docs.get(twoDoc) : undefined;
   /** The comparison shown that measures the page against the verdict's version, if one is. */
   const figuresOf = (): Comparison | null => {
@@ -204,7 +230,7 @@ function CompareView() {
     if (!plan || plan.original.id !== target.id) return null;
     return plan.version.page ? shown.comparisons[0]! : plan.translation.page ? shown.comparisons[1]! : null;
   };
-  const layoutKey = `${shown?.mode}:${fold}:${foldScript}:${granularity}:${onlyChanges}:${changes.length}`;
+  const layoutKey = `${shown?.mode}:${fold}:${foldScript}:${granularity}:${onlyChanges}:${stops.length}`;
 
   return (
     <main class="compare-view">
@@ -221,8 +247,10 @@ function CompareView() {
         </p>
       )}
       {(provenance || matches.length > 0) && (
-        <details class="family" open>
-          <summary>{t('familyLabel')}</summary>
+        <details class="family">
+          <summary>
+            {t('familyLabel')} · {t('familyCount', matches.length + 1)}
+          </summary>
           <div class="family-body">
             {provenance && <Timeline provenance={provenance} onSelect={chooseVersion} />}
             {matches.length > 0 && <VersionList matches={matches} docs={docs} selected={three ? null : twoDoc} onSelect={chooseVersion} originalId={provenance?.original ?? null} />}
@@ -244,7 +272,9 @@ function CompareView() {
             {t('byWords')}
           </button>
           <button type="button" aria-pressed={onlyChanges} onClick={() => setOnlyChanges(!onlyChanges)} data-testid="toggle-only-changes">{t('onlyChanges')}</button>
-          <span class="meta" data-testid="change-count">{t('changeCount', changes.length)}</span>
+          <span class="meta" data-testid="change-count" data-count={stops.length}>
+            {threeRows ? t('changeCountThree', editGroups[0]!.edits.length, editGroups[1]!.edits.length) : t('edits', stops.length)}
+          </span>
         </div>
         <div class="toolbar exports" role="toolbar" aria-label={t('exportLabel')}>
           <span class="meta">{t('exportLabel')}</span>
@@ -267,7 +297,7 @@ function CompareView() {
       {ready && tabId !== null && !verdict && <p class="notice">{t('notSeen')}</p>}
       {shown?.comparisons.some((c) => c.degraded) && <p class="notice" role="status">{t('degraded')}</p>}
       <div class="layout">
-        <section class="table-area" aria-label={t('comparisonLabel')}>
+        <section class="table-area" aria-label={t('comparisonLabel')} data-granularity={shown?.granularity}>
           {shown && threeRows && plan && (
             <ThreeWayTable
               same={shown.comparisons[0]!}
@@ -275,7 +305,8 @@ function CompareView() {
               rows={threeRows}
               labels={[columnLabel('colOriginal', plan.original), columnLabel('colVersion', plan.version), columnLabel('colTranslation', plan.translation)]}
               onlyChanges={onlyChanges}
-              current={current}
+              current={currentRow}
+              editRows={editRows}
             />
           )}
           {two && (
@@ -284,7 +315,8 @@ function CompareView() {
                 comparison={two}
                 labels={[twoDocInfo ? `${two.a.title} (${docLabel(twoDocInfo)})` : two.a.title, verdict ? t('thisPage') : two.b.title]}
                 onlyChanges={onlyChanges}
-                current={current}
+                current={currentRow}
+                editRows={editRows}
               />
               <Outside comparison={two} />
             </>
@@ -292,11 +324,11 @@ function CompareView() {
         </section>
         {shown && (
           <aside class="side">
-            <EditList groups={editGroups} onJump={jump} />
+            <EditList groups={editGroups} rows={shown.comparisons.map((c) => c.rows)} stops={stops} current={current} onJump={jump} />
           </aside>
         )}
       </div>
-      {shown && <ChangeStrip changes={changes} current={current} onJump={jump} layoutKey={layoutKey} />}
+      {shown && <ChangeStrip stopRows={stopRows} current={currentRow} onJump={jump} layoutKey={layoutKey} />}
     </main>
   );
 }

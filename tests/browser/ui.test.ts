@@ -47,9 +47,86 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       return tabId;
     }
 
+    it('counts every edit once, steps through each of them, shows the first on the first screen and keeps the view in its URL', async () => {
+      const tabId = await analysedTab('reprint-002.html');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="2"] tbody tr');
+      await view.setViewport({ width: 1280, height: 860 });
+      await view.waitForSelector('[data-testid="verdict"]');
+      // the verdict, the toolbar and the edit list count the same edits of the same comparison
+      const count = Number(await view.$eval('[data-testid="change-count"]', (e) => e.getAttribute('data-count')));
+      expect(count).toBeGreaterThan(3);
+      expect(await view.$eval('[data-testid="change-count"]', (e) => e.textContent)).toBe(`${count} edits`);
+      expect(await view.$eval('[data-testid="edits"] h2', (e) => e.textContent)).toBe(`Edits (${count})`);
+      expect(await view.$$eval('[data-testid="edit"]', (els) => els.length)).toBe(count);
+      expect(await view.$eval('[data-testid="verdict"]', (e) => e.textContent)).toContain(` · ${count} edits`);
+      // the popup, comparing by words as the full view does, says the same
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, '[data-testid="verdict"]');
+      expect(await until(() => popup.$eval('[data-testid="verdict"]', (e) => e.textContent ?? ''), (x) => / edits/.test(x), 20_000, 'the popup figures')).toContain(` · ${count} edits`);
+      await popup.close();
+
+      // first screen: the first change is in view without scrolling
+      const firstRow = await view.$eval('[data-testid="edit"][data-stop="0"]', (e) => e.getAttribute('data-row'));
+      const place = await view.$eval(`[data-testid="diff"] tr[data-row="${firstRow}"]`, (tr) => ({ top: tr.getBoundingClientRect().top, scrolled: window.scrollY, height: window.innerHeight }));
+      expect(place.scrolled).toBe(0);
+      expect(place.top).toBeLessThan(place.height - 40);
+
+      // n visits every counted edit once, in order down the table, its row and its list entry current
+      const visited: string[] = [];
+      for (let k = 0; k < count; k++) {
+        await view.keyboard.press('n');
+        const stop = await until(() => view.$eval('[data-testid="edit"][aria-current="true"]', (e) => e.getAttribute('data-stop')).catch(() => null), (x) => x === String(k), 5_000, `edit ${k + 1}`);
+        const row = await view.$eval('[data-testid="edit"][aria-current="true"]', (e) => e.getAttribute('data-row'));
+        expect(await currentRow(view)).toBe(row);
+        visited.push(stop!);
+      }
+      expect(new Set(visited).size).toBe(count);
+      expect(await view.$eval('[data-testid="current-change"]', (e) => e.textContent)).toBe(`Change ${count} of ${count}`);
+      await view.keyboard.press('n');
+      await until(() => view.$eval('[data-testid="current-change"]', (e) => e.textContent), (x) => x === `Change 1 of ${count}`, 5_000, 'the first edit again');
+
+      // the URL names the comparison: opened again, it shows the same, on the same change
+      await view.keyboard.press('n');
+      await view.click('[data-testid="toggle-granularity"]');
+      await until(() => view.$eval('[data-testid="toggle-granularity"]', (e) => e.getAttribute('aria-pressed')), (x) => x === 'false', 5_000, 'by characters');
+      await view.waitForSelector('.table-area[data-granularity="char"] [data-testid="diff"] tbody tr', { timeout: 20_000 });
+      const byChars = Number(await view.$eval('[data-testid="change-count"]', (e) => e.getAttribute('data-count')));
+      await view.keyboard.press('n');
+      const rowNow = await until(() => currentRow(view), (r) => r !== null, 5_000, 'a current row');
+      const url = await view.evaluate(() => location.href);
+      expect(url).toMatch(/[?&]g=char/);
+      expect(url).toMatch(new RegExp(`#row-${rowNow}$`));
+      const again = await b.openExtensionPage(url.slice(url.indexOf('compare.html')), '[data-testid="diff"][data-columns="2"] tbody tr');
+      expect(await again.$eval('[data-testid="toggle-granularity"]', (e) => e.getAttribute('aria-pressed'))).toBe('false');
+      expect(await until(() => again.$eval('[data-testid="change-count"]', (e) => Number(e.getAttribute('data-count'))), (x) => x === byChars, 20_000, 'the same count')).toBe(byChars);
+      expect(await until(() => currentRow(again), (r) => r !== null, 5_000, 'the linked change')).toBe(rowNow);
+      await again.close();
+      await view.close();
+    });
+
+    it('shows a moved paragraph at both ends, each linking to the other', async () => {
+      const tabId = await analysedTab('moved-000.html');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="2"] tbody tr');
+      const to = await view.waitForSelector('[data-testid="move-to"]', { timeout: 20_000 });
+      const target = await to!.evaluate((a) => a.getAttribute('href'));
+      expect(target).toMatch(/^#row-\d+$/);
+      // the paragraph at its new place, with a link back to where it was
+      const moved = await view.$eval(`tr${target}`, (tr) => ({ kind: tr.getAttribute('data-kind'), text: tr.textContent ?? '' }));
+      expect(moved.kind).toBe('moved');
+      expect(moved.text).toContain('城市是数字经济发展的主要载体');
+      const back = await view.$eval(`tr${target} [data-testid="move-from"]`, (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
+      expect(back.text).toMatch(/^moved from ¶\d+ to ¶\d+$/);
+      // the old place is above the new one, and says where the paragraph went
+      const order = await view.evaluate((from, to) => document.querySelector(from)!.compareDocumentPosition(document.querySelector(to)!) & Node.DOCUMENT_POSITION_FOLLOWING, back.href!, `tr${target}`);
+      expect(order).toBeTruthy();
+      expect(await view.$eval(`${back.href} [data-testid="move-to"]`, (a) => a.textContent)).toMatch(/↓ ¶\d+ moved to ¶\d+, after/);
+      // the edit says from where to where
+      expect(await view.$eval('[data-testid="edit"][data-type="paragraph-moved"]', (e) => e.textContent)).toContain(back.text!);
+      await view.close();
+    });
+
     it('shows a reprint beside its original and translation, moves between changes, folds noise and exports', async () => {
       const tabId = await analysedTab('reprint-002.html');
-      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="3"] tbody tr');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en&three=1`, '[data-testid="diff"][data-columns="3"] tbody tr');
       // the page-derived names in the labels are bidi-isolated (U+2068 … U+2069): read past the isolates
       const heads = (await view.$$eval('[data-testid="diff"] thead th', (ths) => ths.map((th) => th.textContent ?? ''))).map((x) => x.replace(/[\u2068\u2069]/g, ''));
       expect(heads).toHaveLength(3);
@@ -63,15 +140,15 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // the timeline names the original
       expect(await view.$eval('[data-testid="timeline-entry"][data-role="original"]', (e) => e.getAttribute('data-doc-id'))).toMatch(/^000/);
 
-      // next change: a row becomes current, and the next one after it
+      // next change: a row with an edit becomes current, then the next edit down the table
       expect(await currentRow(view)).toBeNull();
+      const total = Number(await view.$eval('[data-testid="edits"]', (e) => e.getAttribute('data-count')));
+      expect(await view.$eval('[data-testid="change-count"]', (e) => e.getAttribute('data-count'))).toBe(String(total));
       await view.click('[data-testid="next-change"]');
       const first = await until(() => currentRow(view), (r) => r !== null, 5_000, 'a current row');
-      expect(await view.$eval(`[data-testid="diff"] tr[data-row="${first}"]`, (tr) => tr.getAttribute('data-changed'))).toBe('true');
+      expect(await view.$eval(`[data-testid="diff"] tr[data-row="${first}"]`, (tr) => tr.getAttribute('data-changed') ?? tr.getAttribute('data-kind'))).toMatch(/^(true|edit)$/);
       await view.keyboard.press('n');
-      const second = await until(() => currentRow(view), (r) => r !== first, 5_000, 'the next current row');
-      expect(Number(second)).toBeGreaterThan(Number(first));
-      expect(await view.$eval('[data-testid="current-change"]', (e) => e.textContent)).toMatch(/^Change 2 of \d+/);
+      expect(await until(() => view.$eval('[data-testid="current-change"]', (e) => e.textContent), (x) => x === `Change 2 of ${total}`, 5_000, 'the second edit')).toBe(`Change 2 of ${total}`);
 
       // folding: 002 retyped 000's full-width commas as half-width ones; folded, such rows are equal
       const nanjing = (rs: Awaited<ReturnType<typeof rowsOf>>) => rs.find((r) => r.text.startsWith('南京作为长三角'))!;
@@ -130,7 +207,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await until(() => currentRow(view), (r) => r === row, 5_000, 'the edit’s row to become current');
       expect(await view.$eval(`[data-testid="diff"] tr[data-row="${row}"]`, (tr) => tr.textContent ?? '')).toContain('80亿亿');
 
-      // choosing one version shows two columns: it beside the page
+      // choosing one version shows two columns: it beside the page (the family box opens on demand)
+      expect(await view.$eval('details.family', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await view.click('details.family > summary');
       await view.click('[data-testid="version"][data-relation="translation"]');
       await view.waitForSelector('[data-testid="diff"][data-columns="2"] tbody tr', { timeout: 20_000 });
       expect(await view.$eval('[data-testid="toggle-three"]', (e) => e.getAttribute('aria-pressed'))).toBe('false');

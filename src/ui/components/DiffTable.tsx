@@ -6,11 +6,18 @@ import type { ComponentChildren } from 'preact';
 import { isNoise, stepsOf } from '../../core/compare/diff';
 import { foldsNoise } from '../../core/report/text';
 import type { CompareRow, Comparison, NumberCheck } from '../../core/types';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
+import { movedFrom, type EditRow } from '../stops';
 import { isChangeRow } from '../three-way';
-import { PAGE_TEXT, PageText } from './PageText';
+import { PAGE_TEXT, PageText, tx } from './PageText';
 
-type Row = CompareRow & { keptB?: string[] };
+type Row = CompareRow & { keptB?: string[]; aIndex?: number; bIndex?: number };
+
+const PREVIEW = 24;
+const clip = (s: string): string => (s.length > PREVIEW ? `${s.slice(0, PREVIEW)}…` : s);
+
+/** What an edit is called (message names allow [A-Za-z0-9_] only, edit types have hyphens). */
+export const editLabel = (type: string): string => t(`edit_${type.replace(/-/g, '_')}` as MessageKey);
 
 /** One side of a row's text, with its changes marked. Whitespace-only changes are plain text when noise is folded. */
 export function sideText(row: Row, which: 'a' | 'b', fold: boolean): ComponentChildren {
@@ -53,10 +60,18 @@ export function Numbers({ checks }: { checks: NumberCheck[] | undefined }) {
   );
 }
 
-export function Cell({ row, which, fold = true }: { row: Row; which: 'a' | 'b'; fold?: boolean }) {
+/** "moved from ¶9 to ¶12", 1-based paragraphs of each side. */
+export const movedWords = (row: Row): string => t('movedFromTo', (row.aIndex ?? 0) + 1, (row.bIndex ?? 0) + 1);
+
+export function Cell({ row, which, fold = true, movedFrom }: { row: Row; which: 'a' | 'b'; fold?: boolean; movedFrom?: number | undefined }) {
   if (row[which] === null) return <td class="cell empty" />;
   return (
     <td class={`cell ${row.kind}`}>
+      {movedFrom !== undefined && (
+        <a class="move-link" href={`#moved-from-${movedFrom}`} data-testid="move-from">
+          {movedWords(row)}
+        </a>
+      )}
       {sideText(row, which, fold)}
       {which === 'b' && <Numbers checks={row.numbers} />}
     </td>
@@ -71,10 +86,52 @@ export interface DiffTableProps {
   onlyChanges?: boolean;
   /** Index of the row to mark as the current change (full-page view navigation). */
   current?: number;
+  /** Rows of their own for the edits outside the body rows (stops.ts). */
+  editRows?: readonly EditRow[];
 }
 
-export function DiffTable({ comparison, labels, onlyChanges = false, current }: DiffTableProps) {
+/** An edit shown on a row of its own: what it is, a's text struck out, b's inserted. */
+export function EditRowView({ er, current, columns }: { er: EditRow; current?: number | undefined; columns: 2 | 3 }) {
+  const { edit, row } = er;
+  return (
+    <tr id={`row-${row}`} class={`row edit-row ${edit.type}${row === current ? ' current' : ''}`} data-kind="edit" data-edit-type={edit.type} data-row={row} aria-current={row === current ? 'true' : undefined}>
+      <td class="cell">
+        <span class="edit-type">{editLabel(edit.type)}</span>{' '}
+        {edit.a !== undefined && <del {...PAGE_TEXT}>{edit.a}</del>}
+      </td>
+      <td class="cell">{edit.b !== undefined && <ins {...PAGE_TEXT}>{edit.b}</ins>}</td>
+      {columns === 3 && <td class="cell empty" />}
+    </tr>
+  );
+}
+
+/**
+ * Where a moved paragraph was: a row that says where it went, linked to it (and it back to here),
+ * in the manner of paired move marks.
+ */
+function MovePlaceholder({ rows, moved, after }: { rows: readonly Row[]; moved: number; after: number }) {
+  const row = rows[moved]!;
+  const before = moved > 0 ? (rows[moved - 1]!.b ?? rows[moved - 1]!.a ?? '') : '';
+  const arrow = moved > after ? '↓' : '↑';
+  return (
+    <tr id={`moved-from-${moved}`} class="row move-placeholder" data-kind="move-placeholder" data-moved-row={moved}>
+      <td class="cell" colSpan={2}>
+        <a href={`#row-${moved}`} data-testid="move-to">
+          <span aria-hidden="true">{arrow} </span>
+          {before ? tx('movedToAfter', (row.aIndex ?? 0) + 1, (row.bIndex ?? moved) + 1, <PageText>{clip(before)}</PageText>) : t('movedToStart', (row.aIndex ?? 0) + 1)}
+        </a>
+      </td>
+    </tr>
+  );
+}
+
+export function DiffTable({ comparison, labels, onlyChanges = false, current, editRows = [] }: DiffTableProps) {
   const fold = foldsNoise(comparison);
+  const rows = comparison.rows as Row[];
+  const from = movedFrom(rows);
+  const placeholdersAfter = new Map<number, number[]>();
+  for (const [moved, after] of from) placeholdersAfter.set(after, [...(placeholdersAfter.get(after) ?? []), moved]);
+  const placeholders = (after: number) => (placeholdersAfter.get(after) ?? []).map((m) => <MovePlaceholder key={`m${m}`} rows={rows} moved={m} after={after} />);
   return (
     <table class="diff" data-testid="diff" data-columns="2" aria-label={`${labels[0]} / ${labels[1]}`}>
       <thead>
@@ -84,7 +141,9 @@ export function DiffTable({ comparison, labels, onlyChanges = false, current }: 
         </tr>
       </thead>
       <tbody>
-        {comparison.rows.map((row, i) =>
+        {editRows.filter((er) => er.top).map((er) => <EditRowView key={`e${er.row}`} er={er} current={current} columns={2} />)}
+        {placeholders(-1)}
+        {rows.map((row, i) => [
           onlyChanges && !isChange(row) ? null : (
             <tr
               key={i}
@@ -94,11 +153,13 @@ export function DiffTable({ comparison, labels, onlyChanges = false, current }: 
               data-row={i}
               aria-current={i === current ? 'true' : undefined}
             >
-              <Cell row={row} which="a" fold={fold} />
+              <Cell row={row} which="a" fold={fold} movedFrom={from.has(i) ? i : undefined} />
               <Cell row={row} which="b" fold={fold} />
             </tr>
           ),
-        )}
+          ...placeholders(i),
+        ])}
+        {editRows.filter((er) => !er.top).map((er) => <EditRowView key={`e${er.row}`} er={er} current={current} columns={2} />)}
       </tbody>
     </table>
   );

@@ -5,7 +5,8 @@ import type { Comparison } from '../../core/types';
 import { foldsNoise } from '../../core/report/text';
 import { t } from '../i18n';
 import { threeRowChanged, type ThreeRow } from '../three-way';
-import { Numbers, sideText } from './DiffTable';
+import type { EditRow } from '../stops';
+import { EditRowView, Numbers, sideText } from './DiffTable';
 
 export interface ThreeWayTableProps {
   /** original -> edited version */
@@ -16,6 +17,8 @@ export interface ThreeWayTableProps {
   labels: [string, string, string];
   onlyChanges?: boolean;
   current?: number;
+  /** Rows of their own for the edits outside the body rows (stops.ts). */
+  editRows?: readonly EditRow[];
 }
 
 function TranslationCell({ trans, rows }: { trans: Comparison; rows: number[] }) {
@@ -35,7 +38,7 @@ function TranslationCell({ trans, rows }: { trans: Comparison; rows: number[] })
   );
 }
 
-export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, current }: ThreeWayTableProps) {
+export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, current, editRows = [] }: ThreeWayTableProps) {
   const fold = foldsNoise(same);
   return (
     <table class="diff three" data-testid="diff" data-columns="3" aria-label={labels.join(' / ')}>
@@ -47,6 +50,7 @@ export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, 
         </tr>
       </thead>
       <tbody>
+        {editRows.filter((er) => er.top).map((er) => <EditRowView key={`e${er.row}`} er={er} current={current} columns={3} />)}
         {rows.map((row, i) => {
           const changed = threeRowChanged(row, same, trans);
           if (onlyChanges && !changed) return null;
@@ -80,6 +84,7 @@ export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, 
             </tr>
           );
         })}
+        {editRows.filter((er) => !er.top).map((er) => <EditRowView key={`e${er.row}`} er={er} current={current} columns={3} />)}
       </tbody>
     </table>
   );
