@@ -21,7 +21,7 @@ import { download, exportFile, type ExportKind } from './export';
 import { applyTheme, t, uiLang } from './i18n';
 import { reportWords } from './report-words';
 import { planThreeWay, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
-import { docLabel, verdictFigures, verdictTarget } from './verdict';
+import { docLabel, readAgainst, verdictFigures, verdictTarget, type Reading } from './verdict';
 import { PageText } from './components/PageText';
 
 const params = new URLSearchParams(location.search);
@@ -33,6 +33,8 @@ interface Shown {
   comparisons: Comparison[];
   /** How the comparisons shown were diffed (the toggle may be ahead of them while they load). */
   granularity: 'char' | 'word';
+  /** Two columns of a page quoting the version: the passages it quotes. */
+  quotes?: Reading['quotes'];
 }
 
 interface ExportStatus {
@@ -112,7 +114,12 @@ function CompareView() {
         compareMember(plan.original, plan.translation, fold, foldScript, granularity),
       ]).then((comparisons) => ({ mode: 'three', comparisons, granularity }));
     } else if (tabId !== null && twoDoc) {
-      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c], granularity }));
+      // an excerpt is read as the passages it quotes
+      const relation = matches.find((m) => m.id === twoDoc)?.relation;
+      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => {
+        const r = readAgainst(c, relation);
+        return { mode: 'two', comparisons: [r.comparison], granularity, quotes: r.quotes };
+      });
     } else if (a && b) {
       request = send('compareDocs', { a, b, granularity, foldNoise: fold, foldScript }).then((c) => ({ mode: 'two', comparisons: [c], granularity }));
     }
@@ -224,11 +231,12 @@ function CompareView() {
 
   const twoDocInfo = twoDoc ? docs.get(twoDoc) : undefined;
   /** The comparison shown that measures the page against the verdict's version, if one is. */
-  const figuresOf = (): Comparison | null => {
+  const figuresOf = (): Reading | null => {
     if (!shown || !target?.id) return null;
-    if (two) return target.id === twoDoc ? two : null;
+    if (two) return target.id === twoDoc ? { comparison: two, quotes: shown.quotes ?? null } : null;
     if (!plan || plan.original.id !== target.id) return null;
-    return plan.version.page ? shown.comparisons[0]! : plan.translation.page ? shown.comparisons[1]! : null;
+    const c = plan.version.page ? shown.comparisons[0]! : plan.translation.page ? shown.comparisons[1]! : null;
+    return c ? { comparison: c, quotes: null } : null;
   };
   const layoutKey = `${shown?.mode}:${fold}:${foldScript}:${granularity}:${onlyChanges}:${stops.length}`;
 

@@ -14,7 +14,7 @@ import { ExtractedView } from './components/ExtractedView';
 import { ProvenanceLine } from './components/Provenance';
 import { applyTheme, t } from './i18n';
 import { targetTab } from './tab';
-import { verdictFigures, verdictTarget } from './verdict';
+import { readAgainst, verdictFigures, verdictTarget } from './verdict';
 
 const POLL_MS = 250;
 const POLL_LIMIT = 120; // 30 s: extraction and matching take well under a second
@@ -95,10 +95,13 @@ function Popup() {
   const first = target?.id ?? (matches.find((m) => m.relation !== 'same') ?? matches[0])?.id ?? null;
   const selected = chosen !== null && matches.some((m) => m.id === chosen) ? chosen : first;
 
+  const relationOf = (id: string): Match['relation'] | undefined => matches.find((m) => m.id === id)?.relation;
+
   useEffect(() => {
     if (tabId === null || selected === null) return setComparison(null);
     setComparison(null);
-    compareWith(tabId, selected).then(setComparison, (e: Error) => setError(e.message));
+    // an excerpt is shown as the passages it quotes, not as a reprint that dropped the rest
+    compareWith(tabId, selected).then((c) => setComparison(readAgainst(c, relationOf(selected)).comparison), (e: Error) => setError(e.message));
   }, [tabId, selected, matchKey]);
 
   useEffect(() => {
@@ -188,7 +191,7 @@ function Popup() {
       {matches.length > 0 && (
         <>
           <p class="verdict" data-testid="verdict">
-            {target ? `${target.text}${target.id ? verdictFigures(figures) : ''}` : ''}
+            {target ? `${target.text}${target.id && figures ? verdictFigures(readAgainst(figures, relationOf(target.id))) : ''}` : ''}
           </p>
           {provenance && <ProvenanceLine provenance={provenance} />}
           <VersionList matches={matches} docs={docs} selected={selected} onSelect={setChosen} originalId={provenance?.original ?? null} />

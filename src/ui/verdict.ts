@@ -2,6 +2,7 @@
 // the family's likely original ("This page is an edited reprint of the 光明网 original of
 // 2022-04-25 · 78% of it kept · 12 edits"), or to its closest version when no original stands out.
 import { PAGE_ID, type Provenance, type ProvenanceEntry } from '../core/compare/provenance';
+import { quotations } from '../core/compare/quotations';
 import type { Comparison, Match } from '../core/types';
 import type { DocInfo } from '../messages';
 import { t } from './i18n';
@@ -51,9 +52,37 @@ export function verdictTarget(matches: readonly Match[], provenance: Provenance 
   return { id: best.id, text: t(`verdict_${best.relation}`, doc ? docLabel(doc) : `“${isolateText(best.title)}”`) };
 }
 
-/** The figures after the verdict: how much of the version the page keeps and how many edits. */
-export function verdictFigures(c: Comparison | null): string {
-  if (!c) return '';
+/** A comparison as the reader is shown it; `quotes` when the page is read as quoting the version. */
+export interface Reading {
+  comparison: Comparison;
+  quotes: { passages: number; share: number } | null;
+}
+
+const readings = new WeakMap<Comparison, Reading>();
+
+/**
+ * How the page is read against a version: an excerpt as the passages it quotes (the version's
+ * unquoted paragraphs are not "dropped", the page's own not "added"), anything else as a version.
+ */
+export function readAgainst(c: Comparison, relation: Match['relation'] | undefined): Reading {
+  if (relation !== 'excerpt' || c.crossLanguage) return { comparison: c, quotes: null };
+  let r = readings.get(c);
+  if (!r) {
+    const q = quotations(c);
+    r = { comparison: q.comparison, quotes: { passages: q.passages, share: q.share } };
+    readings.set(c, r);
+  }
+  return r;
+}
+
+/** The figures after the verdict: how much of the version the page keeps (or quotes) and how many edits. */
+export function verdictFigures(r: Reading | null): string {
+  if (!r) return '';
+  const c = r.comparison;
+  if (r.quotes) {
+    const pct = Math.round(r.quotes.share * 100);
+    return ` · ${r.quotes.passages === 1 ? t('quotesPassageOne', pct) : t('quotesPassages', r.quotes.passages, pct)} · ${t('edits', c.edits.length)}`;
+  }
   const pct = Math.round(c.summary.kept * 100);
   return c.crossLanguage
     ? ` · ${t('translatedShare', pct)} · ${t('differences', c.edits.length)}`

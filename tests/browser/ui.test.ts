@@ -103,6 +103,23 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await view.close();
     });
 
+    it('shows a commentary quoting two paragraphs as two quotations beside their source, no sentence dropped', async () => {
+      const tabId = await analysedTab('commentary-000.html');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="2"] tbody tr');
+      expect(await until(() => view.$eval('[data-testid="verdict"]', (e) => e.textContent ?? ''), (x) => /passages/.test(x), 20_000, 'the verdict figures')).toMatch(/excerpt of .* · quotes 2 passages \(\d+% of it\)/);
+      const rows = (await rowsOf(view)).filter((r) => r.kind !== 'edit');
+      expect(rows.map((r) => r.kind)).toEqual([expect.stringMatching(/^(equal|changed)$/), expect.stringMatching(/^(equal|changed)$/)]);
+      expect(rows[0]!.text).toContain('南京智能计算中心');
+      expect(rows[1]!.text).toContain('北京城市副中心政务服务中心');
+      expect(await view.$$eval('[data-testid="edit"]', (els) => els.map((e) => e.getAttribute('data-type')))).not.toContain('sentence-deleted');
+      // the popup reads it the same way
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, '[data-testid="diff"] tbody tr');
+      expect(await popup.$$eval('[data-testid="diff"] tbody tr', (trs) => trs.filter((tr) => tr.getAttribute('data-kind') !== 'edit').length)).toBe(2);
+      expect(await popup.$$eval('[data-testid="diff"] del', (d) => d.length)).toBe(0);
+      await popup.close();
+      await view.close();
+    });
+
     it('shows a moved paragraph at both ends, each linking to the other', async () => {
       const tabId = await analysedTab('moved-000.html');
       const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="2"] tbody tr');
