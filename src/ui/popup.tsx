@@ -3,12 +3,14 @@
 // without versions it says why, can show what was extracted, and can keep the page in the
 // reader's own corpus so that it is matched from then on.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send, type DocInfo, type TabVerdict } from '../messages';
 import type { Provenance } from '../core/compare/provenance';
 import type { Comparison, Match } from '../core/types';
 import { DiffTable, Outside } from './components/DiffTable';
+import { EditList } from './components/EditList';
+import { editStops, type EditGroup } from './stops';
 import { useDocsOf, VersionList } from './components/VersionList';
 import { ExtractedView } from './components/ExtractedView';
 import { ProvenanceLine } from './components/Provenance';
@@ -61,6 +63,8 @@ function Popup() {
   const [error, setError] = useState<string | null>(null);
   const [kept, setKept] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [changesOnly, setChangesOnly] = useState(false);
+  const [current, setCurrent] = useState(-1);
 
   useEffect(() => {
     void (async () => {
@@ -94,6 +98,18 @@ function Popup() {
   // start with the original (what the verdict measures against), else a version other than the page's own text
   const first = target?.id ?? (matches.find((m) => m.relation !== 'same') ?? matches[0])?.id ?? null;
   const selected = chosen !== null && matches.some((m) => m.id === chosen) ? chosen : first;
+
+  // the same stops as the full view: every edit once, in table order
+  const groups: EditGroup[] = useMemo(() => (comparison ? [{ title: '', edits: comparison.edits, rowOf: (e) => e.row }] : []), [comparison]);
+  const { stops, editRows } = useMemo(() => editStops(groups, comparison?.rows.length ?? 0), [groups]);
+  useEffect(() => setCurrent(-1), [comparison]);
+  function jump(k: number) {
+    const stop = stops[k];
+    if (!stop) return;
+    setCurrent(k);
+    requestAnimationFrame(() => document.getElementById(`row-${stop.row}`)?.scrollIntoView({ block: 'nearest' }));
+  }
+  const step = (by: 1 | -1) => stops.length > 0 && jump(current < 0 ? (by === 1 ? 0 : stops.length - 1) : (current + by + stops.length) % stops.length);
 
   const relationOf = (id: string): Match['relation'] | undefined => matches.find((m) => m.id === id)?.relation;
 
@@ -193,14 +209,22 @@ function Popup() {
           <p class="verdict" data-testid="verdict">
             {target ? `${target.text}${target.id && figures ? verdictFigures(readAgainst(figures, relationOf(target.id))) : ''}` : ''}
           </p>
-          {provenance && <ProvenanceLine provenance={provenance} />}
-          <VersionList matches={matches} docs={docs} selected={selected} onSelect={setChosen} originalId={provenance?.original ?? null} />
+          {!changesOnly && provenance && <ProvenanceLine provenance={provenance} />}
+          {!changesOnly && <VersionList matches={matches} docs={docs} selected={selected} onSelect={setChosen} originalId={provenance?.original ?? null} />}
           {selected && !comparison && !error && <p class="status">{t('comparing')}</p>}
           {comparison && (
             <>
+              <div class="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
+                <button type="button" aria-pressed={changesOnly} onClick={() => setChangesOnly(!changesOnly)} data-testid="popup-changes-only">{t('onlyChanges')}</button>
+                <button type="button" onClick={() => step(-1)} disabled={stops.length === 0} data-testid="popup-prev-change">{t('prevChange')}</button>
+                <button type="button" onClick={() => step(1)} disabled={stops.length === 0} data-testid="popup-next-change">{t('nextChange')}</button>
+                <span class="meta" data-testid="popup-change-count" data-count={stops.length}>
+                  {current >= 0 ? t('changeAt', current + 1, stops.length) : t('edits', stops.length)}
+                </span>
+              </div>
               {comparison.degraded && <p class="notice" role="status">{t('degraded')}</p>}
-              <DiffTable comparison={comparison} labels={[doc?.title ?? selected ?? '', t('thisPage')]} />
-              <Outside comparison={comparison} />
+              <DiffTable comparison={comparison} labels={[doc?.title ?? selected ?? '', t('thisPage')]} onlyChanges={changesOnly} current={stops[current]?.row ?? -1} editRows={editRows} />
+              {changesOnly ? <EditList groups={groups} rows={[comparison.rows]} stops={stops} current={current} onJump={jump} /> : <Outside comparison={comparison} />}
             </>
           )}
           <footer class="actions">

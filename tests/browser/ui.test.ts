@@ -62,6 +62,20 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // the popup, comparing by words as the full view does, says the same
       const popup = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, '[data-testid="verdict"]');
       expect(await until(() => popup.$eval('[data-testid="verdict"]', (e) => e.textContent ?? ''), (x) => / edits/.test(x), 20_000, 'the popup figures')).toContain(` · ${count} edits`);
+      expect(await popup.$eval('[data-testid="popup-change-count"]', (e) => e.getAttribute('data-count'))).toBe(String(count));
+      // at the popup's real size, one action shows the first change: changes only, with the edit list
+      await popup.setViewport({ width: 695, height: 600 });
+      await popup.click('[data-testid="popup-changes-only"]');
+      await popup.waitForSelector('[data-testid="edits"]');
+      const firstInPopup = await popup.$eval('[data-testid="edit"][data-stop="0"]', (e) => e.getAttribute('data-row'));
+      const inView = await popup.$eval(`[data-testid="diff"] tr[data-row="${firstInPopup}"]`, (tr) => {
+        const r = tr.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight - 20;
+      });
+      expect(inView).toBe(true);
+      expect(await popup.$$eval('[data-testid="edit"]', (els) => els.length)).toBe(count);
+      await popup.click('[data-testid="popup-next-change"]');
+      await until(() => popup.$eval('[data-testid="popup-change-count"]', (e) => e.textContent), (x) => x === `Change 1 of ${count}`, 5_000, 'the first change in the popup');
       await popup.close();
 
       // first screen: the first change is in view without scrolling
