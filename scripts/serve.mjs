@@ -10,7 +10,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 /**
  * Starts the server. `mounts` maps a URL prefix to a folder; '/' serves tests/fixtures/pages.
- * `pages` maps a path to HTML produced on the fly (tests that build hostile or huge pages).
+ * `pages` maps a path to HTML produced on the fly (tests that build hostile or huge pages), or to a
+ * function returning it, awaited (a page that arrives late).
  * Resolves to { url, close, pages }.
  */
 export async function serve({ port = 0, mounts = {}, pages = new Map() } = {}) {
@@ -18,8 +19,10 @@ export async function serve({ port = 0, mounts = {}, pages = new Map() } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (pages.has(path)) {
+      const page = pages.get(path);
+      const body = typeof page === 'function' ? await page() : page;
       res.writeHead(200, { 'content-type': TYPES['.html'] });
-      return res.end(pages.get(path));
+      return res.end(body);
     }
     for (const [prefix, dir] of folders) {
       if (!path.startsWith(prefix)) continue;

@@ -4,7 +4,10 @@
 // arrives after load (inserted by script, or a route change through history.pushState) are
 // watched for a bounded time and a bounded number of checks, then the watching stops. A change
 // triggers a new sample only when it may have added text (mayAddText): the scripts, frames and
-// empty placeholders that pages insert after load cost no second sample.
+// empty placeholders that pages insert after load cost no second sample. A candidate page whose
+// readable frame (same origin, srcdoc) finishes loading later is reported again: its article may be
+// in the frame, which the first copy found empty, and a frame loading changes nothing in the page's
+// own DOM for the observer to see.
 import { mayAddText, takeSample } from '../extract/in-page/sample';
 import { precheck } from '../core/topic/precheck';
 import { send } from '../messages';
@@ -58,6 +61,23 @@ function check(): void {
   });
 }
 
+/** A frame finished loading: a candidate page is copied again if the frame is readable and holds elements. */
+function onFrameLoad(e: Event): void {
+  const el = e.target as Element | null;
+  if (reportedChars < 0 || Date.now() > stopAt || !el || (el.tagName !== 'IFRAME' && el.tagName !== 'FRAME')) return;
+  let body: HTMLElement | null | undefined;
+  try {
+    body = (el as HTMLIFrameElement).contentDocument?.body;
+  } catch {
+    return; // another origin: its text is not ours to read, and not in the copy either
+  }
+  if (!body || body.childElementCount === 0 || !withinBudget()) return;
+  revision++;
+  send('pageChecked', { url, title: document.title, candidate: true, reasons: ['a frame of the page loaded'], revision }).catch(() => {
+    // the extension was reloaded or the worker refused: nothing on the page depends on it
+  });
+}
+
 /** Opens a watch window: later changes to the page are checked, within bounds. */
 function watch(): void {
   stopAt = Date.now() + WATCH_MS;
@@ -97,6 +117,9 @@ function onChange(records: MutationRecord[] | Event): void {
 function start(): void {
   check();
   watch();
+  // a frame's load event does not bubble and never reaches the window (DOM: a document is the
+  // last stop of a load event): caught on the document, on the way down
+  document.addEventListener('load', onFrameLoad, true);
   // back and forward inside a single-page site change the url without a load
   addEventListener('popstate', onChange);
 }

@@ -20,6 +20,8 @@ const PAGES: Record<string, string> = {
   shadow: `${HEAD}<div id="host"></div><script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(BODY).replace(/</g, '\\u003c')};</script></body></html>`,
   srcdoc: `${HEAD}<iframe style="width:100%;height:2000px;border:0" srcdoc="${attr(`<!doctype html><html><head><meta charset="utf-8"></head><body>${BODY}</body></html>`)}"></iframe></body></html>`,
   'same-origin': `${HEAD}<iframe style="width:100%;height:2000px;border:0" src="/inner.html"></iframe></body></html>`,
+  // the frame's document arrives well after the page's own (a slow server, a reader on a slow line)
+  'late same-origin': `${HEAD}<iframe style="width:100%;height:2000px;border:0" src="/inner-late.html"></iframe></body></html>`,
 };
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
@@ -28,8 +30,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     let b: ExtensionBrowser;
     let server: Served;
     beforeAll(async () => {
-      const pages = new Map(Object.entries(PAGES).map(([k, v]) => [`/in-${k}.html`, v]));
-      pages.set('/inner.html', `<!doctype html><html><head><meta charset="utf-8"></head><body>${BODY}</body></html>`);
+      const pages = new Map<string, string | (() => Promise<string>)>(Object.entries(PAGES).map(([k, v]) => [`/in-${k.replace(/ /g, '-')}.html`, v]));
+      const inner = `<!doctype html><html><head><meta charset="utf-8"></head><body>${BODY}</body></html>`;
+      pages.set('/inner.html', inner);
+      pages.set('/inner-late.html', () => new Promise((ok) => setTimeout(() => ok(inner), 2_500)));
       server = await serve({ pages });
       b = await launch(name);
     });
@@ -40,7 +44,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     for (const kind of Object.keys(PAGES)) {
       it(`reads the article inside a ${kind} container`, async () => {
-        const url = `${server.url}/in-${kind}.html`;
+        const url = `${server.url}/in-${kind.replace(/ /g, '-')}.html`;
         const page = await b.openPage(url);
         const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
         const badge = await until(() => b.badge(tabId), (t) => t !== '', 20_000, `the badge of the ${kind} page`);
