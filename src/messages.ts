@@ -78,6 +78,8 @@ export interface TabVerdict {
 
 export interface CompareRequest {
   tabId: number;
+  /** The tab's verdict of that time (TabVerdict.updated), kept after the tab moved on; the current one when absent. */
+  updated?: number;
   /** Corpus id of the version to compare the page with. */
   docId: string;
   granularity?: 'char' | 'word';
@@ -183,8 +185,8 @@ export interface BackgroundApi {
   pageSnapshot(snapshot: PageSnapshot): TabVerdict;
   /** extract.js -> background: one part of a large copy, kept until its pageSnapshot. */
   pageSnapshotPart(part: SnapshotPart): null;
-  /** UI -> background: the verdict for a tab, or null when the page was never seen. */
-  getVerdict(tabId: number): TabVerdict | null;
+  /** UI -> background: the verdict for a tab, or null when the page was never seen; with `updated`, that verdict, kept for the session after the tab moved on. */
+  getVerdict(tabId: number, updated?: number): TabVerdict | null;
   /** UI -> background: run extraction and matching on a tab now, whatever the precheck said. */
   analyseTab(tabId: number): TabVerdict;
   /** UI -> background: compare a corpus version (a) with the tab's page (b). */
@@ -201,7 +203,7 @@ export interface BackgroundApi {
   /** options page -> background: it installed, removed, enabled or disabled a pack in IndexedDB; match the open tabs again. */
   packsChanged(): PackInfo[];
   /** UI -> background: the tab's versions on a timeline with the likely original, or null before the page has versions. */
-  getProvenance(tabId: number): Provenance | null;
+  getProvenance(tabId: number, updated?: number): Provenance | null;
   /** UI -> background: keep the tab's analysed article in the reader's corpus. */
   addPageToCorpus(tabId: number): AddedToCorpus;
   /** UI -> background: the reader's corpus. */
@@ -229,7 +231,27 @@ export interface Request<K extends MessageName = MessageName> {
   args: Args<K>;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A failure said again for the interface, which puts it in the reader's language: a key of
+ * src/ui/strings.json, its values, and for data the article (n; 0 for the page) and JSON path.
+ */
+export interface Problem {
+  key: string;
+  values: Array<string | number>;
+  at?: { n: number; path: string };
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; problem?: Problem };
+
+/** The background's error at the sender: its English message, and the problem when it gave one. */
+export class ReplyError extends Error {
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Every message and the context allowed to send it: 'page' messages come from a content script
@@ -315,6 +337,6 @@ export async function send<K extends MessageName>(name: K, ...args: Args<K>): Pr
   const request: Request<K> = { rl: 1, name, args };
   const reply = (await extensionApi().runtime.sendMessage(request)) as Reply<Result<K>> | undefined;
   if (!reply || typeof reply !== 'object') throw new Error(`Reprint Lens: no reply to ${name}`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw new ReplyError(reply.error, reply.problem);
   return reply.value;
 }

@@ -109,8 +109,8 @@ export const handlers: Handlers = {
     return analyse(tab.id, { url: snapshot.url, article, isArticle, reasons, ms: snapshot.ms });
   },
 
-  async getVerdict(_ctx, tabId) {
-    return getVerdict(tabId);
+  async getVerdict(_ctx, tabId, updated) {
+    return getVerdict(tabId, updated);
   },
 
   async analyseTab(_ctx, tabId) {
@@ -119,7 +119,7 @@ export const handlers: Handlers = {
   },
 
   async compareWithPage(_ctx, req): Promise<Comparison> {
-    const verdict = await getVerdict(req.tabId);
+    const verdict = await getVerdict(req.tabId, req.updated);
     const article = verdict?.extraction?.article;
     if (!article) throw new Error('this page has not been analysed yet');
     const { corpus, id } = await findDoc(req.docId);
@@ -157,8 +157,8 @@ export const handlers: Handlers = {
     return packInfos();
   },
 
-  async getProvenance(_ctx, tabId) {
-    const verdict = await getVerdict(tabId);
+  async getProvenance(_ctx, tabId, updated) {
+    const verdict = await getVerdict(tabId, updated);
     return verdict?.status === 'done' ? tabProvenance(verdict) : null;
   },
 

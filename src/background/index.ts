@@ -7,6 +7,7 @@ import { SENDERS, isRequest, type Reply } from '../messages';
 import { dropSnapshotParts, handlers } from './handlers';
 import { senderAllowed, validateArgs } from './validate';
 import { dropVerdict } from './verdicts';
+import { UserCorpusError } from './user-corpus';
 
 const OWN_PAGES = browser.runtime.getURL('');
 
@@ -26,7 +27,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       const handler = handlers[message.name] as (ctx: { sender: Runtime.MessageSender }, ...a: unknown[]) => Promise<unknown>;
       return { ok: true, value: await handler({ sender }, ...args) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      const problem = e instanceof UserCorpusError ? e.problem : undefined;
+      return { ok: false, error: e instanceof Error ? e.message : String(e), ...(problem ? { problem } : {}) };
     }
   })();
 });

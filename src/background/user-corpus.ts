@@ -18,6 +18,7 @@ import type { CorpusDoc } from '../corpus/types';
 import { declaredIn } from '../core/compare/provenance';
 import type { Article } from '../core/types';
 import type { Lexicon } from '../core/text/lexicon';
+import type { Problem } from '../messages';
 
 /** The part of storage.local this module uses (browser.storage.local satisfies it). */
 export interface StorageArea {
@@ -73,28 +74,44 @@ export const FORMAT = 'reprint-lens-user-corpus';
 /** Bounds that keep one article, and the whole corpus, within what storage and matching handle well. */
 export const LIMITS = { docs: 1000, chars: 500_000, paragraphs: 10_000, field: 2_000 };
 
-/** A failure to show the reader as is: what went wrong and, for data, where. */
-export class UserCorpusError extends Error {}
+/** A failure to show the reader as is: what went wrong and, for data, where; `problem` says it again for the interface to put in the reader's language. */
+export class UserCorpusError extends Error {
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
+
+/** Where in a file or a kept list a value is: article n (0: the page being kept) and its JSON path. */
+interface At {
+  where: string;
+  n: number;
+  path: string;
+}
+const field = (at: At, name: string): At => ({ where: `${at.where}.${name}`, n: at.n, path: at.path ? `${at.path}.${name}` : name });
+const item = (at: At, i: number): At => ({ where: `${at.where}[${i}]`, n: at.n, path: `${at.path}[${i}]` });
 
 // ---------------------------------------------------------------- checking
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function fail(where: string, what: string): never {
-  throw new UserCorpusError(`${where}: ${what}`);
+function fail(at: At, what: string, key: string, ...values: Array<string | number>): never {
+  throw new UserCorpusError(`${at.where}: ${what}`, { key: `importProblem_${key}`, values, at: { n: at.n, path: at.path } });
 }
-function str(v: unknown, where: string, max = LIMITS.field): string {
-  if (typeof v !== 'string') fail(where, 'must be text');
-  if (v.length > max) fail(where, `is longer than ${max} characters`);
+function str(v: unknown, at: At, max = LIMITS.field): string {
+  if (typeof v !== 'string') fail(at, 'must be text', 'text');
+  if (v.length > max) fail(at, `is longer than ${max} characters`, 'long', max);
   return v;
 }
-function strOrNull(v: unknown, where: string): string | null {
-  return v === null || v === undefined ? null : str(v, where);
+function strOrNull(v: unknown, at: At): string | null {
+  return v === null || v === undefined ? null : str(v, at);
 }
-function strList(v: unknown, where: string, maxItems: number, maxLen: number): string[] {
-  if (!Array.isArray(v)) fail(where, 'must be a list of texts');
-  if (v.length > maxItems) fail(where, `has more than ${maxItems} entries`);
-  return v.map((x, i) => str(x, `${where}[${i}]`, maxLen));
+function strList(v: unknown, at: At, maxItems: number, maxLen: number): string[] {
+  if (!Array.isArray(v)) fail(at, 'must be a list of texts', 'list');
+  if (v.length > maxItems) fail(at, `has more than ${maxItems} entries`, 'many', maxItems);
+  return v.map((x, i) => str(x, item(at, i), maxLen));
 }
 
 /** FNV-1a over the text, twice with different offsets: 64 bits are plenty to tell articles apart. */
@@ -114,34 +131,38 @@ export function userDocId(paragraphs: readonly string[]): string {
   return `user-${textHash(paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).join('\n'))}`;
 }
 
-/** Checks one stored or imported article and returns a clean copy (extra fields dropped, id recomputed). */
-export function checkUserDoc(v: unknown, where: string): UserDoc {
-  if (!isObj(v)) fail(where, 'must be an object');
-  const paragraphs = strList(v.paragraphs, `${where}.paragraphs`, LIMITS.paragraphs, LIMITS.chars).filter((p) => p.trim() !== '');
-  if (paragraphs.length === 0) fail(`${where}.paragraphs`, 'has no text');
-  if (paragraphs.reduce((n, p) => n + p.length, 0) > LIMITS.chars) fail(`${where}.paragraphs`, `is longer than ${LIMITS.chars} characters in all`);
-  const lang = str(v.lang, `${where}.lang`, 20);
-  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$|^und$/.test(lang)) fail(`${where}.lang`, `is not a language code (${lang.slice(0, 20)})`);
-  const added = str(v.added ?? new Date(0).toISOString(), `${where}.added`, 40);
+/**
+ * Checks one stored or imported article and returns a clean copy (extra fields dropped, id
+ * recomputed). `n` is its number in its list (0: the page being kept), `path` its place in the file.
+ */
+export function checkUserDoc(v: unknown, n: number, path = ''): UserDoc {
+  const at: At = { where: n === 0 ? 'this page' : path ? `article ${n} ("${path}")` : `article ${n}`, n, path };
+  if (!isObj(v)) fail(at, 'must be an object', 'object');
+  const paragraphs = strList(v.paragraphs, field(at, 'paragraphs'), LIMITS.paragraphs, LIMITS.chars).filter((p) => p.trim() !== '');
+  if (paragraphs.length === 0) fail(field(at, 'paragraphs'), 'has no text', 'empty');
+  if (paragraphs.reduce((k, p) => k + p.length, 0) > LIMITS.chars) fail(field(at, 'paragraphs'), `is longer than ${LIMITS.chars} characters in all`, 'long', LIMITS.chars);
+  const lang = str(v.lang, field(at, 'lang'), 20);
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$|^und$/.test(lang)) fail(field(at, 'lang'), `is not a language code (${lang.slice(0, 20)})`, 'lang', lang.slice(0, 20));
+  const added = str(v.added ?? new Date(0).toISOString(), field(at, 'added'), 40);
   return {
     id: userDocId(paragraphs),
-    title: str(v.title, `${where}.title`),
-    byline: strOrNull(v.byline, `${where}.byline`),
-    siteName: strOrNull(v.siteName, `${where}.siteName`),
-    published: strOrNull(v.published, `${where}.published`),
-    url: strOrNull(v.url, `${where}.url`),
-    pageUrl: strOrNull(v.pageUrl, `${where}.pageUrl`),
+    title: str(v.title, field(at, 'title')),
+    byline: strOrNull(v.byline, field(at, 'byline')),
+    siteName: strOrNull(v.siteName, field(at, 'siteName')),
+    published: strOrNull(v.published, field(at, 'published')),
+    url: strOrNull(v.url, field(at, 'url')),
+    pageUrl: strOrNull(v.pageUrl, field(at, 'pageUrl')),
     lang,
     paragraphs,
-    sourceLines: strList(v.sourceLines ?? [], `${where}.sourceLines`, 100, LIMITS.field),
+    sourceLines: strList(v.sourceLines ?? [], field(at, 'sourceLines'), 100, LIMITS.field),
     added,
   };
 }
 
 /** A page's article as an entry of the reader's corpus. */
 export function userDocFromArticle(article: Article, pageUrl: string, now: Date = new Date()): UserDoc {
-  if (article.paragraphs.every((p) => p.trim() === '')) throw new UserCorpusError('this page has no article text to keep');
-  return checkUserDoc({ ...article, pageUrl, added: now.toISOString() }, 'this page');
+  if (article.paragraphs.every((p) => p.trim() === '')) throw new UserCorpusError('this page has no article text to keep', { key: 'importProblem_nothingToKeep', values: [] });
+  return checkUserDoc({ ...article, pageUrl, added: now.toISOString() }, 0);
 }
 
 // ---------------------------------------------------------------- stored data and import files
@@ -218,7 +239,7 @@ function readList(stored: unknown, from: string, now: Date): ReadList {
     if (Array.isArray(v.docs)) {
       for (const [i, d] of v.docs.entries()) {
         try {
-          out.docs.push(checkUserDoc(d, `article ${i + 1}`));
+          out.docs.push(checkUserDoc(d, i + 1));
         } catch {
           // not readable by this version; it stays where it is, untouched
         }
@@ -236,7 +257,7 @@ function readList(stored: unknown, from: string, now: Date): ReadList {
   const seen = new Set<string>();
   v.docs.forEach((d, i) => {
     try {
-      const doc = checkUserDoc(d, `article ${i + 1}`);
+      const doc = checkUserDoc(d, i + 1);
       if (!seen.has(doc.id)) out.docs.push(doc);
       seen.add(doc.id);
     } catch (e) {
@@ -348,15 +369,20 @@ export function jsonBreak(text: string): number {
  * text there, or that it ends too soon, rather than the parser's message.
  */
 export function jsonProblem(text: string): string {
-  if (text.trim() === '') return 'the file is empty';
+  return jsonError(text).message;
+}
+
+function jsonError(text: string): UserCorpusError {
+  const e = (message: string, key: string, ...values: Array<string | number>) => new UserCorpusError(message, { key: `importProblem_${key}`, values });
+  if (text.trim() === '') return e('the file is empty', 'emptyFile');
   const at = jsonBreak(text);
-  if (at >= text.length) return 'the file ends before its JSON is complete (was it cut off?)';
-  if (at < 0) return 'the file is not JSON';
+  if (at >= text.length) return e('the file ends before its JSON is complete (was it cut off?)', 'cutOff');
+  if (at < 0) return e('the file is not JSON', 'notJson');
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = at - before.lastIndexOf('\n');
   const there = text.slice(at, at + 24).replace(/\s+/g, ' ');
-  return `the file is not JSON: it goes wrong at line ${line}, column ${column} ("${there}")`;
+  return e(`the file is not JSON: it goes wrong at line ${line}, column ${column} ("${there}")`, 'notJsonAt', line, column, there);
 }
 
 /**
@@ -368,13 +394,14 @@ export function parseImport(text: string): UserDoc[] {
   try {
     v = JSON.parse(text) as unknown;
   } catch {
-    throw new UserCorpusError(jsonProblem(text));
+    throw jsonError(text);
   }
-  if (!isObj(v) || v.format !== FORMAT) throw new UserCorpusError(`the file is not a Reprint Lens export (its "format" should be "${FORMAT}")`);
-  if (v.version !== 1) throw new UserCorpusError(`the file is version ${String(v.version)}; this version reads version 1`);
-  if (!Array.isArray(v.docs)) throw new UserCorpusError('the file has no "docs" list');
-  if (v.docs.length > LIMITS.docs) throw new UserCorpusError(`the file has ${v.docs.length} articles; at most ${LIMITS.docs} can be kept`);
-  return v.docs.map((d, i) => checkUserDoc(d, `article ${i + 1} ("docs[${i}]")`));
+  const e = (message: string, key: string, ...values: Array<string | number>) => new UserCorpusError(message, { key: `importProblem_${key}`, values });
+  if (!isObj(v) || v.format !== FORMAT) throw e(`the file is not a Reprint Lens export (its "format" should be "${FORMAT}")`, 'format', FORMAT);
+  if (v.version !== 1) throw e(`the file is version ${String(v.version)}; this version reads version 1`, 'version', String(v.version).slice(0, 20));
+  if (!Array.isArray(v.docs)) throw e('the file has no "docs" list', 'noDocs');
+  if (v.docs.length > LIMITS.docs) throw e(`the file has ${v.docs.length} articles; at most ${LIMITS.docs} can be kept`, 'tooMany', v.docs.length, LIMITS.docs);
+  return v.docs.map((d, i) => checkUserDoc(d, i + 1, `docs[${i}]`));
 }
 
 export function toFile(docs: readonly UserDoc[]): UserCorpusFile {
@@ -572,7 +599,7 @@ export class UserCorpusStore {
     try {
       await this.storage.set(items);
     } catch (e) {
-      throw new UserCorpusError(quotaMessage(e));
+      throw new UserCorpusError(quotaMessage(e), { key: 'importProblem_quota', values: [e instanceof Error ? e.message : String(e)] });
     }
   }
 
@@ -604,9 +631,9 @@ export class UserCorpusStore {
   private change<T>(make: (docs: UserDoc[]) => { docs: UserDoc[]; result: T }): Promise<T> {
     return this.serial(async () => {
       const s = await this.read();
-      if (s.newer) throw new UserCorpusError(NEWER_MESSAGE);
+      if (s.newer) throw new UserCorpusError(NEWER_MESSAGE, { key: 'importProblem_newer', values: [] });
       const { docs, result } = make([...s.docs]);
-      if (docs.length > LIMITS.docs) throw new UserCorpusError(`not saved: at most ${LIMITS.docs} articles can be kept`);
+      if (docs.length > LIMITS.docs) throw new UserCorpusError(`not saved: at most ${LIMITS.docs} articles can be kept`, { key: 'importProblem_full', values: [LIMITS.docs] });
       await this.writeList(s, docs);
       return result;
     });
@@ -662,7 +689,7 @@ export class UserCorpusStore {
   discardSetAside(ids: readonly string[]): Promise<number> {
     return this.serial(async () => {
       const s = await this.read();
-      if (s.newer) throw new UserCorpusError(NEWER_MESSAGE);
+      if (s.newer) throw new UserCorpusError(NEWER_MESSAGE, { key: 'importProblem_newer', values: [] });
       const gone = new Set(ids);
       const left = s.setAside.filter((a) => !gone.has(a.id));
       const count = s.setAside.length - left.length;

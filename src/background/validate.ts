@@ -27,6 +27,8 @@ const docId = (v: unknown, what: string): string =>
   typeof v === 'string' && /^[\w.-]{1,200}$/.test(v) ? v : fail(`${what} must be a corpus id`);
 const granularity = (v: unknown): 'char' | 'word' | undefined =>
   v === undefined || v === 'char' || v === 'word' ? v : fail('granularity must be char or word');
+// absent, or null (Chromium's messaging sends an undefined list item as null)
+const optTime = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : fail('updated must be a time in milliseconds'));
 const optBool = (v: unknown, what: string): boolean | undefined => (v === undefined ? undefined : bool(v, what));
 
 function pageCheck(v: unknown): PageCheck {
@@ -85,11 +87,11 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
     pageChecked: () => [pageCheck(a)],
     pageSnapshot: () => [snapshot(a)],
     pageSnapshotPart: () => [snapshotPart(a)],
-    getVerdict: () => [tabId(a)],
+    getVerdict: () => (optTime(args[1]) === undefined ? [tabId(a)] : [tabId(a), optTime(args[1])]),
     analyseTab: () => [tabId(a)],
     compareWithPage: () => {
       if (!isObj(a)) fail('request must be an object');
-      return [{ tabId: tabId(a.tabId), docId: docId(a.docId, 'docId'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise'), foldScript: optBool(a.foldScript, 'foldScript') }];
+      return [{ tabId: tabId(a.tabId), updated: optTime(a.updated), docId: docId(a.docId, 'docId'), granularity: granularity(a.granularity), foldNoise: optBool(a.foldNoise, 'foldNoise'), foldScript: optBool(a.foldScript, 'foldScript') }];
     },
     compareDocs: () => {
       if (!isObj(a)) fail('request must be an object');
@@ -98,7 +100,7 @@ export function validateArgs<K extends MessageName>(name: K, args: unknown[]): A
     listDocs: () => (a === undefined ? [] : [docIds(a)]),
     listPacks: () => [],
     packsChanged: () => [],
-    getProvenance: () => [tabId(a)],
+    getProvenance: () => (optTime(args[1]) === undefined ? [tabId(a)] : [tabId(a), optTime(args[1])]),
     addPageToCorpus: () => [tabId(a)],
     userCorpus: () => [],
     removeUserDoc: () => [docId(a, 'id')],

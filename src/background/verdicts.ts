@@ -1,13 +1,42 @@
 // Per-tab verdicts. Kept in storage.session as well as in memory, so that a result survives the
 // browser stopping the service worker (MV3 stops an idle worker after about 30 seconds) and the
-// popup still shows the page's versions. Cleared when the tab navigates or closes.
+// popup still shows the page's versions. Cleared when the tab navigates or closes; a verdict that
+// found versions is then kept for the session under its tab and time (`kept:`), the last KEPT of
+// them, so that a full view's address (tab=…&v=…) still shows that page's comparison after the tab
+// has moved on or closed. storage.session ends with the browser session, as tab ids do.
 import browser from 'webextension-polyfill';
 import type { TabVerdict } from '../messages';
 
 const memory = new Map<number, TabVerdict>();
 const key = (tabId: number) => `tab:${tabId}`;
+const keptKey = (tabId: number, updated: number) => `kept:${tabId}:${updated}`;
+const KEPT_INDEX = 'kept:index';
+const KEPT = 20;
 
-export async function getVerdict(tabId: number): Promise<TabVerdict | null> {
+/** The tab's verdict; with `updated`, that verdict of the tab even after the tab moved on or closed. */
+export async function getVerdict(tabId: number, updated?: number): Promise<TabVerdict | null> {
+  const current = await currentVerdict(tabId);
+  if (updated === undefined || current?.updated === updated) return current;
+  const kept = (await browser.storage.session.get(keptKey(tabId, updated)))[keptKey(tabId, updated)] as TabVerdict | undefined;
+  return kept && typeof kept === 'object' && kept.tabId === tabId && kept.updated === updated ? kept : null;
+}
+
+/** Keeps a verdict that found versions for the session, the oldest beyond KEPT forgotten. */
+async function keep(v: TabVerdict | null): Promise<void> {
+  if (!v || v.status !== 'done' || !v.extraction || (v.report?.matches.length ?? 0) === 0) return;
+  const k = keptKey(v.tabId, v.updated);
+  const index = (await browser.storage.session.get(KEPT_INDEX))[KEPT_INDEX];
+  const keys = (Array.isArray(index) ? index.filter((x): x is string => typeof x === 'string' && x !== k) : []).concat(k);
+  const gone = keys.splice(0, Math.max(0, keys.length - KEPT));
+  try {
+    await browser.storage.session.set({ [k]: v, [KEPT_INDEX]: keys });
+    if (gone.length > 0) await browser.storage.session.remove(gone);
+  } catch {
+    // session storage is full: the live verdicts come first
+  }
+}
+
+async function currentVerdict(tabId: number): Promise<TabVerdict | null> {
   const cached = memory.get(tabId);
   if (cached) return cached;
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabVerdict | undefined;
@@ -19,6 +48,8 @@ export async function getVerdict(tabId: number): Promise<TabVerdict | null> {
 }
 
 export async function putVerdict(verdict: TabVerdict): Promise<TabVerdict> {
+  const previous = memory.get(verdict.tabId) ?? null;
+  if (previous && previous.updated !== verdict.updated) await keep(previous);
   memory.set(verdict.tabId, verdict);
   try {
     await browser.storage.session.set({ [key(verdict.tabId)]: verdict });
@@ -34,6 +65,7 @@ export async function putVerdict(verdict: TabVerdict): Promise<TabVerdict> {
 
 export async function dropVerdict(tabId: number): Promise<void> {
   if (!memory.has(tabId) && !(await browser.storage.session.get(key(tabId)))[key(tabId)]) return;
+  await keep(await currentVerdict(tabId));
   memory.delete(tabId);
   await browser.storage.session.remove(key(tabId));
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);

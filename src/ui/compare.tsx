@@ -27,6 +27,9 @@ import { PageText } from './components/PageText';
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tab');
 const tabId = tabParam !== null && /^\d+$/.test(tabParam) ? Number(tabParam) : null;
+// the time of the tab's verdict shown (v=): the worker keeps it for the session after the tab moves on
+const vParam = params.get('v');
+let updated: number | undefined = vParam !== null && /^\d{1,16}$/.test(vParam) ? Number(vParam) : undefined;
 
 interface Shown {
   mode: 'two' | 'three';
@@ -51,7 +54,7 @@ function columnLabel(role: 'colOriginal' | 'colVersion' | 'colTranslation', e: P
 
 /** One side of a planned three-way comparison: the page itself when the member is the page, else its corpus text. */
 function compareMember(original: ProvenanceEntry, member: ProvenanceEntry, fold: boolean, foldScript: boolean, granularity: 'char' | 'word'): Promise<Comparison> {
-  if (member.page && tabId !== null) return send('compareWithPage', { tabId, docId: original.id, granularity, foldNoise: fold, foldScript });
+  if (member.page && tabId !== null) return send('compareWithPage', { tabId, updated, docId: original.id, granularity, foldNoise: fold, foldScript });
   return send('compareDocs', { a: original.id, b: member.id, granularity, foldNoise: fold, foldScript });
 }
 
@@ -83,9 +86,10 @@ function CompareView() {
       try {
         setDocs(new Map((await send('listDocs')).map((d) => [d.id, d])));
         if (tabId !== null) {
-          const v = await send('getVerdict', tabId);
+          const v = await send('getVerdict', tabId, updated);
+          if (v) updated = v.updated;
           setVerdict(v);
-          if (v?.status === 'done' && v.report && v.report.matches.length > 0) setProvenance(await send('getProvenance', tabId));
+          if (v?.status === 'done' && v.report && v.report.matches.length > 0) setProvenance(await send('getProvenance', tabId, updated));
         }
       } catch (e) {
         setError((e as Error).message);
@@ -116,7 +120,7 @@ function CompareView() {
     } else if (tabId !== null && twoDoc) {
       // an excerpt is read as the passages it quotes
       const relation = matches.find((m) => m.id === twoDoc)?.relation;
-      request = send('compareWithPage', { tabId, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => {
+      request = send('compareWithPage', { tabId, updated, docId: twoDoc, granularity, foldNoise: fold, foldScript }).then((c) => {
         const r = readAgainst(c, relation);
         return { mode: 'two', comparisons: [r.comparison], granularity, quotes: r.quotes };
       });
@@ -143,10 +147,11 @@ function CompareView() {
     const next = new URLSearchParams(location.search);
     const set = (key: string, value: string | null) => (value === null ? next.delete(key) : next.set(key, value));
     set('doc', docId);
+    set('v', verdict ? String(verdict.updated) : next.get('v'));
     set('three', wantThree === null ? null : wantThree ? '1' : '0');
     set('g', granularity === 'char' ? 'char' : null);
     history.replaceState(null, '', `?${next.toString()}${location.hash}`);
-  }, [docId, wantThree, granularity]);
+  }, [docId, wantThree, granularity, verdict]);
 
   const threeRows = useMemo(() => (shown?.mode === 'three' ? threeWayRows(shown.comparisons[0]!, shown.comparisons[1]!) : null), [shown]);
   const two = shown?.mode === 'two' ? shown.comparisons[0]! : null;

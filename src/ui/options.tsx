@@ -10,6 +10,7 @@ import { send, type DocInfo, type SetAsideInfo, type UserCorpusStatus } from '..
 import { sendImportFile } from './import';
 import { download } from './export';
 import { applyTheme, t } from './i18n';
+import { errorText } from './problem';
 import { langName } from './components/VersionList';
 import { isolateText, MetaLine, PageText } from './components/PageText';
 import { CorpusPacks } from './components/CorpusPacks';
@@ -32,7 +33,7 @@ function Options() {
     setMine(status);
   };
   useEffect(() => {
-    refresh().catch((e: Error) => setError(e.message));
+    refresh().catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   async function act(run: () => Promise<string | null>) {
@@ -41,7 +42,7 @@ function Options() {
     try {
       setMessage(await run());
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 
@@ -65,7 +66,7 @@ function Options() {
         await refresh();
         return t('imported', added, skipped);
       } catch (e) {
-        throw new Error(t('importFailed', `${file.name}: ${(e as Error).message}`));
+        throw new Error(t('importFailed', `${file.name}: ${errorText(e)}`));
       } finally {
         if (fileInput.current) fileInput.current.value = '';
       }

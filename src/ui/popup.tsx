@@ -15,6 +15,7 @@ import { useDocsOf, VersionList } from './components/VersionList';
 import { ExtractedView } from './components/ExtractedView';
 import { ProvenanceLine } from './components/Provenance';
 import { applyTheme, t } from './i18n';
+import { errorText } from './problem';
 import { targetTab } from './tab';
 import { readAgainst, verdictFigures, verdictTarget } from './verdict';
 
@@ -150,7 +151,7 @@ function Popup() {
       setVerdict(r.verdict);
       setKept(r.added ? t('addedToCorpus') : t('alreadyInCorpus'));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

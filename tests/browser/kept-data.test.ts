@@ -105,6 +105,32 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await storage()).toEqual(newer);
     });
 
+    it('says what is wrong with a broken import file in the interface’s language', async () => {
+      await setStorage({});
+      const file = join(dir, 'broken.json');
+      writeFileSync(file, '{"format": "reprint-lens-corpus",\n "docs": [hello]}');
+      for (const [lang, expected] of [
+        ['en', 'Nothing was imported: broken.json: the file is not JSON: it goes wrong at line 2, column 11 ("\u2068hello]}\u2069")'],
+        ['zh', /^未导入任何内容：broken\.json: 文件不是有效的 JSON：第 2 行第 11 列出错（“\u2068hello]}\u2069”）$/],
+      ] as const) {
+        const options = await b.openExtensionPage(`options.html?lang=${lang}`, '[data-testid="import-file"]');
+        const input = (await options.$('[data-testid="import-file"]'))!;
+        await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+        const error = await options.waitForSelector('[data-testid="options-error"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent));
+        if (typeof expected === 'string') expect(error).toBe(expected);
+        else expect(error).toMatch(expected);
+        await options.close();
+      }
+      // an article that fails a check is named by its number and place in the file, in Chinese too
+      writeFileSync(file, JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [{ title: 't', lang: 'zh', paragraphs: [] }] }));
+      const options = await b.openExtensionPage('options.html?lang=zh', '[data-testid="import-file"]');
+      await ((await options.$('[data-testid="import-file"]')) as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+      const error = await options.waitForSelector('[data-testid="options-error"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent));
+      expect(error).toContain('第 1 篇文章（docs[0].paragraphs）没有文字');
+      await options.close();
+      expect(await storage()).toEqual({});
+    });
+
     it('refuses a 40 MB import file with a message naming the limit', async () => {
       await setStorage({});
       const file = join(dir, 'big.json');

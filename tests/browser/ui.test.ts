@@ -63,6 +63,10 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const popup = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, '[data-testid="verdict"]');
       expect(await until(() => popup.$eval('[data-testid="verdict"]', (e) => e.textContent ?? ''), (x) => / edits/.test(x), 20_000, 'the popup figures')).toContain(` · ${count} edits`);
       expect(await popup.$eval('[data-testid="popup-change-count"]', (e) => e.getAttribute('data-count'))).toBe(String(count));
+      // a version reached "via" another keeps its title readable: the via line has a row of its own
+      const widths = await popup.$eval('[data-testid="version"][data-relation="translation"]', (li) => ({ title: li.querySelector('.title')!.getBoundingClientRect().width, row: li.getBoundingClientRect().width, via: li.querySelector('.via') !== null }));
+      expect(widths.via).toBe(true);
+      expect(widths.title / widths.row).toBeGreaterThan(0.55);
       // at the popup's real size, one action shows the first change: changes only, with the edit list
       await popup.setViewport({ width: 695, height: 600 });
       await popup.click('[data-testid="popup-changes-only"]');
@@ -115,6 +119,30 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await until(() => currentRow(again), (r) => r !== null, 5_000, 'the linked change')).toBe(rowNow);
       await again.close();
       await view.close();
+    });
+
+    it('keeps a full view’s address working after the page’s tab has moved on, and after it closed', async () => {
+      const url = `${server.url}/reprint-002.html?kept=1`;
+      const page = await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge');
+      const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="2"] tbody tr');
+      const address = await until(() => view.evaluate(() => location.href), (h) => /[?&]v=\d+/.test(h), 5_000, 'the verdict’s time in the address');
+      const count = await view.$eval('[data-testid="change-count"]', (e) => e.getAttribute('data-count'));
+      const verdict = await view.$eval('[data-testid="verdict"]', (e) => e.textContent);
+      await view.close();
+      const reopen = async () => {
+        const again = await b.openExtensionPage(address.slice(address.indexOf('compare.html')), '[data-testid="diff"][data-columns="2"] tbody tr');
+        expect(await again.$eval('[data-testid="change-count"]', (e) => e.getAttribute('data-count'))).toBe(count);
+        expect(await again.$eval('[data-testid="verdict"]', (e) => e.textContent)).toBe(verdict);
+        await again.close();
+      };
+      // the tab goes to another page: its verdict is gone, the address still shows the reprint
+      await page.goto(`${server.url}/unrelated.html`, { waitUntil: 'load' });
+      await until(() => b.badge(tabId), (t) => t === '', 20_000, 'the badge to clear');
+      await reopen();
+      await page.close();
+      await reopen();
     });
 
     it('shows a commentary quoting two paragraphs as two quotations beside their source, no sentence dropped', async () => {

@@ -21,6 +21,13 @@ describe('validateArgs', () => {
     expect(() => validateArgs(name as MessageName, args)).not.toThrow();
   });
 
+  it('takes a verdict time after a tab id, absent or null (as Chromium sends an undefined argument) meaning the current verdict', () => {
+    expect(validateArgs('getVerdict', [7, 1_700_000_000_000])).toEqual([7, 1_700_000_000_000]);
+    expect(validateArgs('getVerdict', [7, null])).toEqual([7]);
+    expect(validateArgs('getProvenance', [7])).toEqual([7]);
+    expect(validateArgs('compareWithPage', [{ tabId: 7, updated: 1_700_000_000_000, docId: '000' }])[0]).toMatchObject({ tabId: 7, updated: 1_700_000_000_000 });
+  });
+
   it('copies only the fields it knows: extra fields, prototypes and getters do not survive', () => {
     const hostile = JSON.parse('{"url":"https://x/","html":"<p>x</p>","truncated":false,"ms":1,"__proto__":{"polluted":true},"extra":"x"}');
     const [snap] = validateArgs('pageSnapshot', [hostile]);
@@ -38,6 +45,9 @@ describe('validateArgs', () => {
     ['a fractional tab id', 'analyseTab', [1.5], /tab/],
     ['an absurd tab id', 'analyseTab', [2 ** 53], /tab/],
     ['no tab id', 'getVerdict', [], /tab/],
+    ['a verdict time given as text', 'getVerdict', [7, '1700000000000'], /updated/],
+    ['a negative verdict time', 'getProvenance', [7, -5], /updated/],
+    ['a fractional verdict time in a comparison', 'compareWithPage', [{ tabId: 7, updated: 1.5, docId: '000' }], /updated/],
     ['a request that is not an object', 'compareWithPage', [[7, '000']], /object/],
     ['a null request', 'compareDocs', [null], /object/],
     ['a path as a corpus id', 'compareDocs', [{ a: '../../manifest.json', b: '000' }], /corpus id/],
