@@ -1,21 +1,13 @@
 // A page quoting an article, read as quotations (src/core/compare/quotations.ts): the passages it
 // quotes beside their source, and only changes inside a quotation as edits.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, type VersionText } from '../../src/core/compare/compare-versions';
 import { quotations } from '../../src/core/compare/quotations';
-import { parseCorpusFile } from '../../src/corpus/parse';
+import { corpusVersion } from '../fixtures/corpus-version';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CORPUS = path.join(ROOT, 'assets/corpus');
-function corpusVersion(prefix: string): VersionText {
-  const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
-  const parsed = parseCorpusFile(file, readFileSync(path.join(CORPUS, file)));
-  if (!parsed.ok) throw new Error(parsed.error);
-  const d = parsed.doc;
-  return { id: d.id, title: d.title, lang: d.lang, paragraphs: d.paragraphs, sourceLines: d.sourceLines };
-}
 const original = corpusVersion('000');
 const lines = readFileSync(path.join(ROOT, 'tests/fixtures/match/commentary-quoting-000.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const commentary: VersionText = { title: lines[0]!, lang: 'zh', paragraphs: lines.slice(1), sourceLines: [] };

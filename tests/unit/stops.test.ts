@@ -1,20 +1,9 @@
 // The full view's one model of the changes (src/ui/stops.ts): every edit is one stop, in table
 // order, each with a row; a moved paragraph's old place is found in the original's order.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, type VersionText } from '../../src/core/compare/compare-versions';
-import { parseCorpusFile } from '../../src/corpus/parse';
+import { compareVersions } from '../../src/core/compare/compare-versions';
+import { corpusVersion } from '../fixtures/corpus-version';
 import { editStops, movedFrom } from '../../src/ui/stops';
-
-const CORPUS = path.resolve(__dirname, '../../assets/corpus');
-function corpusVersion(prefix: string): VersionText {
-  const file = readdirSync(CORPUS).find((f) => f.startsWith(prefix))!;
-  const parsed = parseCorpusFile(file, readFileSync(path.join(CORPUS, file)));
-  if (!parsed.ok) throw new Error(parsed.error);
-  const d = parsed.doc;
-  return { id: d.id, title: d.title, lang: d.lang, paragraphs: d.paragraphs, appended: d.appended.flatMap((p) => (p.title ? [p.title, ...p.paragraphs] : p.paragraphs)), sourceLines: d.sourceLines };
-}
 
 const original = corpusVersion('000');
 const reprint = compareVersions(original, corpusVersion('002'));
