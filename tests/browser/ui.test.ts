@@ -181,6 +181,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       // the edit says from where to where
       expect(await view.$eval('[data-testid="edit"][data-type="paragraph-moved"]', (e) => e.textContent)).toContain(back.text!);
       await view.close();
+
+      // three columns (the family has a translation): the same two ends, linked
+      const three = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en&three=1`, '[data-testid="diff"][data-columns="3"] [data-testid="move-to"]');
+      const target3 = await three.$eval('[data-testid="move-to"]', (a) => a.getAttribute('href'));
+      expect(await three.$eval(`tr${target3}`, (tr) => tr.getAttribute('data-kind'))).toBe('moved');
+      const back3 = await three.$eval(`tr${target3} [data-testid="move-from"]`, (a) => a.getAttribute('href'));
+      expect(await three.$eval(`${back3} [data-testid="move-to"]`, (a) => a.getAttribute('href'))).toBe(target3);
+      await three.close();
     });
 
     it('shows a reprint beside its original and translation, moves between changes, folds noise and exports', async () => {

@@ -109,14 +109,15 @@ export function EditRowView({ er, current, columns }: { er: EditRow; current?: n
  * Where a moved paragraph was: a row that says where it went, linked to it (and it back to here),
  * in the manner of paired move marks.
  */
-function MovePlaceholder({ rows, moved, after }: { rows: readonly Row[]; moved: number; after: number }) {
+export function MovePlaceholder({ rows, moved, after, target = moved, columns = 2 }: { rows: readonly Row[]; moved: number; after: number; target?: number; columns?: 2 | 3 }) {
   const row = rows[moved]!;
   const before = moved > 0 ? (rows[moved - 1]!.b ?? rows[moved - 1]!.a ?? '') : '';
   const arrow = moved > after ? '↓' : '↑';
+  // `target`: the table row the paragraph is shown in (the three-column table numbers its own)
   return (
-    <tr id={`moved-from-${moved}`} class="row move-placeholder" data-kind="move-placeholder" data-moved-row={moved}>
-      <td class="cell" colSpan={2}>
-        <a href={`#row-${moved}`} data-testid="move-to">
+    <tr id={`moved-from-${target}`} class="row move-placeholder" data-kind="move-placeholder" data-moved-row={target}>
+      <td class="cell" colSpan={columns}>
+        <a href={`#row-${target}`} data-testid="move-to">
           <span aria-hidden="true">{arrow} </span>
           {before ? tx('movedToAfter', (row.aIndex ?? 0) + 1, (row.bIndex ?? moved) + 1, <PageText>{clip(before)}</PageText>) : t('movedToStart', (row.aIndex ?? 0) + 1)}
         </a>

@@ -5,8 +5,9 @@ import type { Comparison } from '../../core/types';
 import { foldsNoise } from '../../core/report/text';
 import { t } from '../i18n';
 import { threeRowChanged, type ThreeRow } from '../three-way';
-import type { EditRow } from '../stops';
-import { EditRowView, Numbers, sideText } from './DiffTable';
+import { movedFrom, type EditRow } from '../stops';
+import { threeRowOf } from '../three-way';
+import { EditRowView, MovePlaceholder, movedWords, Numbers, sideText } from './DiffTable';
 
 export interface ThreeWayTableProps {
   /** original -> edited version */
@@ -40,6 +41,17 @@ function TranslationCell({ trans, rows }: { trans: Comparison; rows: number[] })
 
 export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, current, editRows = [] }: ThreeWayTableProps) {
   const fold = foldsNoise(same);
+  // a moved paragraph at both ends: a placeholder after the row of the paragraph it followed in the original
+  const placeholdersAfter = new Map<number, Array<{ moved: number; after: number; target: number }>>();
+  for (const [moved, after] of movedFrom(same.rows)) {
+    const target = threeRowOf(rows, 'same', moved);
+    if (target === undefined) continue;
+    const at = after < 0 ? -1 : (threeRowOf(rows, 'same', after) ?? -1);
+    placeholdersAfter.set(at, [...(placeholdersAfter.get(at) ?? []), { moved, after, target }]);
+  }
+  const placed = new Set([...placeholdersAfter.values()].flat().map((p) => p.target));
+  const placeholders = (at: number) =>
+    (placeholdersAfter.get(at) ?? []).map((p) => <MovePlaceholder key={`m${p.moved}`} rows={same.rows} moved={p.moved} after={p.after} target={p.target} columns={3} />);
   return (
     <table class="diff three" data-testid="diff" data-columns="3" aria-label={labels.join(' / ')}>
       <thead>
@@ -51,13 +63,16 @@ export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, 
       </thead>
       <tbody>
         {editRows.filter((er) => er.top).map((er) => <EditRowView key={`e${er.row}`} er={er} current={current} columns={3} />)}
+        {placeholders(-1)}
         {rows.map((row, i) => {
           const changed = threeRowChanged(row, same, trans);
-          if (onlyChanges && !changed) return null;
+          const after = placeholders(i);
+          if (onlyChanges && !changed) return after;
           const s = row.same === null ? null : same.rows[row.same]!;
           // the version row's kind; a row of the translation alone is marked by its own
           const kind = s ? s.kind : 'translation-only';
-          return (
+          const movedHere = s?.kind === 'moved' && placed.has(i);
+          return [
             <tr
               key={i}
               id={`row-${i}`}
@@ -69,7 +84,14 @@ export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, 
             >
               {s ? (
                 <>
-                  <td class={`cell ${s.kind}`} lang={same.a.lang}>{s.a === null ? null : sideText(s, 'a', fold)}</td>
+                  <td class={`cell ${s.kind}`} lang={same.a.lang}>
+                    {movedHere && (
+                      <a class="move-link" href={`#moved-from-${i}`} data-testid="move-from">
+                        {movedWords(s)}
+                      </a>
+                    )}
+                    {s.a === null ? null : sideText(s, 'a', fold)}
+                  </td>
                   <td class={`cell ${s.kind}${s.b === null ? ' empty' : ''}`} lang={same.b.lang}>{s.b === null ? null : sideText(s, 'b', fold)}</td>
                 </>
               ) : (
@@ -81,8 +103,9 @@ export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, 
                 </>
               )}
               <TranslationCell trans={trans} rows={row.trans} />
-            </tr>
-          );
+            </tr>,
+            ...after,
+          ];
         })}
         {editRows.filter((er) => !er.top).map((er) => <EditRowView key={`e${er.row}`} er={er} current={current} columns={3} />)}
       </tbody>
