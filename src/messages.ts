@@ -73,6 +73,8 @@ export interface TabVerdict {
   extraction?: PageExtraction;
   report?: MatchReport;
   error?: string;
+  /** The error again, for the interface to say in the reader's language. */
+  problem?: Problem;
   updated: number;
 }
 

@@ -2,6 +2,7 @@
 // interface, so a message without a handler (or with the wrong signature) does not compile.
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { BackgroundApi, DocInfo, MessageName, PackInfo, PageExtraction, TabVerdict } from '../messages';
+import { ReplyError, type Problem } from '../messages';
 import type { Comparison } from '../core/types';
 import { buildMatchReport } from '../core/match/match-report';
 import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare/compare-any';
@@ -14,6 +15,9 @@ import { userDocFromArticle } from './user-corpus';
 import { ImportParts } from './import-parts';
 import { docsByIds, findDoc, metaDocInfo, userDocInfo, userStatus, userStore, watchKeptPages, withUserMatches } from './user-matching';
 import { packsChanged, packStatus } from './packs';
+
+/** Said again for the interface, in the reader's language (src/ui/problem.ts). */
+const NOT_ANALYSED: Problem = { key: 'problem_notAnalysed', values: [] };
 
 interface Context {
   sender: Runtime.MessageSender;
@@ -42,7 +46,7 @@ async function extractIn(tabId: number, url: string, title: string, precheck?: T
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['extract.js'] });
   } catch (e) {
-    return putVerdict({ ...verdict, status: 'error', error: `this page cannot be read (${(e as Error).message})`, updated: Date.now() });
+    return putVerdict({ ...verdict, status: 'error', error: `this page cannot be read (${(e as Error).message})`, problem: { key: 'problem_unreadable', values: [(e as Error).message] }, updated: Date.now() });
   }
   return verdict;
 }
@@ -121,7 +125,7 @@ export const handlers: Handlers = {
   async compareWithPage(_ctx, req): Promise<Comparison> {
     const verdict = await getVerdict(req.tabId, req.updated);
     const article = verdict?.extraction?.article;
-    if (!article) throw new Error('this page has not been analysed yet');
+    if (!article) throw new ReplyError('this page has not been analysed yet', NOT_ANALYSED);
     const { corpus, id } = await findDoc(req.docId);
     const match = verdict.report?.matches.find((m) => m.id === id);
     const a = versionOfDoc(corpus, id);
@@ -165,7 +169,7 @@ export const handlers: Handlers = {
   async addPageToCorpus(_ctx, tabId) {
     const verdict = await getVerdict(tabId);
     const extraction = verdict?.extraction;
-    if (!extraction) throw new Error('this page has not been analysed yet');
+    if (!extraction) throw new ReplyError('this page has not been analysed yet', NOT_ANALYSED);
     const { doc, added } = await userStore.add(userDocFromArticle(extraction.article, extraction.url));
     // matched again at once, so the badge and the popup show the page's new version
     return { doc: userDocInfo(doc), added, verdict: await analyse(tabId, extraction) };

@@ -3,7 +3,7 @@
 // through the handler table. Whatever arrives, the answer is a reply or an error, never a crash:
 // no message is answered before its sender and shape are checked.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { SENDERS, isRequest, type Reply } from '../messages';
+import { ReplyError, SENDERS, isRequest, type Reply } from '../messages';
 import { dropSnapshotParts, handlers } from './handlers';
 import { senderAllowed, validateArgs } from './validate';
 import { dropVerdict } from './verdicts';
@@ -27,7 +27,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       const handler = handlers[message.name] as (ctx: { sender: Runtime.MessageSender }, ...a: unknown[]) => Promise<unknown>;
       return { ok: true, value: await handler({ sender }, ...args) };
     } catch (e) {
-      const problem = e instanceof UserCorpusError ? e.problem : undefined;
+      const problem = e instanceof UserCorpusError || e instanceof ReplyError ? e.problem : undefined;
       return { ok: false, error: e instanceof Error ? e.message : String(e), ...(problem ? { problem } : {}) };
     }
   })();

@@ -9,6 +9,7 @@ import type { Lexicon } from '../core/text/lexicon';
 import type { Article, Match, MatchReport } from '../core/types';
 import type { Corpus, DocMeta } from '../core/index/types';
 import type { DocInfo, SetAsideInfo, UserCorpusStatus } from '../messages';
+import { ReplyError } from '../messages';
 import { getCorpus, getLexicon } from './corpus';
 import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';
 import { openPacks } from './packs';
@@ -90,7 +91,7 @@ export async function findDoc(idOrPrefix: string): Promise<{ corpus: Corpus; id:
     const found = await source.article(idOrPrefix);
     if (found) return found;
   }
-  throw new Error(`no article ${idOrPrefix} in the corpus`);
+  throw new ReplyError(`no article ${idOrPrefix} in the corpus`, { key: 'problem_noArticle', values: [idOrPrefix] });
 }
 
 /** The articles of these ids wherever they are, in that order; unknown ones left out. */

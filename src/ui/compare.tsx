@@ -19,6 +19,7 @@ import { editStops, type EditGroup } from './stops';
 import { ChangeStrip } from './components/ChangeStrip';
 import { download, exportFile, type ExportKind } from './export';
 import { applyTheme, t, uiLang } from './i18n';
+import { errorText } from './problem';
 import { reportWords } from './report-words';
 import { planThreeWay, threeRowOf, threeWayRows, type ThreePlan } from './three-way';
 import { docLabel, readAgainst, verdictFigures, verdictTarget, type Reading } from './verdict';
@@ -92,7 +93,7 @@ function CompareView() {
           if (v?.status === 'done' && v.report && v.report.matches.length > 0) setProvenance(await send('getProvenance', tabId, updated));
         }
       } catch (e) {
-        setError((e as Error).message);
+        setError(errorText(e));
       } finally {
         setReady(true);
       }
@@ -135,8 +136,8 @@ function CompareView() {
         setCurrent(-1);
         setLoading(false);
       },
-      (e: Error) => {
-        setError(e.message);
+      (e: unknown) => {
+        setError(errorText(e));
         setLoading(false);
       },
     );
@@ -214,7 +215,7 @@ function CompareView() {
       const href = download(file);
       setExported({ kind, name: file.name, bytes: new Blob([file.text]).size, href });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 

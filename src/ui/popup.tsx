@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { send, type DocInfo, type TabVerdict } from '../messages';
+import { ReplyError, send, type DocInfo, type TabVerdict } from '../messages';
 import type { Provenance } from '../core/compare/provenance';
 import type { Comparison, Match } from '../core/types';
 import { DiffTable, Outside } from './components/DiffTable';
@@ -92,7 +92,7 @@ function Popup() {
 
   useEffect(() => {
     if (tabId === null || matches.length === 0) return setProvenance(null);
-    send('getProvenance', tabId).then(setProvenance, (e: Error) => setError(e.message));
+    send('getProvenance', tabId).then(setProvenance, (e: unknown) => setError(errorText(e)));
   }, [tabId, matchKey]);
 
   const target = verdictTarget(matches, provenance, docs);
@@ -118,7 +118,7 @@ function Popup() {
     if (tabId === null || selected === null) return setComparison(null);
     setComparison(null);
     // an excerpt is shown as the passages it quotes, not as a reprint that dropped the rest
-    compareWith(tabId, selected).then((c) => setComparison(readAgainst(c, relationOf(selected)).comparison), (e: Error) => setError(e.message));
+    compareWith(tabId, selected).then((c) => setComparison(readAgainst(c, relationOf(selected)).comparison), (e: unknown) => setError(errorText(e)));
   }, [tabId, selected, matchKey]);
 
   useEffect(() => {
@@ -197,7 +197,7 @@ function Popup() {
           )}
         </section>
       )}
-      {verdict?.status === 'error' && <p class="error" role="alert">{t('errorPrefix', verdict.error ?? '')}</p>}
+      {verdict?.status === 'error' && <p class="error" role="alert">{t('errorPrefix', verdict.problem ? errorText(new ReplyError(verdict.error ?? '', verdict.problem)) : (verdict.error ?? ''))}</p>}
       {verdict?.status === 'done' && matches.length === 0 && (
         <section class="empty-state" data-testid="no-versions">
           <p>{whyNoVersions(verdict)}</p>

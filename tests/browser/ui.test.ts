@@ -145,6 +145,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await reopen();
     });
 
+    it('says a worker error in the interface’s language', async () => {
+      for (const [lang, words] of [['zh', '语料库中没有文章'], ['en', 'no article']] as const) {
+        const view = await b.openExtensionPage(`compare.html?a=zzz999&b=000&lang=${lang}`, 'p.error');
+        expect(await view.$eval('p.error', (e) => e.textContent)).toContain(words);
+        await view.close();
+      }
+    });
+
     it('shows a commentary quoting two paragraphs as two quotations beside their source, no sentence dropped', async () => {
       const tabId = await analysedTab('commentary-000.html');
       const view = await b.openExtensionPage(`compare.html?tab=${tabId}&lang=en`, '[data-testid="diff"][data-columns="2"] tbody tr');
