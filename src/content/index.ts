@@ -55,8 +55,13 @@ function check(): void {
   if (!verdict.candidate || !grown(sample.text.length) || !withinBudget()) return;
   // a candidate: report it, and again if its article arrives later (a title first, the body by script)
   reportedChars = sample.text.length;
+  report(verdict.reasons);
+}
+
+/** Reports the page as a candidate (the background copies and extracts it), a new revision each time. */
+function report(reasons: string[]): void {
   revision++;
-  send('pageChecked', { url, title: document.title, candidate: true, reasons: verdict.reasons, revision }).catch(() => {
+  send('pageChecked', { url, title: document.title, candidate: true, reasons, revision }).catch(() => {
     // the extension was reloaded or the worker refused: nothing on the page depends on it
   });
 }
@@ -71,11 +76,7 @@ function onFrameLoad(e: Event): void {
   } catch {
     return; // another origin: its text is not ours to read, and not in the copy either
   }
-  if (!body || body.childElementCount === 0 || !withinBudget()) return;
-  revision++;
-  send('pageChecked', { url, title: document.title, candidate: true, reasons: ['a frame of the page loaded'], revision }).catch(() => {
-    // the extension was reloaded or the worker refused: nothing on the page depends on it
-  });
+  if (body && body.childElementCount > 0 && withinBudget()) report(['a frame of the page loaded']);
 }
 
 /** Opens a watch window: later changes to the page are checked, within bounds. */

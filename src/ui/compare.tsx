@@ -15,7 +15,7 @@ import { ThreeWayTable } from './components/ThreeWayTable';
 import { useDocsOf, VersionList } from './components/VersionList';
 import { Timeline, entryName } from './components/Provenance';
 import { EditList } from './components/EditList';
-import { editStops, type EditGroup } from './stops';
+import { editStops, stepStop, type EditGroup } from './stops';
 import { ChangeStrip } from './components/ChangeStrip';
 import { download, exportFile, type ExportKind } from './export';
 import { applyTheme, t, uiLang } from './i18n';
@@ -183,10 +183,7 @@ function CompareView() {
     requestAnimationFrame(() => document.getElementById(`row-${stop.row}`)?.scrollIntoView({ block: 'center' }));
   }
 
-  function go(step: 1 | -1) {
-    if (stops.length === 0) return;
-    jump(current < 0 ? (step === 1 ? 0 : stops.length - 1) : (current + step + stops.length) % stops.length);
-  }
+  const go = (by: 1 | -1) => jump(stepStop(current, stops.length, by));
 
   // a link to one change (#row-N) opens on it
   useEffect(() => {

@@ -10,7 +10,7 @@ import type { Provenance } from '../core/compare/provenance';
 import type { Comparison, Match } from '../core/types';
 import { DiffTable, Outside } from './components/DiffTable';
 import { EditList } from './components/EditList';
-import { editStops, type EditGroup } from './stops';
+import { editStops, stepStop, type EditGroup } from './stops';
 import { useDocsOf, VersionList } from './components/VersionList';
 import { ExtractedView } from './components/ExtractedView';
 import { ProvenanceLine } from './components/Provenance';
@@ -110,7 +110,7 @@ function Popup() {
     setCurrent(k);
     requestAnimationFrame(() => document.getElementById(`row-${stop.row}`)?.scrollIntoView({ block: 'nearest' }));
   }
-  const step = (by: 1 | -1) => stops.length > 0 && jump(current < 0 ? (by === 1 ? 0 : stops.length - 1) : (current + by + stops.length) % stops.length);
+  const step = (by: 1 | -1) => jump(stepStop(current, stops.length, by));
 
   const relationOf = (id: string): Match['relation'] | undefined => matches.find((m) => m.id === id)?.relation;
 

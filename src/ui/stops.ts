@@ -56,7 +56,35 @@ export function editStops(groups: readonly EditGroup[], bodyRows: number): Stops
   return { stops: placed.map((s) => ({ group: s.group, index: s.index, edit: s.edit, row: s.row })), editRows };
 }
 
+/** The stop `by` steps from `current` (-1: none yet), wrapping round; -1 when there are none. */
+export function stepStop(current: number, count: number, by: 1 | -1): number {
+  if (count === 0) return -1;
+  return current < 0 ? (by === 1 ? 0 : count - 1) : (current + by + count) % count;
+}
+
 type Row = CompareRow & { aIndex?: number };
+
+/** A moved paragraph's two ends in a table: its body row, the body row it followed, and the table row it is shown in. */
+export interface MovePlace {
+  moved: number;
+  after: number;
+  target: number;
+}
+
+/**
+ * The old places of the moved rows, keyed by the table row they come after (-1: before the first);
+ * `toTable` gives the table row of a body row (the three-column table numbers its own).
+ */
+export function movePlaces(rows: readonly Row[], toTable: (row: number) => number | undefined = (row) => row): Map<number, MovePlace[]> {
+  const out = new Map<number, MovePlace[]>();
+  for (const [moved, after] of movedFrom(rows)) {
+    const target = toTable(moved);
+    if (target === undefined) continue;
+    const at = after < 0 ? -1 : (toTable(after) ?? -1);
+    out.set(at, [...(out.get(at) ?? []), { moved, after, target }]);
+  }
+  return out;
+}
 
 /**
  * Where each moved row was: the body row after which its old place lies (-1: before the first),

@@ -28,12 +28,13 @@ function quoted(row: Row): Row | null {
   while (row.ops[last]![0] !== 0) last--;
   const ops: DiffOp[] = row.ops.slice(first, last + 1);
   const aOf = (list: readonly DiffOp[]) => list.filter(([op]) => op !== 1).map(([, t]) => t).join('');
-  const bOf = (list: readonly DiffOp[], keptFrom: number) => {
-    let k = keptFrom;
+  // b's spelling of kept text: the edges dropped hold no kept piece, so its k-th kept piece is keptB[k]
+  const bOf = (list: readonly DiffOp[]) => {
+    let k = 0;
     return list.map(([op, t]) => (op === 1 ? t : op === 0 ? (row.keptB?.[k++] ?? t) : '')).join('');
   };
   const changed = ops.some(([op]) => op !== 0);
-  const out: Row = { ...row, kind: changed || row.kind === 'moved' ? row.kind : 'equal', a: aOf(ops), b: bOf(ops, 0) };
+  const out: Row = { ...row, kind: changed || row.kind === 'moved' ? row.kind : 'equal', a: aOf(ops), b: bOf(ops) };
   if (changed) out.ops = ops;
   else {
     delete out.ops;

@@ -7,7 +7,7 @@ import { isNoise, stepsOf } from '../../core/compare/diff';
 import { foldsNoise } from '../../core/report/text';
 import type { CompareRow, Comparison, NumberCheck } from '../../core/types';
 import { t, type MessageKey } from '../i18n';
-import { movedFrom, type EditRow } from '../stops';
+import { movePlaces, type EditRow } from '../stops';
 import { isChangeRow } from '../three-way';
 import { PAGE_TEXT, PageText, tx } from './PageText';
 
@@ -129,10 +129,9 @@ export function MovePlaceholder({ rows, moved, after, target = moved, columns = 
 export function DiffTable({ comparison, labels, onlyChanges = false, current, editRows = [] }: DiffTableProps) {
   const fold = foldsNoise(comparison);
   const rows = comparison.rows as Row[];
-  const from = movedFrom(rows);
-  const placeholdersAfter = new Map<number, number[]>();
-  for (const [moved, after] of from) placeholdersAfter.set(after, [...(placeholdersAfter.get(after) ?? []), moved]);
-  const placeholders = (after: number) => (placeholdersAfter.get(after) ?? []).map((m) => <MovePlaceholder key={`m${m}`} rows={rows} moved={m} after={after} />);
+  const placeholdersAfter = movePlaces(rows);
+  const movedRows = new Set([...placeholdersAfter.values()].flat().map((p) => p.moved));
+  const placeholders = (at: number) => (placeholdersAfter.get(at) ?? []).map((p) => <MovePlaceholder key={`m${p.moved}`} rows={rows} moved={p.moved} after={p.after} />);
   return (
     <table class="diff" data-testid="diff" data-columns="2" aria-label={`${labels[0]} / ${labels[1]}`}>
       <thead>
@@ -154,7 +153,7 @@ export function DiffTable({ comparison, labels, onlyChanges = false, current, ed
               data-row={i}
               aria-current={i === current ? 'true' : undefined}
             >
-              <Cell row={row} which="a" fold={fold} movedFrom={from.has(i) ? i : undefined} />
+              <Cell row={row} which="a" fold={fold} movedFrom={movedRows.has(i) ? i : undefined} />
               <Cell row={row} which="b" fold={fold} />
             </tr>
           ),

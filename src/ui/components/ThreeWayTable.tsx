@@ -5,7 +5,7 @@ import type { Comparison } from '../../core/types';
 import { foldsNoise } from '../../core/report/text';
 import { t } from '../i18n';
 import { threeRowChanged, type ThreeRow } from '../three-way';
-import { movedFrom, type EditRow } from '../stops';
+import { movePlaces, type EditRow } from '../stops';
 import { threeRowOf } from '../three-way';
 import { EditRowView, MovePlaceholder, movedWords, Numbers, sideText } from './DiffTable';
 
@@ -42,13 +42,7 @@ function TranslationCell({ trans, rows }: { trans: Comparison; rows: number[] })
 export function ThreeWayTable({ same, trans, rows, labels, onlyChanges = false, current, editRows = [] }: ThreeWayTableProps) {
   const fold = foldsNoise(same);
   // a moved paragraph at both ends: a placeholder after the row of the paragraph it followed in the original
-  const placeholdersAfter = new Map<number, Array<{ moved: number; after: number; target: number }>>();
-  for (const [moved, after] of movedFrom(same.rows)) {
-    const target = threeRowOf(rows, 'same', moved);
-    if (target === undefined) continue;
-    const at = after < 0 ? -1 : (threeRowOf(rows, 'same', after) ?? -1);
-    placeholdersAfter.set(at, [...(placeholdersAfter.get(at) ?? []), { moved, after, target }]);
-  }
+  const placeholdersAfter = movePlaces(same.rows, (k) => threeRowOf(rows, 'same', k));
   const placed = new Set([...placeholdersAfter.values()].flat().map((p) => p.target));
   const placeholders = (at: number) =>
     (placeholdersAfter.get(at) ?? []).map((p) => <MovePlaceholder key={`m${p.moved}`} rows={same.rows} moved={p.moved} after={p.after} target={p.target} columns={3} />);
