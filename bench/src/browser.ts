@@ -19,6 +19,7 @@ import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { CorpusDoc } from '../../src/corpus/types';
+import { heavyPages, type HeavyPage } from './heavy-pages';
 import { ROOT, SHARED } from './sources';
 import { log, summarize, type Summary } from './stats';
 
@@ -68,6 +69,8 @@ export interface BrowserResult {
   popup: { opens: number; firstVersionMs: Summary; firstDiffMs: Summary; method: string };
   /** Importing the node part's largest pack through the options page, when it wrote one. */
   packImport: PackImport | null;
+  /** The 5 MB pages and the 250,000-node page: the page's long tasks while the extension reads it again. */
+  heavy: HeavyPage[];
   bundles: BundleSize[];
 }
 
@@ -454,6 +457,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?:
     const tabId = await tabIdOf(browser, base, reprint);
     const opens = await popupTimes(browser, base, tabId);
     log(`browser: popup first diff ${opens.map((o) => o.diff.toFixed(0)).join('/')} ms`);
+    const heavy = await heavyPages(browser, base);
     const cand = pages.filter((p) => p.candidate);
     const chromium = await browser.version();
     const imported = packFile && existsSync(packFile) ? await packImport(browser, base, packFile) : null;
@@ -475,6 +479,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?:
         method: 'popup.html?tab=<id> opened in a tab; a MutationObserver installed before the page runs records performance.now() (from navigation start) when the first diff cell appears',
       },
       packImport: imported,
+      heavy,
       bundles: bundleSizes(extDir),
     };
   } finally {
