@@ -11,8 +11,9 @@ import { UserCorpusError } from './user-corpus';
 
 const OWN_PAGES = browser.runtime.getURL('');
 
-// The reader's corpus (storage.local) is for the extension's own pages and worker: a content script
-// runs in the page's renderer and never needs it. Chrome can say so (setAccessLevel on local, as
+// storage.local (where versions before 2026-12-06 kept the reader's corpus, moved to IndexedDB on
+// the first start) is for the extension's own pages and worker: a content script runs in the page's
+// renderer and never needs it. Chrome can say so (setAccessLevel on local, as
 // storage.session is by default); Firefox has no such switch (docs/SECURITY.md).
 const local = browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
 void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);

@@ -1,16 +1,17 @@
 // The reader's own corpus: articles kept from pages with "add this page to my corpus", stored in
-// browser.storage.local and matched like the bundled ones. They are compiled with the same
-// compiler (same fingerprints, same relations) into a second, small corpus held in memory; the
-// bundled index is never rebuilt.
+// IndexedDB (../corpus/user-records.ts: one record per article) and matched like the bundled ones.
+// They are compiled with the same compiler (same fingerprints, same relations) into in-memory
+// corpora of up to CHUNK articles each; the bundled index is never rebuilt.
 //
-// Storage is treated as fallible: a full quota rejects a write, and stored data can be damaged
-// (an older version, a hand edit, a crash mid-write in some browsers). So every change builds the
-// new state first and writes it once; the state in memory changes only after the write succeeded.
+// Storage is treated as fallible: a full disk rejects a write, and stored data can be damaged
+// (an older version, a hand edit). So every change builds the new state first and writes it as
+// one transaction; the state in memory changes only after it committed.
 // Damaged data is detected at load, the valid entries are kept and a notice says what was left out.
 // An import is validated completely before anything is merged, and only adds: what is already
 // there is never replaced or lost.
 //
-// No browser API here: the storage area is passed in, so all of this runs under Node in tests.
+// No extension API here: the records and storage.local are passed in, so all of this runs under
+// Node in tests (with fake-indexeddb).
 import { compileDocs } from '../corpus/compile';
 import { loadCorpus } from '../corpus/load';
 import type { Corpus } from '../core/index/types';
@@ -19,6 +20,7 @@ import { declaredIn } from '../core/compare/provenance';
 import type { Article } from '../core/types';
 import type { Lexicon } from '../core/text/lexicon';
 import type { Problem } from '../messages';
+import type { UserChange, UserRecords, UserRecordsRead } from '../corpus/user-records';
 
 /** The part of storage.local this module uses (browser.storage.local satisfies it). */
 export interface StorageArea {
@@ -46,33 +48,30 @@ export interface UserDoc {
   added: string;
 }
 
-/** What storage holds, and what export writes and import reads: the same shape. */
+/** What export writes and import reads (and what storage.local held): the same shape. */
 export interface UserCorpusFile {
   format: typeof FORMAT;
   version: 1;
   docs: UserDoc[];
-  /** In storage only: counts the writes, so the newer of the two slots is known without the head. */
+  /** In the old storage.local slots only: counted the writes, so the newer of the two slots is known without the head. */
   seq?: number;
 }
 
 /**
- * Where the reader's corpus lives in storage. A change is written to the slot the head does not
- * name, then the head is switched to it: a crash between the two leaves the head on the old,
- * complete list. What could not be read is kept under ASIDE_KEY, written before anything else.
- * LEGACY_KEY is the single-key form of earlier versions: read when there is no head yet, and
- * migrated by the first change (then removed, its every entry being in a slot or set aside).
+ * Where versions before 2026-12-06 kept the reader's corpus in storage.local, read once to move it
+ * (UserCorpusStore.move): a change was written to the slot the head did not name, then the head
+ * was switched to it; what could not be read was kept under ASIDE_KEY. LEGACY_KEY is the
+ * single-key form of still earlier versions.
  */
 export const LEGACY_KEY = 'userCorpus';
 export const HEAD_KEY = 'userCorpusHead';
 export const SLOT_KEYS = { a: 'userCorpus.a', b: 'userCorpus.b' } as const;
 export const ASIDE_KEY = 'userCorpusSetAside';
-/** Every key of the reader's corpus (a change to any of them means: read again). */
+/** Every old key of the reader's corpus (a change to any of them means: read again, and move them if nothing was moved yet). */
 export const STORAGE_KEYS: readonly string[] = [HEAD_KEY, SLOT_KEYS.a, SLOT_KEYS.b, LEGACY_KEY, ASIDE_KEY];
-/** @deprecated the single-key form's key; see LEGACY_KEY. */
-export const STORAGE_KEY = LEGACY_KEY;
 export const FORMAT = 'reprint-lens-user-corpus';
 /** Bounds that keep one article, and the whole corpus, within what storage and matching handle well. */
-export const LIMITS = { docs: 1000, chars: 500_000, paragraphs: 10_000, field: 2_000 };
+export const LIMITS = { docs: 20_000, chars: 500_000, paragraphs: 10_000, field: 2_000 };
 
 /** A failure to show the reader as is: what went wrong and, for data, where; `problem` says it again for the interface to put in the reader's language. */
 export class UserCorpusError extends Error {
@@ -460,40 +459,26 @@ export const NEWER_MESSAGE =
 
 type Slot = keyof typeof SLOT_KEYS;
 
-/** Everything read from storage, and what the next write must do first. */
-interface State extends Loaded {
+/** What storage.local held (the versions before 2026-12-06): read once, to move it into the records. */
+interface OldState extends Loaded {
   newer: boolean;
-  /** Everything set aside: what ASIDE_KEY holds and what was found since. */
   setAside: SetAside[];
-  /** Set aside in memory but not yet under ASIDE_KEY: written before anything else. */
-  pending: boolean;
-  /** The slot the head names (null: no head yet, the list came from LEGACY_KEY). */
-  slot: Slot | null;
-  seq: number;
-  /** LEGACY_KEY still holds a list that a slot has taken over. */
-  legacy: boolean;
 }
 
 const isSlot = (v: unknown): v is Slot => v === 'a' || v === 'b';
 
-/** Reads every key of the reader's corpus into one state. Reading never writes. */
-function readState(raw: Record<string, unknown>, now: Date): State {
+/** Reads every storage.local key of the reader's corpus (single key, two slots and a head, the set-aside list) into one state. */
+function readOldState(raw: Record<string, unknown>, now: Date): OldState {
   const aside: SetAside[] = [];
-  let pending = false;
   let newer = false;
-  // what was set aside before
   const kept = raw[ASIDE_KEY];
   if (kept !== undefined) {
     if (isObj(kept) && newerVersion(kept)) newer = true;
     else if (isObj(kept) && Array.isArray(kept.entries) && kept.entries.every((e) => isObj(e) && typeof e.id === 'string')) aside.push(...(kept.entries as SetAside[]));
-    else {
-      aside.push(asideOf('store', ASIDE_KEY, 'the list of set-aside data could not be read', kept, now));
-      pending = true;
-    }
+    else aside.push(asideOf('store', ASIDE_KEY, 'the list of set-aside data could not be read', kept, now));
   }
   const head = raw[HEAD_KEY];
   let r: ReadList;
-  let slot: Slot | null = null;
   let notice: string | null = null;
   if (head === undefined) {
     r = readList(raw[LEGACY_KEY], LEGACY_KEY, now);
@@ -504,89 +489,210 @@ function readState(raw: Record<string, unknown>, now: Date): State {
     // the head names the current slot; if it is damaged, the slot with the higher write count is
     const lists = { a: readList(raw[SLOT_KEYS.a], SLOT_KEYS.a, now), b: readList(raw[SLOT_KEYS.b], SLOT_KEYS.b, now) };
     const named = isObj(head) && isSlot(head.slot) ? head.slot : null;
-    slot = named ?? (lists.a.seq >= lists.b.seq ? 'a' : 'b');
+    const slot: Slot = named ?? (lists.a.seq >= lists.b.seq ? 'a' : 'b');
     r = lists[slot];
     if (r.unreadable || raw[SLOT_KEYS[slot]] === undefined) {
       // the current list cannot be read at all: it is set aside, and the previous one (the other slot) is used
       const other: Slot = slot === 'a' ? 'b' : 'a';
       if (!lists[other].unreadable && raw[SLOT_KEYS[other]] !== undefined && !lists[other].newer) {
         aside.push(...r.aside);
-        pending ||= r.aside.length > 0;
         r = lists[other];
         notice = 'Your latest saved list could not be read and was set aside, as it was; the list before it is shown, so the last change may be missing.';
       }
     }
   }
   newer ||= r.newer;
-  const fresh = newer ? [] : r.aside.filter((a) => !aside.some((b) => b.id === a.id));
-  aside.push(...fresh);
-  pending ||= fresh.length > 0;
-  return {
-    docs: r.docs,
-    notice: newer ? noticeOf({ ...r, newer: true }) : (notice ?? noticeOf(r)),
-    newer,
-    setAside: aside,
-    pending: newer ? false : pending,
-    slot,
-    seq: r.seq,
-    legacy: head !== undefined ? false : raw[LEGACY_KEY] !== undefined,
-  };
+  if (!newer) aside.push(...r.aside.filter((a) => !aside.some((b) => b.id === a.id)));
+  return { docs: r.docs, notice: newer ? noticeOf({ ...r, newer: true }) : (notice ?? noticeOf(r)), newer, setAside: aside };
+}
+
+// ---------------------------------------------------------------- the store
+
+/** The store's marker: its format, and where its articles came from when they were moved. */
+interface Marker {
+  format: string;
+  version: 1;
+  moved?: { from: 'storage.local'; at: string; articles: number; setAside: number };
+}
+const MARKER_FORMAT = `${FORMAT}-store`;
+const asideFile = (entries: SetAside[]) => ({ format: `${FORMAT}-set-aside`, version: 1, entries });
+
+/** Articles compiled together: a change compiles again only the part of the list it falls in. */
+export const CHUNK = 1000;
+
+/** Everything read, and what the next change must write too. */
+interface State extends Loaded {
+  newer: boolean;
+  setAside: SetAside[];
+  /** Found since the records were last written: the set-aside list, and the records to delete (set aside) or put again (under their right key), go with the next change. */
+  pending: boolean;
+  fix: { put: UserDoc[]; delete: string[] };
+}
+
+/** Reads the records into one state, checking every article: what cannot be read is set aside, never dropped. */
+function readRecords(raw: UserRecordsRead, now: Date): State {
+  const newer = isObj(raw.marker) && newerVersion(raw.marker);
+  const aside: SetAside[] = [];
+  let pending = false;
+  const kept = raw.aside;
+  if (kept !== undefined) {
+    if (isObj(kept) && Array.isArray(kept.entries) && kept.entries.every((e) => isObj(e) && typeof e.id === 'string')) aside.push(...(kept.entries as SetAside[]));
+    else if (!newer) {
+      aside.push(asideOf('store', 'userMeta/setAside', 'the list of set-aside data could not be read', kept, now));
+      pending = true;
+    }
+  }
+  const docs: UserDoc[] = [];
+  const fix: State['fix'] = { put: [], delete: [] };
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  raw.docs.forEach(({ key, value }, i) => {
+    let doc: UserDoc;
+    try {
+      doc = checkUserDoc(value, i + 1);
+    } catch (e) {
+      if (newer) return; // a newer version's record: not this version's to judge, and it stays as it is
+      problems.push((e as Error).message);
+      const entry = asideOf('article', `userDocs/${key}`, (e as Error).message, value, now);
+      if (!aside.some((a) => a.id === entry.id)) aside.push(entry);
+      fix.delete.push(key);
+      pending = true;
+      return;
+    }
+    if (doc.id !== key) {
+      // kept under another key (its text's id is the key): moved to its own with the next change
+      fix.delete.push(key);
+      if (!seen.has(doc.id) && !raw.docs.some((r) => r.key === doc.id)) fix.put.push(doc);
+      pending ||= !newer;
+    }
+    if (seen.has(doc.id)) return;
+    seen.add(doc.id);
+    docs.push(doc);
+  });
+  docs.sort((a, b) => a.added.localeCompare(b.added) || a.id.localeCompare(b.id));
+  const r: ReadList = { docs, aside: [], newer, problems, total: raw.docs.length, seq: 0, unreadable: null };
+  return { docs, notice: noticeOf(r), newer, setAside: aside, pending: pending && !newer, fix };
 }
 
 /**
- * The reader's corpus over a storage area. Changes are serialised (two adds at once would
- * otherwise each write the list without the other's article). Each change writes what was set
- * aside first, then the new list to the other slot, then switches the head to it; the state in
- * memory changes only when the switch succeeded. Nothing the reader kept is ever dropped: damaged
- * entries and unreadable lists are set aside, and a newer version's store is never written.
+ * The reader's corpus over its records (user-records.ts: IndexedDB, one record per article).
+ * Changes are serialised (two adds at once would otherwise each miss the other's article) and each
+ * is one transaction; the state in memory changes only when it committed. Nothing the reader kept
+ * is ever dropped: damaged records are set aside, and a newer version's store is never written.
+ *
+ * Moving from storage.local: the versions before 2026-12-06 kept the list in storage.local (one
+ * key, later two slots and a head). When the records have no marker yet, that list is read as
+ * those versions read it, written into the records with the marker in one transaction, and only
+ * then removed from storage.local; a failed move leaves it where it was.
  */
 export class UserCorpusStore {
   private state: State | null = null;
-  private compiled: { docs: readonly UserDoc[]; lexicon: Lexicon | null; corpus: Corpus | null } | null = null;
+  private reading: Promise<State> | null = null;
+  private compiled: { docs: readonly UserDoc[]; lexicon: Lexicon | null; chunks: Map<string, Corpus> } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  /** Said once after the move, until the next change: what the old list held that could not be read. */
+  private movedNotice: string | null = null;
 
   constructor(
-    private readonly storage: StorageArea,
+    private readonly records: UserRecords,
+    /** storage.local, where the versions before this one kept the list (null: nothing to move). */
+    private readonly legacy: StorageArea | null = null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   private async read(): Promise<State> {
-    // a read that another context's write overtook (invalidate() during the get) is read again,
-    // or the store would keep what storage held before that write for as long as the worker lives
+    // a read that a change from elsewhere overtook (invalidate() during it) is read again,
+    // or the store would keep what was stored before that change for as long as the worker lives
     while (!this.state) {
       const generation = this.generation;
-      let raw: Record<string, unknown>;
-      try {
-        raw = await this.storage.get([...STORAGE_KEYS]);
-      } catch (e) {
-        throw new UserCorpusError(`your saved articles could not be read (${(e as Error).message})`);
-      }
-      if (generation === this.generation) this.state ??= readState(raw, this.now());
+      this.reading ??= this.readOnce().finally(() => (this.reading = null));
+      const s = await this.reading;
+      if (generation === this.generation) this.state ??= s;
     }
     return this.state;
   }
 
-  /** The kept articles, a notice when stored data was damaged or newer, and what was set aside. Read from storage once; never writes. */
+  private async readRaw(): Promise<UserRecordsRead> {
+    try {
+      return await this.records.read();
+    } catch (e) {
+      throw new UserCorpusError(`your saved articles could not be read (${(e as Error).message})`);
+    }
+  }
+
+  private async readOnce(): Promise<State> {
+    let raw = await this.readRaw();
+    if (raw.marker === undefined) {
+      const old = await this.move();
+      if (old) return old;
+      raw = await this.readRaw();
+    }
+    const s = readRecords(raw, this.now());
+    if (this.movedNotice && !s.notice) s.notice = this.movedNotice;
+    return s;
+  }
+
+  /** Moves storage.local's list into the records; returns the old state itself when it was a newer version's (read there, never moved). */
+  private async move(): Promise<State | null> {
+    let raw: Record<string, unknown> = {};
+    if (this.legacy) {
+      try {
+        raw = await this.legacy.get([...STORAGE_KEYS]);
+      } catch (e) {
+        throw new UserCorpusError(`your saved articles could not be read (${(e as Error).message})`);
+      }
+    }
+    const now = this.now();
+    const old = readOldState(raw, now);
+    if (old.newer) return { ...old, pending: false, fix: { put: [], delete: [] } };
+    const marker: Marker = { format: MARKER_FORMAT, version: 1 };
+    if (Object.keys(raw).length) marker.moved = { from: 'storage.local', at: now.toISOString(), articles: old.docs.length, setAside: old.setAside.length };
+    try {
+      await this.records.commit({ put: old.docs.map((d) => ({ key: d.id, value: d })), ...(old.setAside.length ? { aside: asideFile(old.setAside) } : {}), marker });
+    } catch (e) {
+      throw new UserCorpusError(`your saved articles could not be moved to the extension's database (${(e as Error).message}); they are unchanged where they were`, {
+        key: 'importProblem_move',
+        values: [e instanceof Error ? e.message : String(e)],
+      });
+    }
+    this.movedNotice = old.notice;
+    // moved: the old keys can go (left for the next start if this fails; the marker says they were moved)
+    if (Object.keys(raw).length) await this.legacy?.remove([...STORAGE_KEYS]).catch(() => undefined);
+    return null;
+  }
+
+  /** The kept articles, a notice when stored data was damaged or newer, and what was set aside. Never writes, except to move the old list once. */
   async load(): Promise<Loaded> {
     const s = await this.read();
     return { docs: s.docs, notice: s.notice, newer: s.newer, setAside: s.setAside };
   }
 
-  /** Forgets what was read, so the next load reads storage again (another context wrote to it). */
+  /** Forgets what was read, so the next load reads the records again. */
   invalidate(): void {
     this.generation++;
     this.state = null;
-    this.compiled = null;
   }
 
-  /** The kept articles compiled for matching, with the dictionary when given (cached until they change). */
-  async corpus(lexicon: Lexicon | null = null): Promise<Corpus | null> {
+  /**
+   * The kept articles compiled for matching, with the dictionary when given: in parts of CHUNK
+   * articles in the order they were kept, each compiled like the bundled corpus and cached until
+   * its articles change, so keeping one more article compiles only the last part. (Relations
+   * between articles of two parts are not found: each part is a corpus of its own.)
+   */
+  async corpora(lexicon: Lexicon | null = null): Promise<Corpus[]> {
     const { docs } = await this.read();
     if (this.compiled?.docs !== docs || this.compiled.lexicon !== lexicon) {
-      this.compiled = { docs, lexicon, corpus: compileUserCorpus(docs, lexicon) };
+      const before = this.compiled?.lexicon === lexicon ? this.compiled.chunks : new Map<string, Corpus>();
+      const chunks = new Map<string, Corpus>();
+      for (let i = 0; i < docs.length; i += CHUNK) {
+        const part = docs.slice(i, i + CHUNK);
+        const key = part.map((d) => d.id).join(' ');
+        chunks.set(key, before.get(key) ?? compileUserCorpus(part, lexicon)!);
+      }
+      this.compiled = { docs, lexicon, chunks };
     }
-    return this.compiled.corpus;
+    return [...this.compiled.chunks.values()];
   }
 
   private serial<T>(run: () => Promise<T>): Promise<T> {
@@ -595,46 +701,32 @@ export class UserCorpusStore {
     return next;
   }
 
-  private async write(items: Record<string, unknown>): Promise<void> {
+  private async commit(change: UserChange): Promise<void> {
     try {
-      await this.storage.set(items);
+      await this.records.commit(change);
     } catch (e) {
       throw new UserCorpusError(quotaMessage(e), { key: 'importProblem_quota', values: [e instanceof Error ? e.message : String(e)] });
     }
   }
 
-  /** Writes what was set aside, if anything new was: always before anything else is written. */
-  private async writeAside(s: State, entries: SetAside[] = s.setAside): Promise<void> {
-    await this.write({ [ASIDE_KEY]: { format: `${FORMAT}-set-aside`, version: 1, entries } });
-    s.pending = false;
-    s.setAside = entries;
-  }
-
-  /** Writes a new list: set-aside data first, then the other slot, then the head. */
-  private async writeList(s: State, docs: UserDoc[]): Promise<void> {
-    if (s.pending) await this.writeAside(s);
-    const next: Slot = s.slot === 'a' ? 'b' : 'a';
-    const seq = s.seq + 1;
-    await this.write({ [SLOT_KEYS[next]]: { ...toFile(docs), seq } });
-    await this.write({ [HEAD_KEY]: { format: FORMAT, version: 1, slot: next } });
-    // the switch is made: memory follows, and the old single-key list (now all in a slot or set aside) can go
-    Object.assign(s, { docs, notice: null, slot: next, seq });
-    if (s.legacy) {
-      await this.storage.remove(LEGACY_KEY).then(
-        () => (s.legacy = false),
-        () => undefined, // left for the next change; the head already takes precedence
-      );
-    }
-  }
-
-  /** Runs one change after the previous one; memory changes only when the write succeeded. */
+  /** Runs one change after the previous one, as one transaction with what was found damaged since; memory changes only when it committed. */
   private change<T>(make: (docs: UserDoc[]) => { docs: UserDoc[]; result: T }): Promise<T> {
     return this.serial(async () => {
       const s = await this.read();
       if (s.newer) throw new UserCorpusError(NEWER_MESSAGE, { key: 'importProblem_newer', values: [] });
       const { docs, result } = make([...s.docs]);
-      if (docs.length > LIMITS.docs) throw new UserCorpusError(`not saved: at most ${LIMITS.docs} articles can be kept`, { key: 'importProblem_full', values: [LIMITS.docs] });
-      await this.writeList(s, docs);
+      if (docs.length > LIMITS.docs && docs.length > s.docs.length) {
+        throw new UserCorpusError(`not saved: at most ${LIMITS.docs} articles can be kept (a larger collection is a corpus pack: see the README)`, { key: 'importProblem_full', values: [LIMITS.docs] });
+      }
+      const had = new Set(s.docs.map((d) => d.id));
+      const has = new Set(docs.map((d) => d.id));
+      const put = [...s.fix.put, ...docs.filter((d) => !had.has(d.id))];
+      const gone = [...s.fix.delete, ...s.docs.filter((d) => !has.has(d.id)).map((d) => d.id)];
+      if (put.length || gone.length || s.pending) {
+        await this.commit({ put: put.map((d) => ({ key: d.id, value: d })), delete: gone, ...(s.pending ? { aside: asideFile(s.setAside) } : {}) });
+      }
+      Object.assign(s, { docs, notice: null, pending: false, fix: { put: [], delete: [] } });
+      this.movedNotice = null;
       return result;
     });
   }
@@ -678,13 +770,13 @@ export class UserCorpusStore {
   /** What was set aside, as a file: every entry with its value exactly as it was stored. */
   async exportSetAside(): Promise<string> {
     const { setAside } = await this.read();
-    return `${JSON.stringify({ format: `${FORMAT}-set-aside`, version: 1, entries: setAside }, null, 2)}\n`;
+    return `${JSON.stringify(asideFile(setAside), null, 2)}\n`;
   }
 
   /**
-   * Deletes set-aside entries: only ever because the reader asked. Damaged entries still inside
-   * the current list are first taken out of it (a clean list is written), so they cannot come back.
-   * Returns how many were deleted.
+   * Deletes set-aside entries: only ever because the reader asked. Damaged records still in the
+   * store go with it (they are set aside for good), so they cannot come back. Returns how many
+   * were deleted.
    */
   discardSetAside(ids: readonly string[]): Promise<number> {
     return this.serial(async () => {
@@ -694,8 +786,8 @@ export class UserCorpusStore {
       const left = s.setAside.filter((a) => !gone.has(a.id));
       const count = s.setAside.length - left.length;
       if (count === 0) return 0;
-      if (s.pending) await this.writeList(s, s.docs); // set aside for good, and out of the list
-      await this.writeAside(s, left);
+      await this.commit({ put: s.fix.put.map((d) => ({ key: d.id, value: d })), delete: s.fix.delete, aside: asideFile(left) });
+      Object.assign(s, { setAside: left, pending: false, fix: { put: [], delete: [] } });
       return count;
     });
   }

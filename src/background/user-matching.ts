@@ -1,5 +1,5 @@
-// The corpora beside the bundled one: the reader's own (kept in browser.storage.local, compiled
-// into a second in-memory corpus) and the installed corpus packs (./packs.ts), searched with the
+// The corpora beside the bundled one: the reader's own (kept in IndexedDB, compiled into in-memory
+// corpora of up to CHUNK articles each) and the installed corpus packs (./packs.ts), searched with the
 // same code (the bundled index is never rebuilt); and the pages the reader kept are looked at
 // again when revisited, even when the cheap precheck would pass them by (a kept page need not be
 // about digital government).
@@ -13,10 +13,12 @@ import { ReplyError } from '../messages';
 import { getCorpus, getLexicon } from './corpus';
 import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './user-corpus';
 import { openPacks } from './packs';
+import { IdbUserRecords } from '../corpus/user-records';
 
-export const userStore = new UserCorpusStore(browser.storage.local);
+export const userStore = new UserCorpusStore(new IdbUserRecords(indexedDB), browser.storage.local);
 
-// another context (or the developer tools) changed the stored list: read it again when next needed
+// The worker alone writes the records. storage.local's old keys change only by hand (the developer
+// tools, a test): read again, which moves them if the records were never written.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE_KEYS.some((k) => k in changes)) userStore.invalidate();
 });
@@ -70,8 +72,7 @@ export async function withUserMatches(report: MatchReport, article: Article): Pr
 /** The sources beside the bundled corpus: the reader's own articles, then the enabled packs. One that cannot be read is left out. */
 async function otherSources(lexicon: Lexicon | null): Promise<VersionSource[]> {
   const out: VersionSource[] = [];
-  const mine = await userStore.corpus(lexicon).catch(() => null);
-  if (mine) out.push(localSource(mine, null));
+  for (const mine of await userStore.corpora(lexicon).catch(() => [])) out.push(localSource(mine, null));
   for (const p of await openPacks().catch(() => [])) out.push(localSource(p.corpus, p.pack.meta.name));
   return out;
 }

@@ -8,14 +8,15 @@
 // damaged file never costs the reader a pack they had.
 //
 // The IndexedDB factory is passed in: the options page and the worker pass their own, tests pass
-// fake-indexeddb's. No extension API here.
+// fake-indexeddb's. No extension API here. The database and its stores: database.ts.
 import { bodyStart, headContents, PACK_PREFIX, PackError, packCorpus, readPackPrefix, streamInflate, verifyPack, type PackMeta } from './pack';
 import type { Corpus } from '../core/index/types';
+import { Database, DB_NAME, done, request, STORES } from './database';
 
-export const DB_NAME = 'reprint-lens';
-const DB_VERSION = 1;
-const PACKS = 'packs';
-const FILES = 'packFiles';
+export { DB_NAME };
+
+const PACKS = STORES.packs;
+const FILES = STORES.packFiles;
 
 /** An installed pack, as listed. */
 export interface InstalledPack {
@@ -34,51 +35,17 @@ interface FileRecord {
   blob: Blob;
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('the browser\'s database refused the request'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('the browser\'s database refused the change'));
-    tx.onabort = () => reject(tx.error ?? new Error('the change to the browser\'s database was abandoned (is the disk full?)'));
-  });
-}
-
 const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 
 export class PackStore {
-  private db: Promise<IDBDatabase> | null = null;
+  private readonly db: Database;
 
-  constructor(private readonly idb: IDBFactory, private readonly name = DB_NAME) {}
+  constructor(idb: IDBFactory, name = DB_NAME) {
+    this.db = new Database(idb, name);
+  }
 
   private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const r = this.idb.open(this.name, DB_VERSION);
-      r.onupgradeneeded = () => {
-        const db = r.result;
-        if (!db.objectStoreNames.contains(PACKS)) db.createObjectStore(PACKS, { keyPath: 'id' });
-        if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES, { keyPath: 'id' });
-      };
-      r.onsuccess = () => {
-        const db = r.result;
-        db.onversionchange = () => {
-          db.close();
-          this.db = null;
-        };
-        resolve(db);
-      };
-      r.onerror = () => reject(r.error ?? new Error('the browser\'s database cannot be opened'));
-      r.onblocked = () => reject(new Error('the browser\'s database is held by an older version of Reprint Lens: close its other pages and try again'));
-    }).catch((e: unknown) => {
-      this.db = null;
-      throw e;
-    });
-    return this.db;
+    return this.db.open();
   }
 
   /** The installed packs, oldest first. */

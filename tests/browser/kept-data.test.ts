@@ -1,8 +1,10 @@
-// The reader's kept articles in real Chromium and Firefox ESR: storage.local is damaged by hand
-// (one half-written article, one that is not an article at all), and the options page must list
-// what could not be read; the next "add this page" must keep it (set aside, not dropped); export
-// gives it back as it was; only the reader's confirmed "delete" removes it. A store made by a newer
-// version is shown read-only, and a 40 MB import file gets a message naming the limit.
+// The reader's kept articles in real Chromium and Firefox ESR. What earlier versions kept in
+// storage.local is written there by hand, damaged (one half-written article, one that is not an
+// article at all), as if this version had never run: the worker moves it into IndexedDB, the options
+// page must list what could not be read, the next "add this page" must keep it (set aside, not
+// dropped), export gives it back as it was, and only the reader's confirmed "delete" removes it. A
+// store made by a newer version is shown read-only and never moved, and a 40 MB import file gets a
+// message naming the limit.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,13 +46,46 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    const setStorage = (items: Record<string, unknown>) =>
-      b.inExtension<void>(`async (b) => { await b.storage.local.clear(); await b.storage.local.set(${JSON.stringify(items)}); }`);
+    const OPEN_DB = `await new Promise((ok, no) => { const q = indexedDB.open('reprint-lens'); q.onsuccess = () => ok(q.result); q.onerror = () => no(q.error); })`;
+    /**
+     * What an earlier version kept in storage.local, as if this version had never run: the records
+     * are cleared (marker and all), then storage.local is set, which makes the worker read again.
+     */
+    const setOldStorage = (items: Record<string, unknown>) =>
+      b.inExtension<void>(`async (b) => {
+        const db = ${OPEN_DB};
+        if (db.objectStoreNames.contains('userMeta')) {
+          const tx = db.transaction(['userDocs', 'userMeta'], 'readwrite');
+          tx.objectStore('userDocs').clear();
+          tx.objectStore('userMeta').clear();
+          await new Promise((ok) => (tx.oncomplete = ok));
+        }
+        db.close();
+        await b.storage.local.clear();
+        await b.storage.local.set(${JSON.stringify(items)});
+      }`);
     const storage = () => b.inExtension<Record<string, unknown>>(`async (b) => b.storage.local.get(null)`);
+    /** The reader's records in IndexedDB. */
+    const records = () =>
+      b.inExtension<{ docs: Array<{ title: unknown }>; aside: { entries: Array<{ value: unknown }> } | undefined; marker: { moved?: { articles: number } } | undefined }>(`async () => {
+        const db = ${OPEN_DB};
+        const tx = db.transaction(['userDocs', 'userMeta']);
+        const get = (r) => new Promise((ok) => (r.onsuccess = () => ok(r.result)));
+        const out = { docs: await get(tx.objectStore('userDocs').getAll()), aside: await get(tx.objectStore('userMeta').get('setAside')), marker: await get(tx.objectStore('userMeta').get('marker')) };
+        db.close();
+        return out;
+      }`);
+    const EMPTY = { userCorpus: { format: 'reprint-lens-user-corpus', version: 1, docs: [] } };
 
-    it('lists damaged stored entries on the options page, keeps them through the next add, exports them, deletes them only when asked', async () => {
-      await setStorage({ userCorpus: { format: 'reprint-lens-user-corpus', version: 1, docs: [KEPT, HALF_WRITTEN, 'not an article'] } });
+    it('moves what an earlier version kept into IndexedDB, lists its damaged entries, keeps them through the next add, exports them, deletes them only when asked', async () => {
+      await setOldStorage({ userCorpus: { format: 'reprint-lens-user-corpus', version: 1, docs: [KEPT, HALF_WRITTEN, 'not an article'] } });
       const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="set-aside"]');
+      // moved: the readable article is a record, the rest set aside beside it, storage.local emptied
+      const moved = await records();
+      expect(moved.docs.map((d) => d.title)).toEqual([KEPT.title]);
+      expect(moved.aside?.entries.map((e) => e.value)).toEqual([HALF_WRITTEN, 'not an article']);
+      expect(moved.marker?.moved?.articles).toBe(1);
+      expect(await storage()).toEqual({});
       expect(await texts(options, '[data-testid="set-aside-articles"]')).toEqual([expect.stringMatching(/^2 articles could not be read/)]);
       expect(await texts(options, '[data-testid="set-aside-entry"]')).toEqual([expect.stringContaining('Half-written article'), expect.stringContaining('(no readable title)')]);
       expect(await texts(options, '[data-testid="user-doc"]')).toEqual([expect.stringContaining(KEPT.title)]);
@@ -65,8 +100,9 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await popup.waitForSelector('[data-testid="corpus-status"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent))).toMatch(/Added to your corpus/);
       await popup.close();
       await page.close();
-      const stored = await storage();
-      expect((stored.userCorpusSetAside as { entries: Array<{ value: unknown }> }).entries.map((e) => e.value)).toEqual([HALF_WRITTEN, 'not an article']);
+      const stored = await records();
+      expect(stored.aside?.entries.map((e) => e.value)).toEqual([HALF_WRITTEN, 'not an article']);
+      expect(stored.docs).toHaveLength(2);
 
       const again = await b.openExtensionPage('options.html?lang=en', '[data-testid="set-aside"]');
       expect(await texts(again, '[data-testid="user-doc"]')).toEqual([expect.stringContaining(KEPT.title), expect.stringContaining('Harbour town bakery')]);
@@ -96,17 +132,19 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
     it('shows a store made by a newer version read-only, and changes nothing in it', async () => {
       const newer = { userCorpus: { format: 'reprint-lens-user-corpus', version: 2, docs: [KEPT, { body: 'a newer kind of entry' }] } };
-      await setStorage(newer);
+      await setOldStorage(newer);
       const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="newer-notice"]');
       expect(await texts(options, '[data-testid="newer-notice"]')).toEqual([expect.stringContaining('made by a newer version of Reprint Lens')]);
       expect(await texts(options, '[data-testid="user-doc"]')).toEqual([expect.stringContaining(KEPT.title)]);
       expect(await options.$eval('[data-testid="import-corpus"]', (e) => (e as HTMLButtonElement).disabled)).toBe(true);
       await options.close();
+      // never moved, never written
       expect(await storage()).toEqual(newer);
+      expect((await records()).docs).toEqual([]);
     });
 
     it('says what is wrong with a broken import file in the interface’s language', async () => {
-      await setStorage({});
+      await setOldStorage(EMPTY);
       const file = join(dir, 'broken.json');
       writeFileSync(file, '{"format": "reprint-lens-corpus",\n "docs": [hello]}');
       for (const [lang, expected] of [
@@ -128,11 +166,11 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const error = await options.waitForSelector('[data-testid="options-error"]', { timeout: 20_000 }).then((e) => e!.evaluate((x) => x.textContent));
       expect(error).toContain('第 1 篇文章（docs[0].paragraphs）没有文字');
       await options.close();
-      expect(await storage()).toEqual({});
+      expect((await records()).docs).toEqual([]);
     });
 
     it('refuses a 40 MB import file with a message naming the limit', async () => {
-      await setStorage({});
+      await setOldStorage(EMPTY);
       const file = join(dir, 'big.json');
       writeFileSync(file, Buffer.alloc(40_000_000, 0x20));
       const options = await b.openExtensionPage('options.html?lang=en', '[data-testid="import-file"]');

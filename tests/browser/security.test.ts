@@ -284,7 +284,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await page.close();
     });
 
-    it("keeps the page's verdicts (and, in Chromium, the reader's corpus) out of reach of a content-script context", async () => {
+    it("keeps the page's verdicts (and, in Chromium, storage.local) out of reach of a content-script context", async () => {
       // what a compromised renderer could do with our content script's powers: ask for storage
       const { page, tabId } = await analysed('/reprint-002.html');
       const reach = await b.inExtension<{ local: string; session: string }[]>(`async (b) => {

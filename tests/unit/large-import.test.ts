@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMIT, type ImportPart, type ImportReply } from '../../src/messages';
 import { sendImportFile, type Translate } from '../../src/ui/import';
 import { ImportParts } from '../../src/background/import-parts';
-import { UserCorpusStore, type StorageArea } from '../../src/background/user-corpus';
+import { IDBFactory } from 'fake-indexeddb';
+import { UserCorpusStore } from '../../src/background/user-corpus';
+import { IdbUserRecords } from '../../src/corpus/user-records';
 import { validateArgs, InvalidMessage } from '../../src/background/validate';
 import STRINGS from '../../src/ui/strings.json';
 
@@ -14,22 +16,9 @@ const CHROME_MESSAGE_CAP = 64 * 1024 * 1024;
 
 const translate = (lang: 0 | 1): Translate => (key, ...values) => STRINGS[key][lang]!.replace(/\$(\d)/g, (_, d: string) => String(values[Number(d) - 1]));
 
-class MemoryStorage implements StorageArea {
-  data: Record<string, unknown> = {};
-  async get(keys: string | string[]) {
-    return Object.fromEntries((typeof keys === 'string' ? [keys] : keys).filter((k) => k in this.data).map((k) => [k, structuredClone(this.data[k])]));
-  }
-  async set(items: Record<string, unknown>) {
-    Object.assign(this.data, structuredClone(items));
-  }
-  async remove(keys: string | string[]) {
-    for (const k of typeof keys === 'string' ? [keys] : keys) delete this.data[k];
-  }
-}
-
 /** The background's side: every part is checked as a message (validate.ts), put together, and the file imported. */
 function background() {
-  const store = new UserCorpusStore(new MemoryStorage());
+  const store = new UserCorpusStore(new IdbUserRecords(new IDBFactory()));
   const parts = new ImportParts();
   const sent: ImportPart[] = [];
   const post = async (part: ImportPart): Promise<ImportReply> => {

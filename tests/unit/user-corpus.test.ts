@@ -1,21 +1,25 @@
-// The reader's own corpus over a fake storage area: kept pages are matched like bundled articles,
-// a full storage loses nothing, damaged stored data keeps its valid entries and says so, and an
-// import is all or nothing and only ever adds.
+// The reader's own corpus over its real store (IndexedDB records, fake-indexeddb here): kept pages
+// are matched like bundled articles, a failed write loses nothing, damaged records keep the valid
+// ones and say so, what earlier versions kept in storage.local is moved once and never lost, and
+// an import is all or nothing and only ever adds.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   jsonBreak,
   ASIDE_KEY,
+  CHUNK,
   HEAD_KEY,
   LEGACY_KEY,
   SLOT_KEYS,
-  STORAGE_KEY,
   UserCorpusStore,
   userDocFromArticle,
+  userDocId,
   type StorageArea,
   type UserDoc,
 } from '../../src/background/user-corpus';
+import { IdbUserRecords, type UserChange, type UserRecords } from '../../src/corpus/user-records';
 import { findVersions } from '../../src/core/match/find-versions';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
@@ -26,37 +30,58 @@ import { corpusLexicon } from '../fixtures/translation/corpus';
 const PAGES = path.resolve(__dirname, '../fixtures/pages');
 const CORPUS = path.resolve(__dirname, '../../assets/corpus');
 
-/**
- * storage.local as far as the store uses it; `full` makes every write reject as a full quota does,
- * `crashAt` = N makes the Nth write from now reject and every later one too (the browser died there).
- */
-class FakeStorage implements StorageArea {
+/** storage.local as earlier versions used it; `failRemove` makes removing keys reject. */
+class FakeLocal implements StorageArea {
   data: Record<string, unknown> = {};
   writes = 0;
-  full = false;
-  crashAt: number | null = null;
-  /** The keys written, in order, one entry per set() call. */
-  log: string[][] = [];
+  failRemove = false;
   async get(keys: string | string[]) {
     const out: Record<string, unknown> = {};
     for (const key of typeof keys === 'string' ? [keys] : keys) if (key in this.data) out[key] = structuredClone(this.data[key]);
     return out;
   }
   async set(items: Record<string, unknown>) {
-    if (this.full) throw new Error('QUOTA_BYTES quota exceeded');
-    if (this.crashAt !== null && --this.crashAt <= 0) throw new Error('the browser stopped');
     this.writes++;
-    this.log.push(Object.keys(items));
     Object.assign(this.data, structuredClone(items));
   }
   async remove(keys: string | string[]) {
-    if (this.crashAt !== null && this.crashAt <= 0) throw new Error('the browser stopped');
+    if (this.failRemove) throw new Error('the browser stopped');
     for (const key of typeof keys === 'string' ? [keys] : keys) delete this.data[key];
   }
 }
 
-/** What a fresh start of the extension reads from this storage. */
-const reread = (storage: FakeStorage) => new UserCorpusStore(storage).load();
+/** The records in a fresh database, with a switch that makes every commit fail (a full disk) and a count of commits. */
+class Records implements UserRecords {
+  readonly idb = new IDBFactory();
+  readonly real = new IdbUserRecords(this.idb);
+  full = false;
+  commits = 0;
+  read() {
+    return this.real.read();
+  }
+  async commit(c: UserChange) {
+    if (this.full) throw new Error('QuotaExceededError: the quota has been exceeded');
+    await this.real.commit(c);
+    this.commits++;
+  }
+}
+
+/** One profile: its records and its storage.local; `store()` is the extension starting on it. */
+class Profile {
+  records = new Records();
+  local = new FakeLocal();
+  store() {
+    return new UserCorpusStore(this.records, this.local);
+  }
+  /** What a fresh start of the extension reads. */
+  reread() {
+    return this.store().load();
+  }
+  /** Records written as they are, as a damaged or older store would hold them (the marker says the store exists). */
+  async plant(docs: Array<{ key: string; value: unknown }>, marker: unknown = { format: 'reprint-lens-user-corpus-store', version: 1 }) {
+    await this.records.real.commit({ put: docs, marker });
+  }
+}
 
 async function pageArticle(file: string): Promise<Article> {
   return extractArticle((await readPage(path.join(PAGES, file))).doc).article;
@@ -77,177 +102,188 @@ beforeAll(async () => {
 
 describe('keeping pages and matching them', () => {
   it('matches a kept page as the same text when it is visited again', async () => {
-    const store = new UserCorpusStore(new FakeStorage());
+    const store = new Profile().store();
     expect((await store.add(unrelated)).added).toBe(true);
-    const corpus = (await store.corpus())!;
-    const matches = findVersions(await pageArticle('unrelated.html'), corpus);
+    const [corpus] = await store.corpora();
+    const matches = findVersions(await pageArticle('unrelated.html'), corpus!);
     expect(matches.map((m) => [m.id, m.relation])).toEqual([[unrelated.id, 'same']]);
   });
 
   it('finds a kept reprint as a version of the original article (000) too', async () => {
-    const store = new UserCorpusStore(new FakeStorage());
+    const store = new Profile().store();
     await store.add(reprint);
-    const matches = findVersions(corpusBody('000'), (await store.corpus())!);
+    const matches = findVersions(corpusBody('000'), (await store.corpora())[0]!);
     // a kept page is kept whole, with the two articles its site appended (78% of its text), so
     // from 000's side it reads as quoted in a longer text: an excerpt, not the same article
     expect(matches.map((m) => [m.id, m.relation])).toEqual([[reprint.id, 'excerpt']]);
   });
 
   it('finds a kept English translation from its Chinese original (000 -> 001), with the whole dictionary', async () => {
-    const store = new UserCorpusStore(new FakeStorage());
+    const store = new Profile().store();
     const kept = userDocFromArticle(corpusBody('001'), 'http://127.0.0.1/translation-001.html');
     await store.add(kept);
     const lexicon = corpusLexicon();
-    const matches = findVersions(corpusBody('000'), (await store.corpus(lexicon))!, { lexicon });
+    const matches = findVersions(corpusBody('000'), (await store.corpora(lexicon))[0]!, { lexicon });
     expect(matches.map((m) => [m.id, m.relation])).toEqual([[kept.id, 'translation']]);
   });
 
-  it('keeps the same text once, however often it is added', async () => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
+  it('keeps the same text once, however often it is added, and writes nothing the second time', async () => {
+    const p = new Profile();
+    const store = p.store();
     await store.add(unrelated);
+    const commits = p.records.commits;
     const again = await store.add({ ...unrelated, title: 'another title' });
     expect(again).toEqual({ doc: unrelated, added: false });
-    expect((await store.load()).docs).toHaveLength(1);
+    expect(p.records.commits).toBe(commits);
+    expect((await p.reread()).docs).toHaveLength(1);
   });
 
   it('keeps both of two pages added at the same moment', async () => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
+    const p = new Profile();
+    const store = p.store();
     await Promise.all([store.add(unrelated), store.add(reprint)]);
-    expect((await reread(storage)).docs.map((d) => d.id).sort()).toEqual([unrelated.id, reprint.id].sort());
+    expect((await p.reread()).docs.map((d) => d.id).sort()).toEqual([unrelated.id, reprint.id].sort());
   });
 
   it('refuses a page without text, saying so', () => {
     expect(() => userDocFromArticle({ ...corpusBody('000'), paragraphs: ['  '] }, 'http://x/')).toThrow(/no article text/);
   });
 
-  it('removes an article and matches nothing against an empty corpus', async () => {
-    const store = new UserCorpusStore(new FakeStorage());
+  it('removes an article, after a restart too, and matches nothing against an empty corpus', async () => {
+    const p = new Profile();
+    const store = p.store();
     await store.add(unrelated);
+    await store.add(reprint);
     expect(await store.remove(unrelated.id)).toBe(true);
-    expect(await store.corpus()).toBeNull();
+    expect((await p.reread()).docs).toEqual([reprint]);
+    expect(await store.remove(reprint.id)).toBe(true);
+    expect(await store.corpora()).toEqual([]);
+    expect((await p.reread()).docs).toEqual([]);
   });
 });
 
-describe('a full storage', () => {
+describe('past a thousand articles', () => {
+  // short distinct news-like articles: each its own text, so each its own id
+  const many = (n: number, from = 0): UserDoc[] =>
+    Array.from({ length: n }, (_, k) => {
+      const i = from + k;
+      const paragraphs = [`第${i}号通知：某市数字政府建设第${i}批项目于${(i % 28) + 1}日通过验收，涉及政务服务事项${i * 7}项。`, `项目编号${i}-${i * 13}，由该市大数据中心负责后续运维，预计年内覆盖${i % 90}个街道。`];
+      return { id: userDocId(paragraphs), title: `第${i}批数字政府项目通过验收`, byline: null, siteName: null, published: null, url: null, pageUrl: `http://127.0.0.1/n/${i}`, lang: 'zh-CN', paragraphs, sourceLines: [], added: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
+    });
+
+  it(`keeps more than ${CHUNK} articles, finds one in the last part, and keeping one more compiles only the last part`, async () => {
+    const p = new Profile();
+    const store = p.store();
+    const docs = many(CHUNK + 5);
+    expect(await store.import(JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs }))).toEqual({ added: CHUNK + 5, skipped: 0 });
+    expect((await p.reread()).docs).toHaveLength(CHUNK + 5);
+    const before = await store.corpora();
+    expect(before.map((c) => c.docs.length)).toEqual([CHUNK, 5]);
+    const last = docs.at(-1)!;
+    const found = before.flatMap((c) => findVersions({ ...last, byline: null, siteName: null, published: null, url: null, sourceLines: [] } as unknown as Article, c));
+    expect(found.map((m) => [m.id, m.relation])).toEqual([[last.id, 'same']]);
+    await store.add(many(1, CHUNK + 5)[0]!);
+    const after = await store.corpora();
+    expect(after[0]).toBe(before[0]); // the first thousand were not compiled again
+    expect(after.map((c) => c.docs.length)).toEqual([CHUNK, 6]);
+  });
+});
+
+describe('a full disk', () => {
   it.each([
     ['adding a page', (s: UserCorpusStore) => s.add(reprint)],
     ['removing a page', (s: UserCorpusStore) => s.remove(unrelated.id)],
     ['importing a file', async (s: UserCorpusStore) => s.import(JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [reprint] }))],
-  ])('%s: a clear message, and what was kept stays, in memory and in storage', async (_, act) => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
+  ])('%s: a clear message, and what was kept stays, in memory and in the records', async (_, act) => {
+    const p = new Profile();
+    const store = p.store();
     await store.add(unrelated);
-    const before = structuredClone(storage.data);
-    storage.full = true;
+    p.records.full = true;
     await expect(act(store)).rejects.toThrow(/not saved.*full.*unchanged/);
-    expect(storage.data).toEqual(before);
     expect((await store.load()).docs.map((d) => d.id)).toEqual([unrelated.id]);
+    p.records.full = false;
+    expect((await p.reread()).docs.map((d) => d.id)).toEqual([unrelated.id]);
     // and once there is room again, the store works from the same state
-    storage.full = false;
     await store.add(reprint);
-    expect((await store.load()).docs.map((d) => d.id)).toEqual([unrelated.id, reprint.id]);
+    expect((await p.reread()).docs.map((d) => d.id)).toEqual([unrelated.id, reprint.id]);
+  });
+
+  it('a change the database cannot store is abandoned whole: not one of its records is kept', async () => {
+    const p = new Profile();
+    await p.store().add(unrelated);
+    // the second value cannot be cloned into the database: the put of the first must not survive it
+    await expect(p.records.real.commit({ put: [{ key: reprint.id, value: reprint }, { key: 'user-x', value: { f: () => 1 } }] })).rejects.toThrow();
+    expect((await p.reread()).docs).toEqual([unrelated]);
   });
 });
 
-describe('damaged stored data', () => {
+describe('damaged records', () => {
   const good = () => structuredClone(unrelated) as unknown as Record<string, unknown>;
-  it.each<[string, () => unknown, number, RegExp | null]>([
-    ['nothing stored yet', () => undefined, 0, null],
-    ['a valid list', () => ({ format: 'reprint-lens-user-corpus', version: 1, docs: [good()] }), 1, null],
-    ['the list as JSON text', () => JSON.stringify({ docs: [good()] }), 1, null],
-    ['truncated JSON text', () => JSON.stringify({ docs: [good()] }).slice(0, 200), 0, /could not be read/],
-    ['not a list at all', () => ({ docs: 'many' }), 0, /not in a form/],
-    ['a number', () => 42, 0, /not in a form/],
-    ['one entry with bad paragraphs', () => ({ docs: [good(), { ...good(), paragraphs: [1, 2] }] }), 1, /1 of your 2 .*article 2\.paragraphs\[0\]: must be text.*other 1 are kept/],
-    ['one entry that is not an object', () => ({ docs: [null, good()] }), 1, /1 of your 2 .*article 1: must be an object/],
-    ['an entry without a title', () => ({ docs: [{ ...good(), title: undefined }] }), 0, /article 1\.title: must be text/],
-  ])('%s: keeps the valid entries and says what was left out', async (_, stored, kept, notice) => {
-    const storage = new FakeStorage();
-    if (stored() !== undefined) storage.data[STORAGE_KEY] = stored();
-    const store = new UserCorpusStore(storage);
+  const broken = { ...structuredClone(unrelated), paragraphs: [1, 2], title: 'half-written' };
+
+  it.each<[string, () => Array<{ key: string; value: unknown }>, number, RegExp | null, () => unknown[]]>([
+    ['none', () => [], 0, null, () => []],
+    ['one good record', () => [{ key: unrelated.id, value: good() }], 1, null, () => []],
+    ['one record with bad paragraphs', () => [{ key: unrelated.id, value: good() }, { key: 'user-b', value: broken }], 1, /1 of your 2 .*paragraphs\[0\]: must be text.*other 1 are kept/, () => [broken]],
+    ['a record that is not an object', () => [{ key: 'user-a', value: null }, { key: unrelated.id, value: good() }], 1, /1 of your 2 .*must be an object/, () => [null]],
+    ['a record without a title', () => [{ key: unrelated.id, value: { ...good(), title: undefined } }], 0, /title: must be text/, () => [{ ...good(), title: undefined }]],
+  ])('%s: keeps the valid ones, says what was left out, sets the rest aside as it was', async (_, records, kept, notice, aside) => {
+    const p = new Profile();
+    await p.plant(records());
+    const store = p.store();
     const loaded = await store.load();
     expect(loaded.docs).toHaveLength(kept);
     if (notice) expect(loaded.notice).toMatch(notice);
     else expect(loaded.notice).toBeNull();
-    expect(storage.writes).toBe(0); // reading never writes
-  });
-
-  it('writes clean data with the next change, and the notice goes', async () => {
-    const storage = new FakeStorage();
-    storage.data[STORAGE_KEY] = { docs: [good(), { broken: true }] };
-    const store = new UserCorpusStore(storage);
-    expect((await store.load()).notice).not.toBeNull();
+    expect(loaded.setAside?.map((a) => a.value)).toEqual(aside());
+    expect(p.records.commits).toBe(0); // reading never writes
+    // the next change takes the damaged records out and keeps them aside, in one transaction
     await store.add(reprint);
-    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
-    expect((await reread(storage)).notice).toBeNull();
-    expect((await store.load()).notice).toBeNull();
-  });
-});
-
-describe('kept data is never destroyed', () => {
-  const good = () => structuredClone(unrelated) as unknown as Record<string, unknown>;
-  const broken = { ...structuredClone(unrelated), paragraphs: [1, 2], title: 'half-written' };
-  const truncated = () => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [good(), good()] }).slice(0, 300);
-
-  it.each<[string, () => unknown, number, () => unknown[]]>([
-    ['one damaged entry among good ones', () => ({ docs: [good(), broken] }), 1, () => [broken]],
-    ['two damaged entries', () => ({ docs: [null, good(), 'text'] }), 1, () => [null, 'text']],
-    ['a list truncated by a crash (JSON text)', truncated, 0, () => [truncated()]],
-    ['a store that is not a list', () => 42, 0, () => [42]],
-    ['a store without its list', () => ({ format: 'reprint-lens-user-corpus', docs: 'many' }), 0, () => [{ format: 'reprint-lens-user-corpus', docs: 'many' }]],
-  ])('%s: set aside as it was before anything is written, and the next add keeps it', async (_, stored, kept, expected) => {
-    const aside = expected();
-    const storage = new FakeStorage();
-    storage.data[LEGACY_KEY] = stored();
-    const store = new UserCorpusStore(storage);
-    expect((await store.load()).setAside?.map((a) => a.value)).toEqual(aside); // listed at once
-    await store.add(reprint);
-    // the set-aside data was the first thing written
-    expect(storage.log[0]).toEqual([ASIDE_KEY]);
-    // and after a restart: the valid articles and the new one are kept, the damaged data is listed, exactly as it was
-    const after = await reread(storage);
+    const after = await p.reread();
     expect(after.docs).toHaveLength(kept + 1);
-    expect(after.docs.at(-1)).toEqual(reprint);
-    expect(after.setAside?.map((a) => a.value)).toEqual(aside);
+    expect(after.notice).toBeNull();
+    expect(after.setAside?.map((a) => a.value)).toEqual(aside());
+    expect((await p.records.read()).docs.map((d) => d.key).sort()).toEqual(after.docs.map((d) => d.id).sort());
     // more changes never drop it
     await store.add(unrelated);
     await store.remove(unrelated.id);
-    expect((await reread(storage)).setAside?.map((a) => a.value)).toEqual(aside);
-    expect(JSON.parse(await new UserCorpusStore(storage).exportSetAside()).entries.map((e: { value: unknown }) => e.value)).toEqual(aside);
+    expect((await p.reread()).setAside?.map((a) => a.value)).toEqual(aside());
+    expect(JSON.parse(await p.store().exportSetAside()).entries.map((e: { value: unknown }) => e.value)).toEqual(aside());
+  });
+
+  it('an article kept under another key is moved to its own with the next change', async () => {
+    const p = new Profile();
+    await p.plant([{ key: 'user-0000000000000000', value: good() }]);
+    const store = p.store();
+    expect((await store.load()).docs).toEqual([unrelated]);
+    await store.add(reprint);
+    expect((await p.records.read()).docs.map((d) => d.key).sort()).toEqual([unrelated.id, reprint.id].sort());
   });
 
   it('deletes set-aside data only when the reader asks, and it does not come back', async () => {
-    const storage = new FakeStorage();
-    storage.data[LEGACY_KEY] = { docs: [good(), broken, null] };
-    const store = new UserCorpusStore(storage);
+    const p = new Profile();
+    await p.plant([{ key: unrelated.id, value: good() }, { key: 'user-b', value: broken }, { key: 'user-c', value: null }]);
+    const store = p.store();
     const { setAside } = await store.load();
     expect(setAside).toHaveLength(2);
-    // asked before any other change: the damaged entries leave the stored list too
+    // asked before any other change: the damaged records leave the store too
     expect(await store.discardSetAside([setAside![0]!.id])).toBe(1);
-    let after = await reread(storage);
-    expect(after.setAside?.map((a) => a.value)).toEqual([null]);
+    let after = await p.reread();
+    expect(after.setAside).toHaveLength(1);
     expect(after.docs).toEqual([unrelated]);
+    expect((await p.records.read()).docs.map((d) => d.key)).toEqual([unrelated.id]);
     expect(await store.discardSetAside(['aside-unknown'])).toBe(0);
     expect(await store.discardSetAside(after.setAside!.map((a) => a.id))).toBe(1);
-    after = await reread(storage);
+    after = await p.reread();
     expect(after.setAside).toEqual([]);
     expect(after.docs).toEqual([unrelated]);
     expect(after.notice).toBeNull();
   });
 
-  it.each<[string, (s: FakeStorage) => void]>([
-    ['the single-key list', (s) => (s.data[LEGACY_KEY] = { format: 'reprint-lens-user-corpus', version: 2, docs: [good(), { text: 'a newer kind of entry' }] })],
-    ['the head', (s) => {
-      s.data[HEAD_KEY] = { format: 'reprint-lens-user-corpus', version: 2, slot: 'a' };
-      s.data[SLOT_KEYS.a] = { format: 'reprint-lens-user-corpus', version: 2, docs: [good()] };
-    }],
-  ])('a store made by a newer version (%s): read what can be read, write nothing, say so', async (_, make) => {
-    const storage = new FakeStorage();
-    make(storage);
-    const before = structuredClone(storage.data);
-    const store = new UserCorpusStore(storage);
+  it('records made by a newer version: read what can be read, write nothing, say so', async () => {
+    const p = new Profile();
+    await p.plant([{ key: unrelated.id, value: good() }, { key: 'user-n', value: { text: 'a newer kind of entry' } }], { format: 'reprint-lens-user-corpus-store', version: 2 });
+    const store = p.store();
     const loaded = await store.load();
     expect(loaded.docs).toEqual([unrelated]);
     expect(loaded.newer).toBe(true);
@@ -255,92 +291,121 @@ describe('kept data is never destroyed', () => {
     expect(loaded.setAside).toEqual([]);
     await expect(store.add(reprint)).rejects.toThrow(/made by a newer version of Reprint Lens/);
     await expect(store.remove(unrelated.id)).rejects.toThrow(/newer version/);
-    await expect(store.import(JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [reprint] }))).rejects.toThrow(/newer version/);
-    expect(storage.writes).toBe(0);
-    expect(storage.data).toEqual(before);
+    expect(p.records.commits).toBe(0);
+    expect((await p.records.read()).docs).toHaveLength(2);
   });
+});
 
-  it('reads the single-key list of earlier versions, and moves it with the first change', async () => {
-    const storage = new FakeStorage();
-    storage.data[LEGACY_KEY] = { format: 'reprint-lens-user-corpus', version: 1, docs: [good()] };
-    expect((await reread(storage)).docs).toEqual([unrelated]);
-    await new UserCorpusStore(storage).add(reprint);
-    expect(Object.keys(storage.data).sort()).toEqual([HEAD_KEY, SLOT_KEYS.a].sort());
-    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
-  });
+describe('what earlier versions kept in storage.local', () => {
+  const good = () => structuredClone(unrelated) as unknown as Record<string, unknown>;
+  const goodReprint = () => structuredClone(reprint) as unknown as Record<string, unknown>;
+  const broken = { ...structuredClone(unrelated), paragraphs: [1, 2], title: 'half-written' };
+  const truncated = () => JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs: [good(), good()] }).slice(0, 300);
+  const list = (docs: unknown[], extra: Record<string, unknown> = {}) => ({ format: 'reprint-lens-user-corpus', version: 1, docs, ...extra });
 
-  // a change writes the new list, then switches the head; the browser may stop at any write
-  it.each([1, 2])('a crash at write %i of a change leaves the old list readable, and the next change works', async (n) => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
-    await store.add(unrelated);
-    const writes = storage.writes;
-    storage.crashAt = n;
-    await expect(store.add(reprint)).rejects.toThrow(/not saved/);
-    expect(storage.writes - writes).toBe(n - 1);
-    expect((await reread(storage)).docs).toEqual([unrelated]); // restarted: the old state, whole
-    expect((await store.load()).docs).toEqual([unrelated]); // and in memory
-    storage.crashAt = null;
-    await new UserCorpusStore(storage).add(reprint);
-    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
-  });
-
-  it.each([1, 2, 3])('a crash at write %i of the first change to a damaged store loses nothing', async (n) => {
-    const storage = new FakeStorage();
-    storage.data[LEGACY_KEY] = { docs: [good(), broken] };
-    storage.crashAt = n;
-    await expect(new UserCorpusStore(storage).add(reprint)).rejects.toThrow(/not saved/);
-    const after = await reread(storage);
-    expect(after.docs).toEqual([unrelated]);
-    expect(after.setAside?.map((a) => a.value)).toEqual([broken]);
-    storage.crashAt = null;
-    await new UserCorpusStore(storage).add(reprint);
-    const done = await reread(storage);
-    expect(done.docs).toEqual([unrelated, reprint]);
-    expect(done.setAside?.map((a) => a.value)).toEqual([broken]); // once, not once per attempt
-  });
-
-  it('an unreadable current list is set aside and the list before it is read', async () => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
-    await store.add(unrelated);
+  it.each<[string, () => Record<string, unknown>, () => UserDoc[], () => unknown[], RegExp | null]>([
+    ['nothing', () => ({}), () => [], () => [], null],
+    ['the single-key list', () => ({ [LEGACY_KEY]: list([good()]) }), () => [unrelated], () => [], null],
+    ['the single-key list as JSON text', () => ({ [LEGACY_KEY]: JSON.stringify({ docs: [good()] }) }), () => [unrelated], () => [], null],
+    ['one damaged entry among good ones', () => ({ [LEGACY_KEY]: { docs: [good(), broken] } }), () => [unrelated], () => [broken], /1 of your 2/],
+    ['a list truncated by a crash (JSON text)', () => ({ [LEGACY_KEY]: truncated() }), () => [], () => [truncated()], /could not be read/],
+    ['a store that is not a list', () => ({ [LEGACY_KEY]: 42 }), () => [], () => [42], /not in a form/],
+    ['two slots and a head', () => ({ [HEAD_KEY]: { format: 'reprint-lens-user-corpus', version: 1, slot: 'b' }, [SLOT_KEYS.a]: list([good()], { seq: 1 }), [SLOT_KEYS.b]: list([good(), goodReprint()], { seq: 2 }) }), () => [unrelated, reprint], () => [], null],
+    ['a damaged head: the slot written last', () => ({ [HEAD_KEY]: 'garbage', [SLOT_KEYS.a]: list([good(), goodReprint()], { seq: 3 }), [SLOT_KEYS.b]: list([good()], { seq: 2 }) }), () => [unrelated, reprint], () => [], null],
+    ['an unreadable current slot: the one before it, the other set aside', () => ({ [HEAD_KEY]: { format: 'reprint-lens-user-corpus', version: 1, slot: 'a' }, [SLOT_KEYS.a]: '{"docs":[{"ti', [SLOT_KEYS.b]: list([good()], { seq: 1 }) }), () => [unrelated], () => ['{"docs":[{"ti'], /set aside/],
+    ['what was set aside before', () => ({ [LEGACY_KEY]: list([good()]), [ASIDE_KEY]: { format: 'reprint-lens-user-corpus-set-aside', version: 1, entries: [{ id: 'aside-1', kind: 'article', from: LEGACY_KEY, reason: 'x', found: '2026-01-01T00:00:00.000Z', value: 'old' }] } }), () => [unrelated], () => ['old'], null],
+  ])('%s: moved into the records once, nothing lost, the old keys removed', async (_, local, docs, aside, notice) => {
+    const p = new Profile();
+    p.local.data = local();
+    const store = p.store();
+    const loaded = await store.load();
+    const expected = docs();
+    expect(loaded.docs).toEqual(expected);
+    expect(loaded.setAside?.map((a) => a.value)).toEqual(aside());
+    if (notice) expect(loaded.notice).toMatch(notice);
+    else expect(loaded.notice).toBeNull();
+    expect(p.local.data).toEqual({});
+    // a restart reads the records, not storage.local
+    const again = await p.reread();
+    expect(again.docs).toEqual(expected);
+    expect(again.setAside?.map((a) => a.value)).toEqual(aside());
+    // and the store works on from there
     await store.add(reprint);
-    const head = (storage.data[HEAD_KEY] as { slot: 'a' | 'b' }).slot;
-    storage.data[SLOT_KEYS[head]] = '{"format":"reprint-lens-user-corpus","version":1,"docs":[{"ti';
-    const after = await reread(storage);
-    expect(after.docs).toEqual([unrelated]);
-    expect(after.setAside?.map((a) => a.kind)).toEqual(['store']);
-    expect(after.notice).toMatch(/set aside/);
+    expect((await p.reread()).docs.map((d) => d.id)).toEqual([...new Set([...expected.map((d) => d.id), reprint.id])]);
   });
 
-  it('a damaged head: the slot written last is read', async () => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
-    await store.add(unrelated);
-    await store.add(reprint);
-    storage.data[HEAD_KEY] = 'garbage';
-    expect((await reread(storage)).docs).toEqual([unrelated, reprint]);
+  it('moves once: old keys written again later are not read again', async () => {
+    const p = new Profile();
+    p.local.data = { [LEGACY_KEY]: list([good()]) };
+    await p.reread();
+    p.local.data = { [LEGACY_KEY]: list([goodReprint()]) };
+    expect((await p.reread()).docs).toEqual([unrelated]);
+  });
+
+  it('a move the database refuses leaves storage.local as it was, and the next start moves it', async () => {
+    const p = new Profile();
+    p.local.data = { [LEGACY_KEY]: list([good(), broken]) };
+    const before = structuredClone(p.local.data);
+    p.records.full = true;
+    await expect(p.reread()).rejects.toThrow(/could not be moved.*unchanged where they were/);
+    expect(p.local.data).toEqual(before);
+    p.records.full = false;
+    const moved = await p.reread();
+    expect(moved.docs).toEqual([unrelated]);
+    expect(moved.setAside?.map((a) => a.value)).toEqual([broken]);
+  });
+
+  it('moved, but the old keys could not be removed: read from the records, never twice', async () => {
+    const p = new Profile();
+    p.local.data = { [LEGACY_KEY]: list([good()]) };
+    p.local.failRemove = true;
+    expect((await p.reread()).docs).toEqual([unrelated]);
+    await p.store().add(reprint);
+    expect((await p.reread()).docs).toEqual([unrelated, reprint]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['the single-key list', { [LEGACY_KEY]: { format: 'reprint-lens-user-corpus', version: 2, docs: [{ ...structuredClone({}) }] } }],
+    ['the head', { [HEAD_KEY]: { format: 'reprint-lens-user-corpus', version: 2, slot: 'a' }, [SLOT_KEYS.a]: { format: 'reprint-lens-user-corpus', version: 2, docs: [] } }],
+  ])('a newer version wrote %s: read, never moved or written, and said so', async (_, local) => {
+    const p = new Profile();
+    const data = structuredClone(local);
+    if (LEGACY_KEY in data) (data[LEGACY_KEY] as { docs: unknown[] }).docs = [good(), { text: 'a newer kind of entry' }];
+    else (data[SLOT_KEYS.a] as { docs: unknown[] }).docs = [good()];
+    p.local.data = structuredClone(data);
+    const store = p.store();
+    const loaded = await store.load();
+    expect(loaded.docs).toEqual([unrelated]);
+    expect(loaded.newer).toBe(true);
+    expect(loaded.notice).toMatch(/made by a newer version of Reprint Lens/);
+    await expect(store.add(reprint)).rejects.toThrow(/newer version/);
+    await expect(store.import(JSON.stringify(list([goodReprint()])))).rejects.toThrow(/newer version/);
+    expect(p.local.data).toEqual(data);
+    expect(p.records.commits).toBe(0);
   });
 });
 
 describe('another context writes', () => {
-  it('a read that another context\'s write overtook is read again, not kept stale', async () => {
-    const storage = new FakeStorage();
-    await new UserCorpusStore(storage).add(unrelated);
-    const store = new UserCorpusStore(storage);
-    // the worker starts reading; before the browser answers, the options page (or a test) writes
-    // and storage.onChanged invalidates the worker's store
-    const get = storage.get.bind(storage);
+  it("a read that a change from elsewhere overtook is read again, not kept stale", async () => {
+    const p = new Profile();
+    await p.store().add(unrelated);
+    const records = p.records;
+    const store = new UserCorpusStore(
+      {
+        read: async () => {
+          const before = await records.read();
+          if (!overtaken) {
+            overtaken = true;
+            await records.real.commit({ put: [{ key: reprint.id, value: reprint }], delete: [unrelated.id] });
+            store.invalidate();
+          }
+          return before;
+        },
+        commit: (c) => records.commit(c),
+      },
+      p.local,
+    );
     let overtaken = false;
-    storage.get = async (keys) => {
-      const before = await get(keys);
-      if (!overtaken) {
-        overtaken = true;
-        storage.data = { [LEGACY_KEY]: { format: 'reprint-lens-user-corpus', version: 1, docs: [reprint] } };
-        store.invalidate();
-      }
-      return before;
-    };
     expect((await store.load()).docs).toEqual([reprint]);
   });
 });
@@ -360,19 +425,18 @@ describe('import', () => {
     ['a bad language code', () => file([{ ...reprint, lang: '<script>' }]), /article 1 .*lang: is not a language code/],
     ['an over-long title', () => file([{ ...reprint, title: 'x'.repeat(5000) }]), /article 1 .*title: is longer than/],
   ])('%s: rejected with where, and nothing changes', async (_, text, message) => {
-    const storage = new FakeStorage();
-    const store = new UserCorpusStore(storage);
+    const p = new Profile();
+    const store = p.store();
     await store.add(unrelated);
-    const before = structuredClone(storage.data);
-    const writes = storage.writes;
+    const commits = p.records.commits;
     await expect(store.import(text())).rejects.toThrow(message);
-    expect(storage.data).toEqual(before);
-    expect(storage.writes).toBe(writes);
+    expect(p.records.commits).toBe(commits);
     expect((await store.load()).docs).toEqual([unrelated]);
+    expect((await p.reread()).docs).toEqual([unrelated]);
   });
 
   it('adds what is new, keeps what was there (never replaced), and counts the rest as skipped', async () => {
-    const store = new UserCorpusStore(new FakeStorage());
+    const store = new Profile().store();
     await store.add(unrelated);
     const result = await store.import(file([{ ...unrelated, title: 'renamed in the file' }, reprint, reprint]));
     expect(result).toEqual({ added: 1, skipped: 2 });
@@ -381,12 +445,12 @@ describe('import', () => {
   });
 
   it('reads back what export wrote, ids recomputed from the text', async () => {
-    const a = new UserCorpusStore(new FakeStorage());
+    const a = new Profile().store();
     await a.add(unrelated);
     await a.add(reprint);
     const exported = await a.export();
     const tampered = exported.replace(unrelated.id, 'user-0000000000000000');
-    const b = new UserCorpusStore(new FakeStorage());
+    const b = new Profile().store();
     expect(await b.import(tampered)).toEqual({ added: 2, skipped: 0 });
     expect((await b.load()).docs).toEqual([unrelated, reprint]);
   });
