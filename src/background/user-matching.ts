@@ -15,7 +15,8 @@ import { STORAGE_KEYS, UserCorpusStore, type SetAside, type UserDoc } from './us
 import { openPacks } from './packs';
 import { IdbUserRecords } from '../corpus/user-records';
 
-export const userStore = new UserCorpusStore(new IdbUserRecords(indexedDB), browser.storage.local);
+// RL_BUILD (build.mjs) names the compiling code: the kept articles' compiled parts are reused until it changes
+export const userStore = new UserCorpusStore(new IdbUserRecords(indexedDB), browser.storage.local, undefined, process.env.RL_BUILD ?? 'dev');
 
 // The worker alone writes the records. storage.local's old keys change only by hand (the developer
 // tools, a test): read again, which moves them if the records were never written.

@@ -3,13 +3,14 @@
 // it, so that whichever opens it first creates or upgrades every store.
 //
 // Version 1: packs, packFiles. Version 2 (2026-12-06): userDocs (one record per kept article, by
-// id) and userMeta (the set-aside list and the store's marker), which replace storage.local.
+// id) and userMeta (the set-aside list and the store's marker), which replace storage.local, and
+// userChunks (the kept articles' compiled parts: a cache, rebuilt from userDocs when missing).
 //
 // The IndexedDB factory is passed in: extension contexts pass their own, tests fake-indexeddb's.
 
 export const DB_NAME = 'reprint-lens';
 export const DB_VERSION = 2;
-export const STORES = { packs: 'packs', packFiles: 'packFiles', userDocs: 'userDocs', userMeta: 'userMeta' } as const;
+export const STORES = { packs: 'packs', packFiles: 'packFiles', userDocs: 'userDocs', userMeta: 'userMeta', userChunks: 'userChunks' } as const;
 
 export function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -46,6 +47,7 @@ export class Database {
         // out-of-line keys: a record that is not a sound article still has its key, to be set aside and deleted by it
         if (!db.objectStoreNames.contains(STORES.userDocs)) db.createObjectStore(STORES.userDocs);
         if (!db.objectStoreNames.contains(STORES.userMeta)) db.createObjectStore(STORES.userMeta);
+        if (!db.objectStoreNames.contains(STORES.userChunks)) db.createObjectStore(STORES.userChunks, { keyPath: 'key' });
       };
       r.onsuccess = () => {
         const db = r.result;

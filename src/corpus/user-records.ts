@@ -21,10 +21,24 @@ export interface UserChange {
   marker?: unknown;
 }
 
+/** A part of the kept articles, compiled: a cache (losing it costs a compile, never an article). */
+export interface CompiledChunk {
+  /** Says what was compiled, and by which build: see UserCorpusStore.corpora. */
+  key: string;
+  /** The compiled index, as compileDocs made it. */
+  index: unknown;
+  /** Translation alignments among its articles, as compileDocs made them. */
+  alignments: unknown;
+}
+
 /** The records of the reader's articles (an IndexedDB implementation below; tests may wrap it). */
 export interface UserRecords {
   read(): Promise<UserRecordsRead>;
   commit(change: UserChange): Promise<void>;
+  /** The compiled parts stored under these keys (those not stored are left out). */
+  chunks(keys: readonly string[]): Promise<CompiledChunk[]>;
+  /** Stores these compiled parts and deletes every stored part whose key is not in `keep`. */
+  keepChunks(put: readonly CompiledChunk[], keep: readonly string[]): Promise<void>;
 }
 
 const ASIDE = 'setAside';
@@ -69,6 +83,24 @@ export class IdbUserRecords implements UserRecords {
       await finished.catch(() => undefined);
       throw e;
     }
+    await finished;
+  }
+
+  async chunks(keys: readonly string[]): Promise<CompiledChunk[]> {
+    const db = await this.db.open();
+    const store = db.transaction(STORES.userChunks).objectStore(STORES.userChunks);
+    const found = await Promise.all(keys.map((k) => request(store.get(k) as IDBRequest<CompiledChunk | undefined>)));
+    return found.filter((c): c is CompiledChunk => c !== undefined);
+  }
+
+  async keepChunks(put: readonly CompiledChunk[], keep: readonly string[]): Promise<void> {
+    const db = await this.db.open();
+    const tx = db.transaction(STORES.userChunks, 'readwrite');
+    const finished = done(tx);
+    const store = tx.objectStore(STORES.userChunks);
+    const wanted = new Set(keep);
+    for (const k of await request(store.getAllKeys())) if (!wanted.has(String(k))) store.delete(k);
+    for (const c of put) store.put(c);
     await finished;
   }
 }

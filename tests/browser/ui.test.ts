@@ -309,6 +309,25 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
 
       await page.reload({ waitUntil: 'load' });
       expect(await until(() => b.badge(tabId), (t) => t === '1', 20_000, 'the badge after reload')).toBe('1');
+      if (name === 'chromium') {
+        // a new worker reads the kept article back from IndexedDB (and its compiled part, from userChunks)
+        const cdp = await page.createCDPSession();
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
+        await until(async () => b.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(b.base)), (alive) => !alive, 10_000, 'the worker to stop');
+        // a tab of its own, so that no verdict or badge from before the stop can answer
+        // (the same address: an off-topic page is looked at again only where it was kept)
+        const fresh = await b.openPage(url);
+        const freshTab = await until(
+          async () => (await b.inExtension<number[]>(`async (b) => (await b.tabs.query({})).filter((t) => t.url === ${JSON.stringify(url)}).map((t) => t.id)`)).find((id) => id !== tabId) ?? 0,
+          (id) => id > 0,
+          10_000,
+          'the new tab',
+        );
+        expect(await until(() => b.badge(freshTab), (t) => t === '1', 30_000, 'the badge after the worker stopped')).toBe('1');
+        await fresh.close();
+      }
       // and in a tab of its own
       const again = await b.openPage(url);
       const tabs = await b.inExtension<number[]>(`async (b) => (await b.tabs.query({})).filter((t) => t.url === ${JSON.stringify(url)}).map((t) => t.id)`);

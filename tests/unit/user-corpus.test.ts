@@ -19,7 +19,7 @@ import {
   type StorageArea,
   type UserDoc,
 } from '../../src/background/user-corpus';
-import { IdbUserRecords, type UserChange, type UserRecords } from '../../src/corpus/user-records';
+import { IdbUserRecords, type CompiledChunk, type UserChange, type UserRecords } from '../../src/corpus/user-records';
 import { findVersions } from '../../src/core/match/find-versions';
 import { parseCorpusFile } from '../../src/corpus/parse';
 import { readPage } from '../../src/cli/html';
@@ -64,14 +64,24 @@ class Records implements UserRecords {
     await this.real.commit(c);
     this.commits++;
   }
+  /** Compiled parts written, one entry per part. */
+  chunkPuts: string[] = [];
+  chunks(keys: readonly string[]) {
+    return this.real.chunks(keys);
+  }
+  async keepChunks(put: readonly CompiledChunk[], keep: readonly string[]) {
+    if (this.full) throw new Error('QuotaExceededError: the quota has been exceeded');
+    await this.real.keepChunks(put, keep);
+    this.chunkPuts.push(...put.map((c) => c.key));
+  }
 }
 
 /** One profile: its records and its storage.local; `store()` is the extension starting on it. */
 class Profile {
   records = new Records();
   local = new FakeLocal();
-  store() {
-    return new UserCorpusStore(this.records, this.local);
+  store(build?: string) {
+    return new UserCorpusStore(this.records, this.local, undefined, build);
   }
   /** What a fresh start of the extension reads. */
   reread() {
@@ -163,12 +173,20 @@ describe('keeping pages and matching them', () => {
 });
 
 describe('past a thousand articles', () => {
-  // short distinct news-like articles: each its own text, so each its own id
+  // distinct articles: each its own text (a seeded run of common characters, so no two share a
+  // phrase, as a template would make them), so each its own id
+  const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
   const many = (n: number, from = 0): UserDoc[] =>
     Array.from({ length: n }, (_, k) => {
       const i = from + k;
-      const paragraphs = [`第${i}号通知：某市数字政府建设第${i}批项目于${(i % 28) + 1}日通过验收，涉及政务服务事项${i * 7}项。`, `项目编号${i}-${i * 13}，由该市大数据中心负责后续运维，预计年内覆盖${i % 90}个街道。`];
-      return { id: userDocId(paragraphs), title: `第${i}批数字政府项目通过验收`, byline: null, siteName: null, published: null, url: null, pageUrl: `http://127.0.0.1/n/${i}`, lang: 'zh-CN', paragraphs, sourceLines: [], added: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
+      let seed = (i + 1) * 2654435761;
+      const run = (len: number) =>
+        Array.from({ length: len }, () => {
+          seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+          return HAN[seed % HAN.length];
+        }).join('');
+      const paragraphs = [`${run(80)}。`, `${run(80)}。`];
+      return { id: userDocId(paragraphs), title: `第${i}篇`, byline: null, siteName: null, published: null, url: null, pageUrl: `http://127.0.0.1/n/${i}`, lang: 'zh-CN', paragraphs, sourceLines: [], added: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
     });
 
   it(`keeps more than ${CHUNK} articles, finds one in the last part, and keeping one more compiles only the last part`, async () => {
@@ -186,6 +204,28 @@ describe('past a thousand articles', () => {
     const after = await store.corpora();
     expect(after[0]).toBe(before[0]); // the first thousand were not compiled again
     expect(after.map((c) => c.docs.length)).toEqual([CHUNK, 6]);
+  });
+
+  it('a restarted worker reads the compiled parts back instead of compiling them; another build, or a damaged part, compiles again', async () => {
+    const p = new Profile();
+    const docs = many(CHUNK + 3);
+    await p.store().import(JSON.stringify({ format: 'reprint-lens-user-corpus', version: 1, docs }));
+    const find = async (store: UserCorpusStore, d: UserDoc) =>
+      (await store.corpora()).flatMap((c) => findVersions({ ...d, byline: null, siteName: null, published: null, url: null, sourceLines: [] } as unknown as Article, c)).map((m) => [m.id, m.relation]);
+    expect(await find(p.store('build-1'), docs[0]!)).toEqual([[docs[0]!.id, 'same']]);
+    expect(p.records.chunkPuts).toHaveLength(2);
+    // restarted, same build: read back, nothing compiled, the same answers
+    expect(await find(p.store('build-1'), docs.at(-1)!)).toEqual([[docs.at(-1)!.id, 'same']]);
+    expect(p.records.chunkPuts).toHaveLength(2);
+    // an update: compiled again once, and the old build's parts are gone
+    expect(await find(p.store('build-2'), docs[5]!)).toEqual([[docs[5]!.id, 'same']]);
+    expect(p.records.chunkPuts).toHaveLength(4);
+    const stored = await p.records.chunks(p.records.chunkPuts);
+    expect(stored.map((c) => c.key)).toEqual(p.records.chunkPuts.slice(2));
+    // a damaged part: compiled again, never a wrong answer
+    await p.records.real.keepChunks([{ ...stored[1]!, index: { format: 'something else' } }], stored.map((c) => c.key));
+    expect(await find(p.store('build-2'), docs.at(-1)!)).toEqual([[docs.at(-1)!.id, 'same']]);
+    expect(p.records.chunkPuts).toHaveLength(5);
   });
 });
 
@@ -402,6 +442,8 @@ describe('another context writes', () => {
           return before;
         },
         commit: (c) => records.commit(c),
+        chunks: (k) => records.chunks(k),
+        keepChunks: (put, keep) => records.keepChunks(put, keep),
       },
       p.local,
     );
