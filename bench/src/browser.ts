@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { CorpusDoc } from '../../src/corpus/types';
 import { heavyPages, type HeavyPage } from './heavy-pages';
+import { keptCorpus, type KeptCorpus } from './kept-corpus';
 import { ROOT, SHARED } from './sources';
 import { log, summarize, type Summary } from './stats';
 
@@ -69,6 +70,8 @@ export interface BrowserResult {
   popup: { opens: number; firstVersionMs: Summary; firstDiffMs: Summary; method: string };
   /** Importing the node part's largest pack through the options page, when it wrote one. */
   packImport: PackImport | null;
+  /** The reader's own corpus at KEPT_ARTICLES articles: imported, matched, restarted. */
+  kept: KeptCorpus | null;
   /** The 5 MB pages and the 250,000-node page: the page's long tasks while the extension reads it again. */
   heavy: HeavyPage[];
   bundles: BundleSize[];
@@ -88,6 +91,8 @@ export interface PackImport {
 }
 
 const LOADS = 3;
+/** The reader's own corpus measured at its limit (LIMITS.docs in src/background/user-corpus.ts): about 5 minutes of the run. */
+const KEPT_ARTICLES = 20_000;
 
 /**
  * The floors of the content script's cost, each the built extension with content.js replaced: the
@@ -458,6 +463,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?:
     const opens = await popupTimes(browser, base, tabId);
     log(`browser: popup first diff ${opens.map((o) => o.diff.toFixed(0)).join('/')} ms`);
     const heavy = await heavyPages(browser, base);
+    const kept = await keptCorpus(browser, base, KEPT_ARTICLES);
     const cand = pages.filter((p) => p.candidate);
     const chromium = await browser.version();
     const imported = packFile && existsSync(packFile) ? await packImport(browser, base, packFile) : null;
@@ -480,6 +486,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?:
       },
       packImport: imported,
       heavy,
+      kept,
       bundles: bundleSizes(extDir),
     };
   } finally {

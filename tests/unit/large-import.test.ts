@@ -51,11 +51,11 @@ function exportFile(bytes: number): File {
 }
 
 describe('an import file over the limit', () => {
-  // a 40 MB file: sized by a stand-in that fails if anything reads it
-  const huge = { name: 'big.json', size: 40_000_000, slice: () => { throw new Error('the file was read'); } } as unknown as File;
+  // a 200 MB file: sized by a stand-in that fails if anything reads it
+  const huge = { name: 'big.json', size: 200_000_000, slice: () => { throw new Error('the file was read'); } } as unknown as File;
   it.each<[string, 0 | 1, RegExp]>([
-    ['English', 0, /^The file is 40 MB; at most 30 MB can be imported\.$/],
-    ['Chinese', 1, /^文件大小为 40 MB；最多只能导入 30 MB。$/],
+    ['English', 0, /^The file is 200 MB; at most 160 MB can be imported\.$/],
+    ['Chinese', 1, /^文件大小为 200 MB；最多只能导入 160 MB。$/],
   ])('is refused before it is read, naming its size and the limit (%s)', async (_, lang, message) => {
     const { post, sent } = background();
     await expect(sendImportFile(huge, post, translate(lang))).rejects.toThrow(message);
@@ -64,7 +64,7 @@ describe('an import file over the limit', () => {
 
   it('one byte over the limit is refused; the limit itself is not', async () => {
     const { post } = background();
-    await expect(sendImportFile({ ...huge, size: IMPORT_LIMIT.bytes + 1 } as unknown as File, post, translate(0))).rejects.toThrow(/at most 30 MB/);
+    await expect(sendImportFile({ ...huge, size: IMPORT_LIMIT.bytes + 1 } as unknown as File, post, translate(0))).rejects.toThrow(/at most 160 MB/);
     await expect(sendImportFile({ ...huge, size: IMPORT_LIMIT.bytes } as unknown as File, post, translate(0))).rejects.toThrow(/the file was read/);
   });
 });
@@ -100,7 +100,7 @@ describe('an import file under the limit', () => {
     const parts = new ImportParts();
     expect(() => parts.put({ upload: 'u1', index: 1, count: 2, text: '{}' })).toThrow(/interrupted.*nothing was imported/);
     expect(() => validateArgs('importUserCorpus', [{ upload: 'u1', index: 0, count: 1, text: 'x'.repeat(IMPORT_LIMIT.partChars + 1) }])).toThrow(InvalidMessage);
-    expect(() => validateArgs('importUserCorpus', [{ upload: 'u1', index: 0, count: 100, text: '' }])).toThrow(/count must be 1 to 8/);
+    expect(() => validateArgs('importUserCorpus', [{ upload: 'u1', index: 0, count: 100, text: '' }])).toThrow(/count must be 1 to 39/);
     expect(() => validateArgs('importUserCorpus', [{ upload: 'u1', index: 2, count: 2, text: '' }])).toThrow(/index/);
   });
 });
