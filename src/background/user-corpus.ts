@@ -603,7 +603,8 @@ function readRecords(raw: UserRecordsRead, now: Date): State {
  * Moving from storage.local: the versions before 2026-12-06 kept the list in storage.local (one
  * key, later two slots and a head). When the records have no marker yet, that list is read as
  * those versions read it, written into the records with the marker in one transaction, and only
- * then removed from storage.local; a failed move leaves it where it was.
+ * then removed from storage.local; a failed move leaves it where it was. Old keys found at a later
+ * start (an older version ran in between) are moved the same way, adding what the records lack.
  */
 export class UserCorpusStore {
   private state: State | null = null;
@@ -645,33 +646,51 @@ export class UserCorpusStore {
 
   private async readOnce(): Promise<State> {
     let raw = await this.readRaw();
-    if (raw.marker === undefined) {
-      const old = await this.move();
+    const fresh = raw.marker === undefined;
+    if (fresh || !(isObj(raw.marker) && newerVersion(raw.marker))) {
+      const old = await this.move(fresh ? null : raw);
       if (old) return old;
-      raw = await this.readRaw();
+      if (old === null) raw = await this.readRaw();
     }
     const s = readRecords(raw, this.now());
     if (this.movedNotice && !s.notice) s.notice = this.movedNotice;
     return s;
   }
 
-  /** Moves storage.local's list into the records; returns the old state itself when it was a newer version's (read there, never moved). */
-  private async move(): Promise<State | null> {
+  /**
+   * Moves storage.local's list into the records: at the first start (`existing` null), and at any
+   * later one that finds the old keys again (an older version of the extension ran in between and
+   * kept articles there; nothing it kept may be lost), adding only what the records lack. Returns
+   * the old state itself when a newer version made it and nothing was moved yet (read there,
+   * never moved), null when the records were written, undefined when there was nothing to move.
+   */
+  private async move(existing: UserRecordsRead | null): Promise<State | null | undefined> {
     let raw: Record<string, unknown> = {};
     if (this.legacy) {
       try {
         raw = await this.legacy.get([...STORAGE_KEYS]);
       } catch (e) {
+        if (existing) return undefined; // the records are read; the old keys can wait for the next start
         throw new UserCorpusError(`your saved articles could not be read (${(e as Error).message})`);
       }
     }
+    const found = Object.keys(raw).length > 0;
+    if (existing && !found) return undefined;
     const now = this.now();
     const old = readOldState(raw, now);
-    if (old.newer) return { ...old, pending: false, fix: { put: [], delete: [] } };
+    if (old.newer) return existing ? undefined : { ...old, pending: false, fix: { put: [], delete: [] } };
+    const have = new Set(existing?.docs.map((d) => d.key) ?? []);
+    const put = old.docs.filter((d) => !have.has(d.id));
+    const current = existing ? readRecords(existing, now).setAside : [];
+    const aside = [...current, ...old.setAside.filter((a) => !current.some((c) => c.id === a.id))];
     const marker: Marker = { format: MARKER_FORMAT, version: 1 };
-    if (Object.keys(raw).length) marker.moved = { from: 'storage.local', at: now.toISOString(), articles: old.docs.length, setAside: old.setAside.length };
+    if (found) marker.moved = { from: 'storage.local', at: now.toISOString(), articles: old.docs.length, setAside: old.setAside.length };
     try {
-      await this.records.commit({ put: old.docs.map((d) => ({ key: d.id, value: d })), ...(old.setAside.length ? { aside: asideFile(old.setAside) } : {}), marker });
+      await this.records.commit({
+        put: put.map((d) => ({ key: d.id, value: d })),
+        ...(aside.length > current.length ? { aside: asideFile(aside) } : {}),
+        ...(existing ? {} : { marker }),
+      });
     } catch (e) {
       throw new UserCorpusError(`your saved articles could not be moved to the extension's database (${(e as Error).message}); they are unchanged where they were`, {
         key: 'importProblem_move',
@@ -679,8 +698,8 @@ export class UserCorpusStore {
       });
     }
     this.movedNotice = old.notice;
-    // moved: the old keys can go (left for the next start if this fails; the marker says they were moved)
-    if (Object.keys(raw).length) await this.legacy?.remove([...STORAGE_KEYS]).catch(() => undefined);
+    // moved: the old keys can go (if this fails they are moved again at the next start, which adds nothing twice)
+    if (found) await this.legacy?.remove([...STORAGE_KEYS]).catch(() => undefined);
     return null;
   }
 

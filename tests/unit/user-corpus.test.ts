@@ -374,12 +374,22 @@ describe('what earlier versions kept in storage.local', () => {
     expect((await p.reread()).docs.map((d) => d.id)).toEqual([...new Set([...expected.map((d) => d.id), reprint.id])]);
   });
 
-  it('moves once: old keys written again later are not read again', async () => {
+  it('old keys written again later (an older version ran in between) are added to the records, nothing lost, nothing doubled', async () => {
     const p = new Profile();
     p.local.data = { [LEGACY_KEY]: list([good()]) };
     await p.reread();
-    p.local.data = { [LEGACY_KEY]: list([goodReprint()]) };
-    expect((await p.reread()).docs).toEqual([unrelated]);
+    await p.store().remove(unrelated.id);
+    // an older version, run after the move, kept two articles where it keeps them
+    p.local.data = { [LEGACY_KEY]: list([goodReprint(), broken]) };
+    const merged = await p.reread();
+    expect(merged.docs).toEqual([reprint]);
+    expect(merged.setAside?.map((a) => a.value)).toEqual([broken]);
+    expect(p.local.data).toEqual({});
+    // the same again (its removal failed): nothing doubled
+    p.local.data = { [LEGACY_KEY]: list([goodReprint(), broken]) };
+    const again = await p.reread();
+    expect(again.docs).toEqual([reprint]);
+    expect(again.setAside?.map((a) => a.value)).toEqual([broken]);
   });
 
   it('a move the database refuses leaves storage.local as it was, and the next start moves it', async () => {
