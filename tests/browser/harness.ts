@@ -43,6 +43,8 @@ export interface ExtensionBrowser {
   inExtension<T>(fn: string): Promise<T>;
   tabIdOf(url: string): Promise<number>;
   badge(tabId: number): Promise<string>;
+  /** Chromium only: stops every service worker of the profile (the extension's among them), as the browser does to an idle worker, through `page`'s CDP session. */
+  stopWorkers(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,13 @@ export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
     },
     async badge(tabId) {
       return inExtension<string>(`async (b) => b.action.getBadgeText({ tabId: ${tabId} })`);
+    },
+    async stopWorkers(page) {
+      const cdp = await page.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await until(async () => browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(base)), (alive) => !alive, 10_000, 'the worker to stop');
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -128,11 +128,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.close();
 
       if (name === 'chromium') {
-        const cdp = await tab.createCDPSession();
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await cdp.detach();
-        await until(async () => b.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(b.base)), (alive) => !alive, 10_000, 'the worker to stop');
+        await b.stopWorkers(tab);
         // a new worker: the verdict from storage.session, the pack opened again from IndexedDB for the comparison
         const again = await b.openExtensionPage(`popup.html?tab=${tabId}&lang=en`, `[data-testid="version"][data-doc-id="${page!.expected}"]`);
         await again.waitForSelector('[data-testid="diff"] del', { timeout: 30_000 });

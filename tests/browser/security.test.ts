@@ -353,14 +353,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     // ------------------------------------------------------------------ Chromium only
 
     const workerTarget = () => b.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(b.base));
-    /** Stops every service worker of the profile, the extension's among them, as the browser does to an idle worker. */
-    async function stopWorkers(page: Page): Promise<void> {
-      const cdp = await page.createCDPSession();
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await until(async () => workerTarget() === undefined, (gone) => gone, 10_000, 'the worker to stop');
-    }
+    const stopWorkers = (page: Page) => b.stopWorkers(page);
 
     it.skipIf(name !== 'chromium')('still shows the versions of a page after the browser stops the service worker', async () => {
       const { page, tabId, verdict } = await analysed('/reprint-002.html');

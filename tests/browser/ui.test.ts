@@ -311,11 +311,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       expect(await until(() => b.badge(tabId), (t) => t === '1', 20_000, 'the badge after reload')).toBe('1');
       if (name === 'chromium') {
         // a new worker reads the kept article back from IndexedDB (and its compiled part, from userChunks)
-        const cdp = await page.createCDPSession();
-        await cdp.send('ServiceWorker.enable');
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await cdp.detach();
-        await until(async () => b.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(b.base)), (alive) => !alive, 10_000, 'the worker to stop');
+        await b.stopWorkers(page);
         // a tab of its own, so that no verdict or badge from before the stop can answer
         // (the same address: an off-topic page is looked at again only where it was kept)
         const fresh = await b.openPage(url);
