@@ -126,7 +126,14 @@ export interface PackInfo {
   size: number;
   enabled: boolean;
   /** Why it could not be opened for matching, or null. */
-  problem: string | null;
+  problem: PackTrouble | null;
+}
+
+/** Why an installed pack cannot be opened: the kind (for the reader's language) and the English message. */
+export interface PackTrouble {
+  /** PackProblem of src/corpus/pack.ts (messages import only the core), or any other failure. */
+  kind: 'not-pack' | 'truncated' | 'version' | 'checksum' | 'damaged' | 'missing' | 'other';
+  message: string;
 }
 
 /** Stored data that could not be read, as the options page lists it (its value is only in the export). */

@@ -59,7 +59,8 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
     const report = await withUserMatches(await buildMatchReport(extraction.article, extraction.isArticle, corpus, { lexicon }), extraction.article);
     return putVerdict({ ...base, status: 'done', report, updated: Date.now() });
   } catch (e) {
-    return putVerdict({ ...base, status: 'error', error: (e as Error).message, updated: Date.now() });
+    const why = e instanceof Error ? e.message : String(e);
+    return putVerdict({ ...base, status: 'error', error: `this page could not be matched (${why})`, problem: { key: 'problem_unmatched', values: [why] }, updated: Date.now() });
   }
 }
 
@@ -106,7 +107,9 @@ export const handlers: Handlers = {
     try {
       html = snapshotParts.finish(tab.id, snapshot.url, snapshot.parts ?? 0, snapshot.html, snapshot.copy);
     } catch (e) {
-      return putVerdict({ tabId: tab.id, url: snapshot.url, title: '', status: 'error', error: (e as Error).message, updated: Date.now() });
+      const why = e instanceof Error ? e.message : String(e);
+      const problem = e instanceof ReplyError ? e.problem : { key: 'problem_unreadable', values: [why] };
+      return putVerdict({ tabId: tab.id, url: snapshot.url, title: '', status: 'error', error: why, ...(problem ? { problem } : {}), updated: Date.now() });
     }
     // extraction runs here, on the page's copy, so the page's main thread never waits on Readability
     const { article, isArticle, reasons } = extractFromSnapshot(html, snapshot.url, snapshot.truncated);

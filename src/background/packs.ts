@@ -3,6 +3,8 @@
 // reader's own. The options page installs and removes packs itself (a pack file is too large to
 // pass through messages) and then says packsChanged, which drops what is open here.
 import { PackStore, type InstalledPack } from '../corpus/pack-store';
+import { PackError } from '../corpus/pack';
+import type { PackTrouble } from '../messages';
 import type { Corpus } from '../core/index/types';
 
 export const packStore = new PackStore(indexedDB);
@@ -14,7 +16,7 @@ export interface OpenPack {
 
 let open: Promise<OpenPack[]> | null = null;
 /** Why a pack could not be opened, by pack id (shown on the options page). */
-const failures = new Map<string, string>();
+const failures = new Map<string, PackTrouble>();
 
 /** The enabled packs, opened; one that cannot be opened is left out and its reason kept. */
 export function openPacks(): Promise<OpenPack[]> {
@@ -26,7 +28,7 @@ export function openPacks(): Promise<OpenPack[]> {
         out.push({ pack, corpus: await packStore.corpus(pack.id) });
         failures.delete(pack.id);
       } catch (e) {
-        failures.set(pack.id, e instanceof Error ? e.message : String(e));
+        failures.set(pack.id, { kind: e instanceof PackError ? e.problem : 'other', message: e instanceof Error ? e.message : String(e) });
       }
     }
     return out;
@@ -44,7 +46,7 @@ export function packsChanged(): void {
 }
 
 /** The installed packs with, for each, why it could not be opened (null when it opened or was not tried). */
-export async function packStatus(): Promise<Array<InstalledPack & { problem: string | null }>> {
+export async function packStatus(): Promise<Array<InstalledPack & { problem: PackTrouble | null }>> {
   await openPacks().catch(() => []);
   return (await packStore.list()).map((p) => ({ ...p, problem: failures.get(p.id) ?? null }));
 }

@@ -5,7 +5,7 @@
 // the page's own copy is still being sent): each copy carries an id, so their parts never mix.
 // Pure: no browser API.
 import { MAX_SNAPSHOT_PARTS } from '../extract/in-page/snapshot-cut';
-import type { SnapshotPart } from '../messages';
+import { ReplyError, type SnapshotPart } from '../messages';
 
 /** Copies held per tab at most: an older unfinished copy is dropped when a newer one would exceed it. */
 export const COPIES_PER_TAB = 3;
@@ -47,7 +47,8 @@ export class SnapshotParts {
     if (copies?.size === 0) this.byTab.delete(tabId);
     if (parts === 0) return last;
     if (!held || held.url !== url || held.parts.length !== parts) {
-      throw new Error(`the page copy arrived incomplete (${held?.url === url ? held.parts.length : 0} of ${parts} parts): analyse the page again`);
+      const got = held?.url === url ? held.parts.length : 0;
+      throw new ReplyError(`the page copy arrived incomplete (${got} of ${parts} parts): analyse the page again`, { key: 'problem_copy', values: [got, parts] });
     }
     return held.parts.join('') + last;
   }

@@ -110,7 +110,7 @@ export class PackStore {
   async corpus(id: string): Promise<Corpus> {
     const db = await this.open();
     const rec = await request(db.transaction(FILES).objectStore(FILES).get(id) as IDBRequest<FileRecord | undefined>);
-    if (!rec) throw new PackError('damaged', `the file of pack ${id} is missing from the browser's storage: import it again`);
+    if (!rec) throw new PackError('missing', `the file of pack ${id} is missing from the browser's storage: import it again`);
     const blob = rec.blob;
     const prefix = readPackPrefix(new Uint8Array(await blob.slice(0, PACK_PREFIX).arrayBuffer()), blob.size);
     // header and tables in one read; the tables become views of it (aligned: the header's length is a multiple of 4)

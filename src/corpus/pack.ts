@@ -55,7 +55,7 @@ export interface PackHeader {
 }
 
 /** What is wrong with a refused pack, for a message in the reader's language. */
-export type PackProblem = 'not-pack' | 'truncated' | 'version' | 'checksum' | 'damaged';
+export type PackProblem = 'not-pack' | 'truncated' | 'version' | 'checksum' | 'damaged' | 'missing';
 
 /** A pack refused: the message says what is wrong in the reader's words; `problem` names the kind. */
 export class PackError extends Error {

@@ -135,7 +135,25 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         await again.close();
         const fresh = await b.openExtensionPage('options.html?lang=en', '[data-testid="pack"]');
         expect(await packsListed(fresh)).toEqual([{ name: PACK_NAME, articles: '2000', enabled: 'true' }]);
+        // the pack's file gone from storage (cleared by the browser): listed as unusable, in the reader's language
+        await fresh.evaluate(
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const open = indexedDB.open('reprint-lens');
+              open.onsuccess = () => {
+                const tx = open.result.transaction('packFiles', 'readwrite');
+                tx.objectStore('packFiles').clear();
+                tx.oncomplete = () => (open.result.close(), resolve());
+                tx.onerror = () => reject(tx.error);
+              };
+              open.onerror = () => reject(open.error);
+            }),
+        );
         await fresh.close();
+        await b.stopWorkers(tab);
+        const zh = await b.openExtensionPage('options.html?lang=zh', '[data-testid="pack-problem"]');
+        expect(await zh.$eval('[data-testid="pack-problem"]', (e) => e.textContent)).toMatch(/^无法使用：浏览器存储中已没有它的文件.*请重新导入该语料包。$/);
+        await zh.close();
       }
 
       // removed: the open tab is matched again without it

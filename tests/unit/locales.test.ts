@@ -1,6 +1,6 @@
 // _locales (what the browser shows: the extension's name and description) and the interface table
 // are one source: scripts/locales.mjs writes the former from src/ui/strings.json.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import strings from '../../src/ui/strings.json';
@@ -27,5 +27,19 @@ describe('interface strings', () => {
   it('is in Chinese in the zh_CN table', () => {
     const zh = Object.values(strings).map((t) => t[1]).join('');
     expect((zh.match(/\p{Script=Han}/gu) ?? []).length).toBeGreaterThan(200);
+  });
+  it("names only problems the interface can say: every error a reader meets is in the reader's language", () => {
+    // the background's errors carry a problem key beside their English message (src/ui/problem.ts)
+    const named = new Set<string>();
+    for (const dir of ['src/background', 'src/corpus']) {
+      for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts'))) {
+        const src = readFileSync(join(root, dir, f), 'utf8');
+        for (const m of src.matchAll(/'((?:importProblem|problem)_\w+)'/g)) named.add(m[1]!);
+        // user-corpus.ts's fail(at, what, key): the key names importProblem_<key>
+        for (const m of src.matchAll(/\bfail\((?:at|field\([^)]*\)), (?:'[^']*'|`[^`]*`), '(\w+)'/g)) if (f === 'user-corpus.ts') named.add(`importProblem_${m[1]}`);
+      }
+    }
+    expect(named.size).toBeGreaterThan(15);
+    expect([...named].filter((k) => !(k in strings)).sort()).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 // The options page's "Corpus packs": import a .rlpack (file input or drop), with a progress bar
 // while it is read; list the installed packs, each usable for matching or not, and removable.
-// The page writes IndexedDB itself (src/store/pack-store.ts: verified whole, then stored in one
+// The page writes IndexedDB itself (src/corpus/pack-store.ts: verified whole, then stored in one
 // transaction) and tells the background, which matches the open tabs again.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send, type PackInfo } from '../../messages';
+import { send, type PackInfo, type PackTrouble } from '../../messages';
 import { PackError } from '../../corpus/pack';
 import { PackStore } from '../../corpus/pack-store';
 import { t } from '../i18n';
 import { megabytes } from '../import';
+import { errorText } from '../problem';
 import { isolateText, PageText } from './PageText';
 
 let opened: PackStore | null = null;
@@ -33,8 +34,14 @@ async function readWithProgress(file: File, progress: (share: number) => void): 
 /** Why a pack was refused, in the reader's language. */
 function problemText(e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
-  if (!(e instanceof PackError)) return t('packProblem_other', detail);
-  switch (e.problem) {
+  return troubleText({ kind: e instanceof PackError ? e.problem : 'other', message: detail });
+}
+
+/** A pack's problem (refused at import, or found when the worker opened it) in the reader's language. */
+function troubleText({ kind, message: detail }: PackTrouble): string {
+  switch (kind) {
+    case 'other':
+      return t('packProblem_other', detail);
     case 'not-pack':
       return t('packProblem_not_pack');
     case 'truncated':
@@ -43,6 +50,8 @@ function problemText(e: unknown): string {
       return t('packProblem_version', detail);
     case 'checksum':
       return t('packProblem_checksum');
+    case 'missing':
+      return t('packProblem_missing');
     default:
       return t('packProblem_damaged', detail.replace(/^this pack is damaged: /, ''));
   }
@@ -55,7 +64,7 @@ export function CorpusPacks(props: { onMessage: (text: string) => void; onError:
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    send('listPacks').then(setPacks, (e: Error) => props.onError(e.message));
+    send('listPacks').then(setPacks, (e: unknown) => props.onError(errorText(e)));
   }, []);
 
   const changed = async () => setPacks(await send('packsChanged'));
@@ -115,7 +124,7 @@ export function CorpusPacks(props: { onMessage: (text: string) => void; onError:
                 <td>
                   <strong><PageText>{p.name}</PageText></strong>
                   {p.description && <div class="meta"><PageText>{p.description}</PageText></div>}
-                  {p.problem && <div class="error" data-testid="pack-problem">{t('packUnusable', p.problem)}</div>}
+                  {p.problem && <div class="error" data-testid="pack-problem">{t('packUnusable', troubleText(p.problem))}</div>}
                 </td>
                 <td class="meta">
                   {t('packArticles', p.articles)}
