@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
+import { pinExtension } from './chromium-profile.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const chrome = join(root, 'dist/chrome');
@@ -37,6 +38,7 @@ if (!display || (!bin && !firefoxBin)) {
   child.on('exit', () => process.exit(0));
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'reprint-lens-'));
+  pinExtension(profile, chrome); // its badge in view, not in the puzzle-piece menu
   const args = [`--user-data-dir=${profile}`, `--load-extension=${chrome}`, `--disable-extensions-except=${chrome}`, '--no-first-run', '--disable-background-networking', demo];
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');
   console.log(`Opening ${bin} with the extension on ${demo}`);

@@ -2,9 +2,11 @@
 // 002 gets a badge with the number of versions found, the popup lists them (000 among them) and
 // shows the page beside the chosen version with removed and added text marked; a page with no
 // version says so plainly; a page whose article arrives a second after load gets its badge too.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Served } from '../../scripts/serve.mjs';
-import { launch, skipReason, until, type BrowserName, type ExtensionBrowser } from './harness';
+import { unpackedExtensionId } from '../../scripts/chromium-profile.mjs';
+import { launch, ROOT, skipReason, until, type BrowserName, type ExtensionBrowser } from './harness';
 
 for (const name of ['chromium', 'firefox'] as BrowserName[]) {
   const skip = skipReason(name);
@@ -26,6 +28,8 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
       const badge = await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge');
       expect(Number(badge)).toBeGreaterThanOrEqual(1);
+      // npm start pins the button by this id (scripts/chromium-profile.mjs): the badge must not hide in the puzzle menu
+      if (name === 'chromium') expect(b.base).toBe(`chrome-extension://${unpackedExtensionId(join(ROOT, 'dist/chrome'))}/`);
 
       const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`, '[data-testid="version"]');
       const versions = await popup.$$eval('[data-testid="version"]', (els) => els.map((e) => [e.getAttribute('data-doc-id'), e.getAttribute('data-relation')]));
