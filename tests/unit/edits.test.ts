@@ -15,6 +15,8 @@ const P1 = '看得见的政务服务背后是看不见的基础设施支撑。�
 const P2 = '山东省政府与浪潮共同打造“服务商建设运营、政府购买服务”的模式。目前，省内各云中心共承载全省上云单位1014家，承载上云业务系统5532个。';
 const P3 = '此外，基于数字政府建设经验，浪潮还参与了政务数据、电子证照等相关国家标准的制定。据悉，浪潮将不断提升数字产品和技术创新能力，助力数字政府建设提速。(战钊) ';
 const UNRELATED = '兰州新区近年借助城市运营指挥中心精确化管理各领域并做出智能响应，改善城市治理与服务，打造最强城市大脑，全面提升城市品质，先后获得智慧城市创新奖等多项荣誉。在此基础上，兰州新区融合了人才综合服务平台、集成健康证申报、体检预约、大厅导航、自助填单、办事预约等特色服务。';
+const P5 = '中国和约旦位于亚洲东西两端，友好交往源远流长。2000多年前，约旦佩特拉古城就是古丝绸之路商贸枢纽。';
+const P6 = '习近平主席高度赞赏阿塞拜疆作为COP29主席国为推动全球气候治理作出的积极努力。';
 const P4 = 'Inspur has more than 20 years of experience in government services, and its cloud serves 25 provinces.';
 
 describe('each kind of edit', () => {
@@ -24,6 +26,9 @@ describe('each kind of edit', () => {
     ['a qualifier deleted', v([P1, P2]), v([P1.replace('全球领先的', ''), P2]), [{ type: 'phrase-deleted', a: '全球领先的' }]],
     ['a qualifier inserted', v([P1, P2]), v([P1.replace('时代的创新引擎', '时代的重要创新引擎'), P2]), [{ type: 'phrase-inserted', b: '重要' }]],
     ['a number changed', v([P1, P2]), v([P1, P2.replace('5532个', '5600个')]), [{ type: 'number-changed', a: '5532', b: '5600' }]],
+    // an approximate figure in both versions: a reprint writes it as the original did, so a changed digit is a change (no rounding tolerance)
+    ['an approximate figure changed (2000多 -> 2002多)', v([P5]), v([P5.replace('2000多年前', '2002多年前')]), [{ type: 'number-changed', a: '2000多', b: '2002多' }]],
+    ['a number inside a name changed (COP29 -> COP22)', v([P6]), v([P6.replace('COP29', 'COP22')]), [{ type: 'number-changed', a: 'COP29', b: 'COP22' }]],
     ['a Chinese numeral for the same figure', v([P2]), v([P2.replace('1014家', '一千零一十四家')]), []],
     ['an English figure changed', v([P4], { lang: 'en' }), v([P4.replace('20 years', '30 years')], { lang: 'en' }), [{ type: 'number-changed', a: 'more than 20', b: 'more than 30' }]],
     ['a byline removed from the last paragraph', v([P1, P3]), v([P1, P3.replace('(战钊) ', '')]), [{ type: 'attribution-removed', a: '(战钊)' }]],

@@ -150,7 +150,8 @@ function pairNumbers(as: NumberMention[], bs: NumberMention[]): NumberCheck[] {
   for (let k = 0; k < Math.min(as.length, bs.length); k++) {
     const x = as[k]!;
     const y = bs[k]!;
-    out.push({ a: x.text, b: y.text, agree: sameNumber(x, y) });
+    // two versions in one language: the same figure or a changed one, never a rounding (see sameNumber)
+    out.push({ a: x.text, b: y.text, agree: sameNumber(x, y, false) });
   }
   return out;
 }
@@ -174,6 +175,10 @@ function coversSentence(spans: Array<[number, number]>, start: number, end: numb
   return spans.some(([from, to]) => from >= start && to <= end);
 }
 
+const DIGIT = /[0-9０-９]/;
+/** The text with each run of digits as one placeholder. */
+const digitsAsOne = (text: string): string => text.replace(/[0-9０-９]+/g, '#');
+
 function withoutNumbers(text: string): string {
   let out = '';
   let at = 0;
@@ -188,6 +193,11 @@ function withoutNumbers(text: string): string {
 function groupEdits(g: ChangeGroup, sa: Array<[number, number]>, sb: Array<[number, number]>, row: number): Edit[] {
   const out: Edit[] = [];
   for (const n of g.numbers) if (!n.agree) out.push({ type: 'number-changed', a: n.a, b: n.b, row });
+  // digits inside a name are no figure findNumbers reads (COP29, G20, 5G), but a reprint that turns
+  // COP29 into COP22 changed a number all the same: the two sides differ in their digits alone
+  if (g.numbers.length === 0 && DIGIT.test(g.deleted) && DIGIT.test(g.inserted) && digitsAsOne(g.a) === digitsAsOne(g.b)) {
+    return [{ type: 'number-changed', a: g.a, b: g.b, row }];
+  }
   let deleted = g.numbers.length > 0 ? withoutNumbers(g.deleted) : g.deleted;
   let inserted = g.numbers.length > 0 ? withoutNumbers(g.inserted) : g.inserted;
   if (g.numbers.length > 0) {

@@ -620,15 +620,20 @@ function family(m: NumberMention): string {
  * Whether two mentions state the same figure: 1014 = 1,014, 100亿 = 10 billion, 95%以上 = more than 95%,
  * 第二十五次 = 25th; 1014 != 1040, 80亿亿 != 8 billion. Qualifiers (以上, more than) are ignored; an
  * order of magnitude (百亿级, tens of billions) agrees with any figure of that order.
+ *
+ * `rounded` (the default, for a translation): an approximate figure agrees with a rounding of it,
+ * since a translator may write 近135万 as nearly 1.4 million. Two versions in one language write
+ * their figures alike, so there (rounded = false) a figure must be the same figure: a reprint that
+ * turns 2000多年前 into 2002多年前 changed a number, however approximate both are.
  */
-export function sameNumber(a: NumberMention, b: NumberMention): boolean {
+export function sameNumber(a: NumberMention, b: NumberMention, rounded = true): boolean {
   if (family(a) !== family(b)) return false;
   if ((a.high === undefined) !== (b.high === undefined)) return false;
   if (a.high !== undefined && b.high !== undefined) {
     // a range agrees with a range of the same bounds (400万至600万 = 4 to 6 million)
     const [a0, a1] = a.bounds ?? [a, a];
     const [b0, b1] = b.bounds ?? [b, b];
-    return sameNumber(a0, b0) && sameNumber(a1, b1);
+    return sameNumber(a0, b0, rounded) && sameNumber(a1, b1, rounded);
   }
   if (a.kind === 'date' && b.kind === 'date') {
     // 4月19日 = April 19 = April 19, 2022 (a year on one side only is not a disagreement); a month
@@ -645,7 +650,7 @@ export function sameNumber(a: NumberMention, b: NumberMention): boolean {
   }
   const scale = Math.max(Math.abs(a.value), Math.abs(b.value), 1);
   // an approximate figure (约, 近, 余, about, nearly, more than) agrees with a rounding of it
-  const tolerance = a.qualifier || b.qualifier ? APPROXIMATE : 1e-9;
+  const tolerance = rounded && (a.qualifier || b.qualifier) ? APPROXIMATE : 1e-9;
   return Math.abs(a.value - b.value) <= tolerance * scale;
 }
 
