@@ -366,7 +366,9 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   const out = sameLanguageCandidates(page, corpus, opts, excluded);
   const body = opts.keys ? '' : page.paragraphs.join('\n');
   const pageSide = opts.lexicon ? bilingualSide(page.lang, page.paragraphs) : null;
-  if (pageSide && opts.lexicon) {
+  // a corpus with no article in the other language (most Chinese news corpora) has no translation
+  // to find: neither the page's concept keys nor a walk of the table's postings is worth making
+  if (pageSide && opts.lexicon && holdsSide(corpus, pageSide === 'zh' ? 'en' : 'zh')) {
     const keep = (d: number): boolean => !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide);
     if (corpus.concepts) {
       const terms = opts.keys?.concepts ?? conceptTerms(page.paragraphs, pageSide, opts.lexicon);
@@ -383,6 +385,17 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
     }
   }
   return out;
+}
+
+const sidesCache = new WeakMap<Corpus, { zh: boolean; en: boolean }>();
+/** Whether the corpus holds any article declared in that language (the articles keep() can return). */
+function holdsSide(corpus: Corpus, side: 'zh' | 'en'): boolean {
+  let sides = sidesCache.get(corpus);
+  if (!sides) {
+    sides = { zh: corpus.docs.some((d) => otherSide(d.lang, 'en')), en: corpus.docs.some((d) => otherSide(d.lang, 'zh')) };
+    sidesCache.set(corpus, sides);
+  }
+  return sides[side];
 }
 
 /** Whether an article's language is the other side of a Chinese/English pair. */
