@@ -137,8 +137,10 @@ function cliOptions() {
   return {
     ...common,
     minify: false,
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(dist, 'cli.mjs'),
+    // the CLI, and the worker thread `corpus build` runs on each core (src/cli/parallel-compile.ts)
+    entryPoints: { cli: join(root, 'src/cli/main.ts'), 'compile-worker': join(root, 'src/cli/compile-worker.ts') },
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -59,7 +59,7 @@ async function nodePart(out: string, sizes: number[]): Promise<void> {
   const lex = lexicon();
   const real = realworldPages();
   const langs = languages(real);
-  const matching = runMatching(docs, real, langs, lex, sizes);
+  const matching = await runMatching(docs, real, langs, lex, sizes);
   const realnews = runRealnews(3);
   const translations = runTranslations(langs, lex, sizes.filter((n) => n === 1000 || n === 10_000));
   const { index, texts } = compileDocs(docs, { lexicon: lex });

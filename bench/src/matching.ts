@@ -5,8 +5,10 @@
 // every article), and recall of the planted versions.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { compileDocs } from '../../src/corpus/compile';
+import { compileDocsInParallel } from '../../src/cli/parallel-compile';
 import { bodyStart, headContents, PACK_PREFIX, packCorpus, packMeta, verifyPackSync, writePack } from '../../src/corpus/pack';
 import { loadCorpus } from '../../src/corpus/load';
 import type { CompiledIndex, CompiledTexts, Corpus } from '../../src/core/index/types';
@@ -15,7 +17,7 @@ import { anchorHashes, fingerprint } from '../../src/core/index/fingerprint';
 import type { Lexicon } from '../../src/core/text/lexicon';
 import { candidates, findVersions, forgetPreparedArticles, verify, type PageText } from '../../src/core/match/find-versions';
 import type { Match } from '../../src/core/types';
-import type { RealPage } from './sources';
+import { ROOT, type RealPage } from './sources';
 import { log, repeat, summarize, timeOnce, usedMemory, type Summary } from './stats';
 import { plants as makePlants, syntheticArticle, type Language, type Plant } from './synthetic';
 
@@ -48,6 +50,8 @@ export interface ScaleResult {
   bodyChars: number;
   compile: {
     ms: number;
+    /** Worker threads `corpus build` used (one per core). */
+    threads: number;
     perArticleMs: number;
     /** Time to fingerprint every article once (part of compiling; measured apart). */
     fingerprintAllMs: number;
@@ -145,14 +149,17 @@ function byGroup(samples: Array<{ group: Group; ms: number[] }>): Record<'all' |
 }
 
 /** One corpus size: compile, load, time the queries, check recall. */
-function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon: Lexicon, reps: number, keepPack: boolean): ScaleResult {
+async function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon: Lexicon, reps: number, keepPack: boolean): Promise<ScaleResult> {
   const n = docs.length;
   log(`${n} articles: compiling`);
   const bodyChars = docs.reduce((s, d) => s + d.paragraphs.reduce((t, p) => t + p.length + 1, 0), 0);
   const fpAll = timeOnce(() => {
     for (const d of docs) fingerprint(d.paragraphs.join('\n'));
   }).ms;
-  const compiled = timeOnce(() => compileDocs(docs, { lexicon }));
+  // as `corpus build` compiles: a worker thread per core (the bench runs after the build, so the worker bundle is there)
+  const t0 = performance.now();
+  const built = await compileDocsInParallel(docs, { lexicon, lexiconPath: join(ROOT, 'dist/corpus/lexicon.json'), workerFile: join(ROOT, 'dist/compile-worker.mjs') });
+  const compiled = { ms: performance.now() - t0, value: built };
   const { index, texts, stats } = compiled.value;
   const isSyn = (id: string): boolean => id.startsWith('syn_');
   const spurious = index.relations.filter((r) => isSyn(r.a) || isSyn(r.b)).length;
@@ -226,6 +233,7 @@ function measureScale(docs: CorpusDoc[], planted: Plant[], qs: Query[], lexicon:
     bodyChars,
     compile: {
       ms: Math.round(compiled.ms),
+      threads: availableParallelism(),
       perArticleMs: round(compiled.ms / n, 3),
       fingerprintAllMs: Math.round(fpAll),
       postings: stats.postings,
@@ -372,7 +380,7 @@ function realism(real: RealPage[], synthetic: CorpusDoc[]): Realism {
 }
 
 /** Runs every size in `sizes` (the first, 5, is the real corpus alone). */
-export function runMatching(corpusDocs: CorpusDoc[], real: RealPage[], langs: Language[], lexicon: Lexicon, sizes: number[]): MatchingResult {
+export async function runMatching(corpusDocs: CorpusDoc[], real: RealPage[], langs: Language[], lexicon: Lexicon, sizes: number[]): Promise<MatchingResult> {
   const sources = corpusDocs.filter((d) => !d.id.startsWith('002')); // 002 is itself a reprint of 000
   const planted = makePlants(sources, langs, SEED, PER_KIND);
   const fresh = Array.from({ length: FRESH_NEGATIVES }, (_, i) => {
@@ -390,7 +398,7 @@ export function runMatching(corpusDocs: CorpusDoc[], real: RealPage[], langs: La
     }).ms;
     const docs = [...corpusDocs, ...(withPlants ? planted.map((p) => p.doc) : []), ...synthetic.slice(0, Math.max(0, want))];
     const qs = queries(corpusDocs, withPlants ? planted : [], real, fresh);
-    scales.push(measureScale(docs, withPlants ? planted : [], qs, lexicon, size >= 100_000 ? 3 : 5, size === Math.max(...sizes)));
+    scales.push(await measureScale(docs, withPlants ? planted : [], qs, lexicon, size >= 100_000 ? 3 : 5, size === Math.max(...sizes)));
   }
   return { seed: SEED, scales, generateMs: Math.round(generateMs), realism: realism(real, synthetic) };
 }

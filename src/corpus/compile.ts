@@ -5,7 +5,7 @@ import { packedAlignment } from '../core/compare/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/index/fingerprint';
 import { buildConcepts, conceptTerms, type ConceptTerms } from '../core/index/concepts';
 import type { Lexicon } from '../core/text/lexicon';
-import { findVersions, sameLanguageCandidates, type PageKeys } from '../core/match/find-versions';
+import { findVersions, sameLanguageCandidates } from '../core/match/find-versions';
 import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/index/stock-count';
 import { encodeStockTable, STOCK_K } from '../core/index/stock-table';
 import { bilingualSide } from '../core/match/translation-evidence';
@@ -63,34 +63,52 @@ export interface CompileOptions {
   lexicon?: Lexicon | null;
 }
 
-/** Compiles already parsed articles (the CLI's `--corpus <dir>` and the tests use this too). */
-export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<CompileResult, 'errors'> {
-  const fps = docs.map((d) => fingerprint(d.paragraphs.join('\n')));
-  const anchorKeys = docs.map((d) => anchorHashes(d.paragraphs.join('\n')));
-  const maxDf = maxDocFrequency(docs.length);
-  const { postings, dropped } = buildPostings(fps.map((f) => f.hashes), maxDf);
-  const { postings: anchors } = buildPostings(anchorKeys, maxDf);
+/**
+ * What the index needs of one article, computed once: its sampled hashes and folded length, its
+ * figure anchors, and its concept terms (null without the dictionary or on neither side of the
+ * language pair). Independent of every other article, so the CLI computes them in parallel.
+ */
+export interface DocKeys {
+  hashes: Uint32Array;
+  chars: number;
+  anchors: Uint32Array;
+  terms: ConceptTerms | null;
+}
+
+export function docKeys(d: CorpusDoc, lexicon: Lexicon | null): DocKeys {
+  const body = d.paragraphs.join('\n');
+  const fp = fingerprint(body);
   // concept keys need the dictionary for the Chinese side; without it translations are found by anchors alone
-  const lexicon = opts.lexicon ?? null;
-  const terms = docs.map((d): ConceptTerms | null => {
-    const side = lexicon ? bilingualSide(d.lang, d.paragraphs) : null;
-    return side && lexicon ? conceptTerms(d.paragraphs, side, lexicon) : null;
-  });
+  const side = lexicon ? bilingualSide(d.lang, d.paragraphs) : null;
+  return { hashes: fp.hashes, chars: fp.chars, anchors: anchorHashes(body), terms: side && lexicon ? conceptTerms(d.paragraphs, side, lexicon) : null };
+}
+
+/** The articles' bodies as the corpus stores them. */
+export function corpusTexts(docs: CorpusDoc[]): CompiledTexts {
   // ids are keys of a Map, never of a plain object: an article named __proto__ or constructor is
   // an article like any other. The JSON object is made from the Map with Object.fromEntries, which
   // defines own properties (an assignment texts['__proto__'] = … would set the prototype instead).
   const texts = new Map<string, DocText>(docs.map((d) => [d.id, { paragraphs: d.paragraphs, appended: d.appended }]));
+  return { format: 'reprint-lens-corpus-texts', version: 1, texts: Object.fromEntries(texts) };
+}
+
+/** The index of the articles from their keys: metadata, postings, anchors, concepts, stock table; no relations yet. */
+export function indexDocs(docs: CorpusDoc[], keys: DocKeys[], lexicon: Lexicon | null): Omit<CompileResult, 'errors'> {
+  const maxDf = maxDocFrequency(docs.length);
+  const { postings, dropped } = buildPostings(keys.map((k) => k.hashes), maxDf);
+  const { postings: anchors } = buildPostings(keys.map((k) => k.anchors), maxDf);
   const index: CompiledIndex = {
     format: 'reprint-lens-corpus-index',
     version: 1,
     fingerprint: FINGERPRINT_VERSION,
-    docs: docs.map((d, i) => metaOf(d, fps[i]!.chars)),
+    docs: docs.map((d, i) => metaOf(d, keys[i]!.chars)),
     postings: { hashes: encodeU32(postings.hashes), docs: encodeU32(postings.docs), count: postings.hashes.length },
     maxDocFrequency: maxDf,
     anchors: { hashes: encodeU32(anchors.hashes), docs: encodeU32(anchors.docs), count: anchors.hashes.length },
     relations: [],
   };
   if (lexicon) {
+    const terms = keys.map((k) => k.terms);
     const c = buildConcepts(terms, maxDf);
     index.concepts = {
       hashes: encodeU32(c.postings.hashes),
@@ -107,55 +125,87 @@ export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<
   if (stockWindows.length) {
     index.stock = { k: STOCK_K, minArticles: MIN_ARTICLES, minMonths: MIN_MONTHS, articles: countedArticles(dated), windows: stockWindows.length, data: encodeStockTable(stockWindows) };
   }
-  const compiledTexts: CompiledTexts = { format: 'reprint-lens-corpus-texts', version: 1, texts: Object.fromEntries(texts) };
-  const keys = docs.map((_, i): PageKeys => ({ hashes: fps[i]!.hashes, anchors: anchorKeys[i]!, ...(terms[i] ? { concepts: terms[i] } : {}) }));
-  index.relations = corpusRelations(docs, keys, loadCorpus(index, () => compiledTexts), lexicon);
-  if (opts.lexicon) {
-    const alignments = translationAlignments(docs, index.relations, opts.lexicon);
-    if (alignments.size) compiledTexts.alignments = Object.fromEntries(alignments);
-  }
   return {
     index,
-    texts: compiledTexts,
+    texts: corpusTexts(docs),
     stats: { docs: docs.length, postings: postings.hashes.length, droppedHashes: dropped, anchors: anchors.hashes.length },
   };
+}
+
+/** Compiles already parsed articles (the CLI's `--corpus <dir>` and the tests use this too). */
+export function compileDocs(docs: CorpusDoc[], opts: CompileOptions = {}): Omit<CompileResult, 'errors'> {
+  const lexicon = opts.lexicon ?? null;
+  const keys = docs.map((d) => docKeys(d, lexicon));
+  const compiled = indexDocs(docs, keys, lexicon);
+  const corpus = loadCorpus(compiled.index, () => compiled.texts);
+  const all = docs.map((_, i) => i);
+  const first = mergeRelations(relationsFrom(docs, keys, corpus, lexicon, all));
+  const second = needsFamilyPass(first) ? relationsFrom(docs, keys, corpus, lexicon, all, first) : [];
+  return finishCompile(docs, compiled, mergeRelations(first, second), lexicon);
+}
+
+/** The compiled corpus with its relations, and the translations among them aligned once. */
+export function finishCompile(docs: CorpusDoc[], compiled: Omit<CompileResult, 'errors'>, relations: DocRelation[], lexicon: Lexicon | null): Omit<CompileResult, 'errors'> {
+  compiled.index.relations = relations;
+  if (lexicon) {
+    const alignments = translationAlignments(docs, relations, lexicon);
+    if (alignments.size) compiled.texts.alignments = Object.fromEntries(alignments);
+  }
+  return compiled;
 }
 
 /**
  * The corpus's own relations, found with the page matcher itself (each article as the page, itself
  * excluded), so that run time and compile time agree on what a version is. A pair found from both
- * sides keeps the stronger verdict.
+ * sides keeps the stronger verdict (mergeRelations).
  *
  * Two passes, because retrieval counts a hash's articles by family (see candidates in
  * src/core/match/find-versions.ts) and the families are what the first pass finds: an article quoting one
  * sentence of a text that has several reprints in the corpus is only retrieved once those reprints
- * are known to be one family. The second pass verifies again only the articles that the families
- * give new candidates (few: short quotations of reprinted texts).
+ * are known to be one family. The second pass (given the first pass's relations as `first`)
+ * verifies again only the articles that the families give new candidates (few: short quotations
+ * of reprinted texts). `which` are the article numbers to match: all of them, or the CLI's share
+ * of them in one worker.
  */
-function corpusRelations(docs: CorpusDoc[], keys: PageKeys[], corpus: Corpus, lexicon: Lexicon | null): DocRelation[] {
-  const rank = { same: 4, reprint: 3, translation: 2, excerpt: 1 } as const;
-  const pairs = new Map<string, DocRelation>();
-  const relate = (d: CorpusDoc, i: number, within: Corpus): void => {
-    for (const m of findVersions(d, within, { exclude: [d.id], family: false, lexicon, keys: keys[i]! })) {
-      const [a, b] = d.id < m.id ? [d.id, m.id] : [m.id, d.id];
-      const key = `${a}\u0000${b}`;
-      const old = pairs.get(key);
-      if (!old || rank[m.relation] > rank[old.relation] || (m.relation === old.relation && m.similarity > old.similarity)) {
-        pairs.set(key, { a, b, relation: m.relation, similarity: m.similarity });
-      }
+export function relationsFrom(docs: CorpusDoc[], keys: DocKeys[], corpus: Corpus, lexicon: Lexicon | null, which: Iterable<number>, first?: DocRelation[]): DocRelation[] {
+  const out: DocRelation[] = [];
+  const withFamilies: Corpus | null = first ? { ...corpus, relations: first } : null;
+  for (const i of which) {
+    const d = docs[i]!;
+    const k = keys[i]!;
+    const opts = { exclude: [d.id], lexicon, keys: { hashes: k.hashes, anchors: k.anchors, ...(k.terms ? { concepts: k.terms } : {}) } };
+    let within = corpus;
+    if (withFamilies) {
+      const before = new Set(sameLanguageCandidates(d, corpus, opts).map((c) => c.doc));
+      if (!sameLanguageCandidates(d, withFamilies, opts).some((c) => !before.has(c.doc))) continue;
+      within = withFamilies;
     }
-  };
-  const sorted = (): DocRelation[] => [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  docs.forEach((d, i) => relate(d, i, corpus));
-  const first = sorted();
-  if (!first.some((r) => r.relation !== 'excerpt')) return first;
-  const withFamilies: Corpus = { ...corpus, relations: first };
-  docs.forEach((d, i) => {
-    const opts = { exclude: [d.id], lexicon, keys: keys[i]! };
-    const before = new Set(sameLanguageCandidates(d, corpus, opts).map((c) => c.doc));
-    if (sameLanguageCandidates(d, withFamilies, opts).some((c) => !before.has(c.doc))) relate(d, i, withFamilies);
-  });
-  return sorted();
+    for (const m of findVersions(d, within, { ...opts, family: false })) {
+      const [a, b] = d.id < m.id ? [d.id, m.id] : [m.id, d.id];
+      out.push({ a, b, relation: m.relation, similarity: m.similarity });
+    }
+  }
+  return out;
+}
+
+/** Whether the first pass found versions (a same, reprint or translation), whose families a second pass needs. */
+export function needsFamilyPass(first: DocRelation[]): boolean {
+  return first.some((r) => r.relation !== 'excerpt');
+}
+
+const RANK = { same: 4, reprint: 3, translation: 2, excerpt: 1 } as const;
+
+/** One relation per pair, the strongest found (then the most similar), sorted by the pair's ids. */
+export function mergeRelations(...lists: DocRelation[][]): DocRelation[] {
+  const pairs = new Map<string, DocRelation>();
+  for (const list of lists) {
+    for (const r of list) {
+      const key = `${r.a}\u0000${r.b}`;
+      const old = pairs.get(key);
+      if (!old || RANK[r.relation] > RANK[old.relation] || (r.relation === old.relation && r.similarity > old.similarity)) pairs.set(key, r);
+    }
+  }
+  return [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
 /**
@@ -178,8 +228,8 @@ function translationAlignments(docs: CorpusDoc[], relations: DocRelation[], lexi
   return out;
 }
 
-/** Parses and compiles files; bad files are reported in `errors` and left out, the rest compiled. */
-export function compileCorpus(files: CorpusFile[], opts: CompileOptions = {}): CompileResult {
+/** Parses files in name order; bad files (and a second file with an id already taken) are reported in `errors` and left out. */
+export function parseCorpusFiles(files: CorpusFile[]): { docs: CorpusDoc[]; errors: string[] } {
   const errors: string[] = [];
   const docs: CorpusDoc[] = [];
   const seen = new Set<string>();
@@ -192,5 +242,11 @@ export function compileCorpus(files: CorpusFile[], opts: CompileOptions = {}): C
       docs.push(r.doc);
     }
   }
+  return { docs, errors };
+}
+
+/** Parses and compiles files; bad files are reported in `errors` and left out, the rest compiled. */
+export function compileCorpus(files: CorpusFile[], opts: CompileOptions = {}): CompileResult {
+  const { docs, errors } = parseCorpusFiles(files);
   return { ...compileDocs(docs, opts), errors };
 }
