@@ -3,7 +3,7 @@
 // (their bodies). Pure: files in, JSON objects out; src/cli/corpus.ts does the reading and writing.
 import { packedAlignment } from '../core/compare/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/index/fingerprint';
-import { buildConcepts, conceptTerms, type ConceptTerms } from '../core/index/concepts';
+import { buildConcepts, conceptMaxDf, conceptTerms, type ConceptTerms } from '../core/index/concepts';
 import type { Lexicon } from '../core/text/lexicon';
 import { findVersions, sameLanguageCandidates } from '../core/match/find-versions';
 import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/index/stock-count';
@@ -109,7 +109,7 @@ export function indexDocs(docs: CorpusDoc[], keys: DocKeys[], lexicon: Lexicon |
   };
   if (lexicon) {
     const terms = keys.map((k) => k.terms);
-    const c = buildConcepts(terms, maxDf);
+    const c = buildConcepts(terms, conceptMaxDf(docs.length));
     index.concepts = {
       hashes: encodeU32(c.postings.hashes),
       docs: encodeU32(c.postings.docs),
@@ -118,6 +118,7 @@ export function indexDocs(docs: CorpusDoc[], keys: DocKeys[], lexicon: Lexicon |
       df: encodeU32(c.df),
       keyCount: c.keys.length,
       articles: terms.filter((t) => t !== null).length,
+      ...(c.norms ? { norms: encodeU32(c.norms) } : {}),
     };
   }
   const dated = docs.map((d) => ({ text: d.paragraphs.join('\n'), published: d.published }));

@@ -92,9 +92,12 @@ function checkConcepts(v: unknown, ndocs: number): ConceptIndex | undefined {
   const postings = checkPostings(v, 'concepts', ndocs);
   let keys: Uint32Array;
   let df: Uint32Array;
+  let norms: Uint32Array | undefined;
   try {
     keys = u32(v.keys, v.keyCount);
     df = u32(v.df, v.keyCount);
+    // absent in an index built before the norms were kept: summed from the postings (conceptIndex)
+    if (v.norms !== undefined) norms = u32(v.norms, ndocs);
   } catch (e) {
     fail(`concepts: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -107,7 +110,7 @@ function checkConcepts(v: unknown, ndocs: number): ConceptIndex | undefined {
     while (k < keys.length && keys[k]! < h) k++;
     if (keys[k] !== h) fail('concepts postings name a key without its df');
   }
-  return conceptIndex({ postings, keys, df }, v.articles, ndocs);
+  return conceptIndex({ postings, keys, df, ...(norms ? { norms } : {}) }, v.articles, ndocs);
 }
 
 /** The stock text to verify with: the shipped table, and the corpus's own when the index has one. */

@@ -178,7 +178,7 @@ export function packContents(prefix: PackPrefix, headerBytes: Uint8Array, tableB
     ...header.index,
     postings: pair('postings'),
     anchors: pair('anchors'),
-    ...(c ? { concepts: { ...c, hashes: t('concepts.hashes'), docs: t('concepts.docs'), keys: t('concepts.keys'), df: t('concepts.df') } } : {}),
+    ...(c ? { concepts: { ...c, hashes: t('concepts.hashes'), docs: t('concepts.docs'), keys: t('concepts.keys'), df: t('concepts.df'), ...(c.norms !== undefined ? { norms: t('concepts.norms') } : {}) } } : {}),
   };
   return { prefix, header, index, offsets };
 }
@@ -311,6 +311,7 @@ export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: Pack
   if (c) {
     arrays.push(['concepts.hashes', decodeU32(c.hashes, c.count)], ['concepts.docs', decodeU32(c.docs, c.count)]);
     arrays.push(['concepts.keys', decodeU32(c.keys, c.keyCount)], ['concepts.df', decodeU32(c.df, c.keyCount)]);
+    if (c.norms !== undefined) arrays.push(['concepts.norms', decodeU32(c.norms, index.docs.length)]);
   }
   const tables: Record<string, [number, number]> = {};
   let tablesLength = 0;
@@ -323,7 +324,7 @@ export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: Pack
     ...index,
     postings: { ...index.postings, hashes: '', docs: '' },
     anchors: { ...index.anchors, hashes: '', docs: '' },
-    ...(c ? { concepts: { ...c, hashes: '', docs: '', keys: '', df: '' } } : {}),
+    ...(c ? { concepts: { ...c, hashes: '', docs: '', keys: '', df: '', ...(c.norms !== undefined ? { norms: '' } : {}) } } : {}),
   };
   const header: PackHeader = { format: HEADER_FORMAT, meta, index: emptied, alignments: texts.alignments ?? {}, texts: { offsets: encodeU32(offsets), encoding: 'zlib-json' }, tables };
   let json = JSON.stringify(header);

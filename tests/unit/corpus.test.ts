@@ -216,7 +216,16 @@ describe('compileCorpus and loadCorpus', () => {
     ['truncated keys', (i) => ({ ...i, concepts: { ...concepts(i), keys: 'AAAA' } }), /concepts/],
     ['keys out of order', (i) => ({ ...i, concepts: { ...concepts(i), keys: reversed(concepts(i).keys as string) } }), /concepts/],
     ['a df above the article count', (i) => ({ ...i, concepts: { ...concepts(i), articles: 0 } }), /concepts/],
+    ['norms for fewer articles than the index has', (i) => ({ ...i, concepts: { ...concepts(i), norms: 'AAAA' } }), /concepts/],
   ];
+  it('keeps each article norm as compiled, and reads an older table without norms the same way', () => {
+    const withNorms = loadCorpus(withConcepts.index, () => withConcepts.texts).concepts!;
+    expect(withNorms.norms.every((x) => x > 0)).toBe(true);
+    const { norms: _, ...older } = withConcepts.index.concepts!;
+    const summed = loadCorpus({ ...withConcepts.index, concepts: older }, () => withConcepts.texts).concepts!;
+    // five articles: no key is common enough to leave the postings, so the sums agree to the thousandth
+    for (let d = 0; d < 5; d++) expect(summed.norms[d]).toBeCloseTo(withNorms.norms[d]!, 2);
+  });
   it('a corpus compiled with the dictionary carries a concept table and loads it', () => {
     expect(withConcepts.index.concepts?.keyCount).toBeGreaterThan(100);
     expect(loadCorpus(withConcepts.index, () => withConcepts.texts).concepts?.articles).toBe(5);

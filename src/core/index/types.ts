@@ -80,6 +80,11 @@ export interface CompiledConcepts {
   df: string;
   keyCount: number;
   articles: number;
+  /**
+   * Per article, the idf its indexed keys sum to before any key was dropped as too common, in
+   * thousandths (u32 base64). Absent (an older build): summed from the postings at load.
+   */
+  norms?: string;
 }
 
 export interface CorpusStock {
