@@ -44,9 +44,18 @@ export function textUnits(text: string): number {
   return text.length + 2 * (text.match(CJK)?.length ?? 0);
 }
 
-/** A paragraph of running prose: a sentence or more (about 20 English words or 40 Chinese characters), ending like one. */
+/** The length of a prose paragraph at least, in letter-equivalents: about 20 English words or 40 Chinese characters. */
+const PROSE_UNITS = 120;
+/** A sentence's end inside a paragraph (a full stop and a space, or a Chinese full stop). */
+const SENTENCE_END = /[.!?]["'”’)]?\s+\S|[。！？][”’」』）]?./gu;
+
+/**
+ * A paragraph of running prose: a sentence or more, ending like one, or two sentences and more
+ * whatever closes it (a film review that ends on its cast list, an item that ends on a link).
+ */
 function isProse(p: string): boolean {
-  return textUnits(p) >= 120 && /[.!?。！？…"'”’」』)）:：]$/.test(p);
+  if (textUnits(p) < PROSE_UNITS) return false;
+  return /[.!?。！？…"'”’」』)）:：]$/.test(p) || (p.match(SENTENCE_END)?.length ?? 0) >= 2;
 }
 
 /** Below this the page has too little text to be news (a Japanese fable of 360 characters is ~1000). */
@@ -98,7 +107,9 @@ export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: 
     reasons.push(`page does not look readerable (too little text in paragraph blocks)${own}`);
   }
   const total = paragraphs.reduce((n, p) => n + textUnits(p), 0);
-  const min = wire || claimed ? WIRE_MIN_UNITS : MIN_UNITS;
+  // a page that says three ways that it is an article (declared, dated, its headline above the body
+  // …) is one however short, down to one prose paragraph: a paywalled story shows no more
+  const min = claimed && claims >= 3 ? PROSE_UNITS : wire || claimed ? WIRE_MIN_UNITS : MIN_UNITS;
   if (total < min) reasons.push(`too little text (${total} letter-equivalents < ${min})`);
   const items = Array.from(s.content.querySelectorAll('li'))
     .filter((li) => !li.parentElement?.closest('li')) // nested lists: count the outer item only
