@@ -7,15 +7,16 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article } from '../core/types';
 import { detectLanguage } from '../core/text/language';
 import { readMeta, type PageMeta } from './meta';
-import { feedStart } from './feed';
-import { paragraphsOf, clean, joinHardWraps } from './paragraphs';
+import { feedStart } from './body/feed';
+import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { pickTitle } from './title';
 import { dateFromMetaNames, findDate, findDateInPage, headDate, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
-import { addSplitParts } from './split-body';
+import { addSplitParts } from './body/split-body';
 import { zonesOf } from './page-lines';
 import { findCredits } from './byline';
+import { bodyOrDensest } from './body/density';
 
 export interface ExtractResult {
   article: Article;
@@ -49,6 +50,17 @@ function readabilityCopy(doc: Document): Document {
     if (AUTHOR_BOX.test(names) && length >= 80 && length <= MAX_AUTHOR_BOX) el.remove();
   }
   return copy;
+}
+
+/** A detached element holding `paragraphs`, one <p> each (for the article gate, which reads an element); the page is not changed. */
+function elementOf(doc: Document, paragraphs: readonly string[]): Element {
+  const div = doc.createElement('div');
+  for (const text of paragraphs) {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    div.appendChild(p);
+  }
+  return div;
 }
 
 function emptyArticle(url: string | null): Article {
@@ -105,6 +117,13 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.title = pickTitle(parsed?.title ?? '', pristine, meta, article.siteName);
 
   let paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
+  // Readability found nothing, or a caption's worth: the page's densest stretch of prose (density.ts)
+  const fallback = bodyOrDensest(paragraphs, pristine.body);
+  let content = (parsed?.content as Element | null | undefined) ?? null;
+  if (fallback.dense) {
+    paragraphs = fallback.paragraphs;
+    content = elementOf(pristine, paragraphs);
+  }
   paragraphs = addSplitParts(pristine, paragraphs);
   // who wrote it: read before the attribution lines leave the body, from the headline's stretch and the body's end
   const zones = zonesOf(pristine, article.title, meta.h1, paragraphs);
@@ -144,6 +163,6 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
   const claims = { declared: meta.declaresArticle, dated: meta.published !== null || headlineDate !== null, headed: zones.titleFound, sourced: article.sourceLines.length > 0 };
-  const verdict = judgeArticle({ readerable, content: (parsed?.content as Element | null | undefined) ?? null, kept: paragraphs, claims });
+  const verdict = judgeArticle({ readerable, content, kept: paragraphs, claims });
   return { article, isArticle: verdict.isArticle, reasons: verdict.reasons };
 }

@@ -11,7 +11,9 @@
 // needed, so a front page that carries a date under its masthead or an og:type left on by a
 // template is not let through by one of them, and the body's link share keeps link lists out.
 import { leadCredit } from '../core/text/attribution';
-import { paragraphsOf } from './paragraphs';
+import { paragraphsOf, textUnits } from './body/paragraphs';
+
+import { densestRun, linesOf } from './body/density';
 
 export interface ArticleSignals {
   /** Readability's isProbablyReaderable on the untouched page. */
@@ -37,12 +39,6 @@ export interface ArticleSignals {
   };
 }
 
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
-
-/** Text size in Latin-letter equivalents: one CJK character carries about three letters' worth. */
-export function textUnits(text: string): number {
-  return text.length + 2 * (text.match(CJK)?.length ?? 0);
-}
 
 /** The length of a prose paragraph at least, in letter-equivalents: about 20 English words or 40 Chinese characters. */
 const PROSE_UNITS = 120;
@@ -88,6 +84,23 @@ function linkTextOf(el: Element): number {
     .reduce((n, a) => n + solid(a.textContent), 0);
 }
 
+/** Prose lines a body's densest run needs to be a story on its own (an article has a few paragraphs at least). */
+const DENSE_PROSE_LINES = 3;
+/** Share of the body's text its densest run must hold: a list of snippets between titles and links holds little. */
+const DENSE_SHARE = 0.6;
+
+/** Whether the body is one run of prose: its densest stretch (density.ts) holds most of its text, in a few prose lines, with no links to speak of. */
+function denseBody(content: Element): boolean {
+  const lines = linesOf(content);
+  const run = densestRun(lines);
+  if (!run) return false;
+  const inRun = lines.slice(run.start, run.end);
+  const units = inRun.reduce((n, l) => n + textUnits(l.text), 0);
+  const total = lines.reduce((n, l) => n + textUnits(l.text), 0);
+  const links = inRun.reduce((n, l) => n + l.links, 0) / Math.max(1, inRun.reduce((n, l) => n + solid(l.text), 0));
+  return inRun.filter((l) => isProse(l.text)).length >= DENSE_PROSE_LINES && units >= MIN_UNITS && units >= DENSE_SHARE * total && links < 0.1;
+}
+
 export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: string[] } {
   if (!s.content) return { isArticle: false, reasons: ['no article body found'] };
   const reasons: string[] = [];
@@ -101,7 +114,10 @@ export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: 
   const claims = c ? Number(c.declared) + Number(c.dated) + Number(c.headed) + Number(c.sourced) : 0;
   // the page's word, where its body is prose and not links
   const claimed = claims >= 2 && prose >= 1 && linkShare < MAX_CLAIMED_LINK_SHARE;
-  if (!s.readerable && !wire && !claimed) {
+  // what extraction found: the body is one stretch of prose (density.ts), whatever the markup it is
+  // in (<section><span>, <td> and <br>, <font>): isProbablyReaderable counts only <p>-like blocks
+  const dense = denseBody(s.content);
+  if (!s.readerable && !wire && !claimed && !dense) {
     const unsaid = c ? [!c.declared && 'declared an article', !c.dated && 'dated', !c.headed && 'headline above the body', !c.sourced && 'sourced'].filter(Boolean) : [];
     const own = claims >= 2 ? ` though it says it is an article (${prose} prose paragraphs, ${Math.round(linkShare * 100)}% link text)` : c ? ` and says too little of itself (not ${unsaid.join(', not ')})` : '';
     reasons.push(`page does not look readerable (too little text in paragraph blocks)${own}`);

@@ -2,7 +2,7 @@
 // two stretches of it where a Chinese news page states who wrote it and when: the lines from the
 // headline to the start of the body, and the lines at and just after the body's end. Sidebars,
 // scripts and comment feeds lie outside both.
-import { paragraphsOf } from './paragraphs';
+import { paragraphsOf } from './body/paragraphs';
 
 /** How many lines the head and tail stretches may hold at most. */
 const HEAD_LINES = 30;

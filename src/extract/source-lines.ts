@@ -2,7 +2,7 @@
 // 原标题, (作者) tags, "Our reporter ...", "Editing by ..."). Reprints drop or rewrite exactly these
 // lines, so they are kept apart from the body: the comparison reports them as attribution edits
 // instead of as ordinary text changes.
-import { clean } from './paragraphs';
+import { clean } from './body/paragraphs';
 
 // a keyword followed by a colon (half or full width) or, for 来源/来自, a space
 const ZH_KEY =

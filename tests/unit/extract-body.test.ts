@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { extractArticle } from '../../src/extract/article';
-import { joinHardWraps, wrapWidth } from '../../src/extract/paragraphs';
+import { joinHardWraps, wrapWidth } from '../../src/extract/body/paragraphs';
 import { corpusDoc } from '../fixtures/translation/corpus';
 
 /** `text` cut every `width` characters, as a fixed-width mailer would. */

@@ -1,11 +1,11 @@
 // An article followed, in its own container, by a feed of reader comments ends where the comments
-// begin (src/extract/feed.ts): its body is the article, not 13,000 paragraphs of 网友…：说得好, and
+// begin (src/extract/body/feed.ts): its body is the article, not 13,000 paragraphs of 网友…：说得好, and
 // its topic verdict is the article's. Real articles, lists of short items included, are whole.
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { detectTopic } from '../../src/core/topic/topic';
 import { extractArticle } from '../../src/extract/article';
-import { feedStart, isFeedHeading } from '../../src/extract/feed';
+import { feedStart, isFeedHeading } from '../../src/extract/body/feed';
 import { corpusDoc, realworldPages } from '../fixtures/translation/corpus';
 
 const doc = corpusDoc('000');

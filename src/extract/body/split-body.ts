@@ -5,8 +5,8 @@
 // separates them from it is a little non-prose text (an ad, a caption) and they are not in a
 // comment, related-news or navigation block.
 import { paragraphsOf } from './paragraphs';
-import { textUnits } from './is-article';
-import { isSourceLine } from './source-lines';
+import { isSourceLine } from '../source-lines';
+import { textUnits } from './paragraphs';
 
 /** Containers whose prose is never the article's (comments, related stories, an author's profile, chrome). */
 const FOREIGN = /comment|reply|related|recommend|hot|rank|footer|sidebar|side-bar|nav|menu|share|copyright|breadcrumb|xgxw|xgwz|pinglun|author-?(?:profile|bio|info|box|description)|about-the-author/i;

@@ -3,15 +3,24 @@
 // a browser renders it, and the ideographic space that Chinese sites use to indent a paragraph is
 // trimmed with it.
 
-const BLOCK = new Set([
+/** Elements that end a line of text. */
+export const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG',
   'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
   'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
   'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'MATH', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME']);
+/** Elements whose content is never text a reader reads. */
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'MATH', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME']);
 const ELEMENT = 1;
 const TEXT = 3;
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
+
+/** Text size in Latin-letter equivalents: one CJK character carries about three letters' worth. */
+export function textUnits(text: string): number {
+  return text.length + 2 * (text.match(CJK)?.length ?? 0);
+}
 
 export function clean(text: string): string {
   return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
