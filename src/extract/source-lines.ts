@@ -145,10 +145,11 @@ function splitKeys(line: string): string[] {
   return line
     .split(SPLIT_AT)
     .map((s) => s.trim())
-    // "责任编辑" contains "编辑": re-join a split that cut a keyword in two
+    // "责任编辑" contains "编辑": re-join a split that cut a keyword in two; and 数据来源 / 图片来源
+    // (where a figure or a photo comes from) is no credit of the article's: re-joined, it is dropped
     .reduce<string[]>((acc, s) => {
       const prev = acc[acc.length - 1];
-      if (prev !== undefined && /(?:责任|責任|文章)$/.test(prev)) acc[acc.length - 1] = prev + s;
+      if (prev !== undefined && /(?:责任|責任|文章|数据|數據|图片|圖片|图|圖|资料|資料|视频|視頻)$/.test(prev)) acc[acc.length - 1] = prev + s;
       else acc.push(s);
       return acc;
     }, [])

@@ -22,6 +22,15 @@ const P4 = 'Inspur has more than 20 years of experience in government services, 
 describe('each kind of edit', () => {
   it.each<[string, VersionText, VersionText, Array<Pick<Edit, 'type' | 'a' | 'b'>>]>([
     ['a sentence deleted', v([P1, P2]), v([P1.replace('智算中心是数字经济时代的创新引擎，为数字政府服务奠定了坚实基座。', ''), P2]), [{ type: 'sentence-deleted', a: '智算中心是数字经济时代的创新引擎，为数字政府服务奠定了坚实基座。' }]],
+    [
+      'two sentences deleted one after the other: two edits',
+      v([P1, P2]),
+      v([P1.replace('智算中心是数字经济时代的创新引擎，为数字政府服务奠定了坚实基座。浪潮作为全球领先的算力基础设施提供商，持续推动智算中心建设。', ''), P2]),
+      [
+        { type: 'sentence-deleted', a: '智算中心是数字经济时代的创新引擎，为数字政府服务奠定了坚实基座。' },
+        { type: 'sentence-deleted', a: '浪潮作为全球领先的算力基础设施提供商，持续推动智算中心建设。' },
+      ],
+    ],
     ['a sentence inserted', v([P1, P2]), v([P1, P2 + '这一模式已在全国推广。']), [{ type: 'sentence-inserted', b: '这一模式已在全国推广。' }]],
     ['a qualifier deleted', v([P1, P2]), v([P1.replace('全球领先的', ''), P2]), [{ type: 'phrase-deleted', a: '全球领先的' }]],
     ['a qualifier inserted', v([P1, P2]), v([P1.replace('时代的创新引擎', '时代的重要创新引擎'), P2]), [{ type: 'phrase-inserted', b: '重要' }]],
@@ -34,6 +43,9 @@ describe('each kind of edit', () => {
     ['a byline removed from the last paragraph', v([P1, P3]), v([P1, P3.replace('(战钊) ', '')]), [{ type: 'attribution-removed', a: '(战钊)' }]],
     ['an editor line added after the body', v([P1, P2]), v([P1, P2, '(责编:李源、曹淼)']), [{ type: 'attribution-added', b: '(责编:李源、曹淼)' }]],
     ['a source line removed', v([P1, P2], { sourceLines: ['（文章来源：光明网）'] }), v([P1, P2]), [{ type: 'attribution-removed', a: '（文章来源：光明网）' }]],
+    // one side's extraction kept the author note in its body, the other's among its credits: the same line in both
+    ['a credit kept in the body on one side and among the credits on the other', v([P1, P2], { sourceLines: ['（作者为中国驻约旦大使）'] }), v([P1, P2, '（作者为中国驻约旦大使）']), []],
+    ['the same, the other way round', v([P1, P2, '（作者为中国驻约旦大使）']), v([P1, P2], { sourceLines: ['（作者为中国驻约旦大使）'] }), []],
     ['the title changed', v([P1, P2]), v([P1, P2], { title: '紧抓人工智能产业机遇 加强数字政府建设' }), [{ type: 'title-changed', a: '加强数字政府建设，浪潮提供技术支撑', b: '紧抓人工智能产业机遇 加强数字政府建设' }]],
     ['a paragraph moved', v([P1, P2, P3]), v([P2, P3, P1]), [{ type: 'paragraph-moved', a: P1, b: P1 }]],
     ['unrelated material appended', v([P1, P2]), v([P1, P2], { appended: ['数字化转型中政府治理的机遇与挑战', '近年来，新一代信息技术快速发展。'] }), [{ type: 'appended-material', b: '数字化转型中政府治理的机遇与挑战 近年来，新一代信息技术快速发展。' }]],

@@ -138,6 +138,14 @@ describe('a Chinese portal page', () => {
     expect(article.lang).toBe('zh');
   });
 
+  it("keeps a figure's or a photo's credit (数据来源, 图片来源) in the body: it is no credit of the article's", () => {
+    const html = `<html><head><title>加强数字政府建设，浪潮提供技术支撑</title></head><body><h1>加强数字政府建设，浪潮提供技术支撑</h1>
+      <div class="info">2022年04月25日 10:56 来源：光明网</div><div class="content">${[...P1, ...P2].map(p).join('')}<p>数据来源：国家统计局</p><p>图片来源：新华社</p></div></body></html>`;
+    const { article: a } = extractArticle(parseHtml(html));
+    expect(a.paragraphs.slice(-2)).toEqual(['数据来源：国家统计局', '图片来源：新华社']);
+    expect(a.sourceLines.filter((l) => /国家统计局|新华社/.test(l))).toEqual([]);
+  });
+
   it('takes an undeclared site name off the title when the page headline confirms it', () => {
     const { article: a } = extractArticle(parseHtml(portalPage({ siteName: false })));
     expect(a.title).toBe('加强数字政府建设，浪潮提供技术支撑');

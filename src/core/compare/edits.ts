@@ -175,6 +175,21 @@ function coversSentence(spans: Array<[number, number]>, start: number, end: numb
   return spans.some(([from, to]) => from >= start && to <= end);
 }
 
+/**
+ * The sentences of `text` (which starts at `start` of the side whose sentences are `spans`) when it
+ * is two whole sentences or more and nothing else: two sentences cut one after the other are two
+ * edits a reader counts, not one. Null otherwise.
+ */
+function wholeSentences(spans: Array<[number, number]>, text: string, start: number): string[] | null {
+  const end = start + text.length;
+  const inside = spans.filter(([from, to]) => from >= start && to <= end);
+  if (inside.length < 2) return null;
+  let rest = text;
+  for (const [from, to] of inside) rest = rest.slice(0, from - start) + ' '.repeat(to - from) + rest.slice(to - start);
+  if (contentLength(rest) > 0) return null;
+  return inside.map(([from, to]) => text.slice(from - start, to - start));
+}
+
 const DIGIT = /[0-9０-９]/;
 /** The text with each run of digits as one placeholder. */
 const digitsAsOne = (text: string): string => text.replace(/[0-9０-９]+/g, '#');
@@ -219,9 +234,13 @@ function groupEdits(g: ChangeGroup, sa: Array<[number, number]>, sb: Array<[numb
   const ci = contentLength(inserted);
   if (cd === 0 && ci === 0) return out;
   if (ci === 0) {
-    out.push({ type: coversSentence(sa, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, row });
+    const each = wholeSentences(sa, g.a, g.aStart);
+    if (each) for (const a of each) out.push({ type: 'sentence-deleted', a, row });
+    else out.push({ type: coversSentence(sa, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, row });
   } else if (cd === 0) {
-    out.push({ type: coversSentence(sb, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', b: g.b, row });
+    const each = wholeSentences(sb, g.b, g.bStart);
+    if (each) for (const b of each) out.push({ type: 'sentence-inserted', b, row });
+    else out.push({ type: coversSentence(sb, g.bStart, g.bEnd) ? 'sentence-inserted' : 'phrase-inserted', b: g.b, row });
   } else if (cd >= ci) {
     // a rewording: named for the larger side, with both texts
     out.push({ type: coversSentence(sa, g.aStart, g.aEnd) ? 'sentence-deleted' : 'phrase-deleted', a: g.a, b: g.b, row });
@@ -281,6 +300,10 @@ export function classifyEdits(input: EditInput): Edit[] {
     edits.push({ type: 'title-changed', a: input.title.a, b: input.title.b });
   }
   const inRows = new Set<string>();
+  // source and editor lines kept beside the body: an attribution line that one side keeps in its
+  // body and the other among its credits is in both, not added or removed
+  const keysB = new Set(input.sourceLines.b.map(lineKey));
+  const keysA = new Set(input.sourceLines.a.map(lineKey));
   input.rows.forEach((row, i) => {
     if (row.a !== null) inRows.add(lineKey(row.a));
     if (row.b !== null) inRows.add(lineKey(row.b));
@@ -288,13 +311,17 @@ export function classifyEdits(input: EditInput): Edit[] {
       case 'deleted': {
         const text = row.a ?? '';
         if (contentLength(text) === 0) break;
-        edits.push({ type: isAttributionLine(text) ? 'attribution-removed' : 'sentence-deleted', a: text, row: i });
+        const credit = isAttributionLine(text);
+        if (credit && keysB.has(lineKey(text))) break;
+        edits.push({ type: credit ? 'attribution-removed' : 'sentence-deleted', a: text, row: i });
         break;
       }
       case 'inserted': {
         const text = row.b ?? '';
         if (contentLength(text) === 0) break;
-        edits.push({ type: isAttributionLine(text) ? 'attribution-added' : 'sentence-inserted', b: text, row: i });
+        const credit = isAttributionLine(text);
+        if (credit && keysA.has(lineKey(text))) break;
+        edits.push({ type: credit ? 'attribution-added' : 'sentence-inserted', b: text, row: i });
         break;
       }
       case 'moved':
@@ -308,9 +335,7 @@ export function classifyEdits(input: EditInput): Edit[] {
         break;
     }
   });
-  // source and editor lines kept beside the body: compared as lines
-  const keysB = new Set(input.sourceLines.b.map(lineKey));
-  const keysA = new Set(input.sourceLines.a.map(lineKey));
+  // the credits compared as lines
   for (const line of input.sourceLines.a) {
     const k = lineKey(line);
     if (k && !keysB.has(k) && !inRows.has(k)) edits.push({ type: 'attribution-removed', a: line });
