@@ -5,7 +5,8 @@ import { packedAlignment } from '../core/compare/align';
 import { anchorHashes, fingerprint, FINGERPRINT_VERSION } from '../core/index/fingerprint';
 import { buildConcepts, conceptMaxDf, conceptTerms, type ConceptTerms } from '../core/index/concepts';
 import type { Lexicon } from '../core/text/lexicon';
-import { findVersions, sameLanguageCandidates } from '../core/match/find-versions';
+import { corpusExcerptHolds, findVersions, sameLanguageCandidates } from '../core/match/find-versions';
+import { prepareText } from '../core/match/passages';
 import { corpusStockWindows, countedArticles, MIN_ARTICLES, MIN_MONTHS } from '../core/index/stock-count';
 import { encodeStockTable, STOCK_K } from '../core/index/stock-table';
 import { bilingualSide } from '../core/match/translation-evidence';
@@ -182,6 +183,8 @@ export function relationsFrom(docs: CorpusDoc[], keys: DocKeys[], corpus: Corpus
       within = withFamilies;
     }
     for (const m of findVersions(d, within, { ...opts, family: false })) {
+      // a shared sentence is a page's excerpt, not yet a relation between two stored articles
+      if (m.relation === 'excerpt' && !corpusExcerptHolds(prepareText(d.paragraphs.join('\n')), prepareText(corpus.text(m.id).paragraphs.join('\n')), corpus.stock)) continue;
       const [a, b] = d.id < m.id ? [d.id, m.id] : [m.id, d.id];
       out.push({ a, b, relation: m.relation, similarity: m.similarity });
     }
