@@ -20,7 +20,10 @@ describe.skipIf(!present)('realnews sample: real Chinese news against a 2,000-ar
   let relations: number;
   const labels = present ? realnewsLabels() : [];
   const pages = present ? realnewsPages() : new Map();
-  const sample = labels.filter((_, i) => i % EVERY === 0);
+  // every 8th page, and every negative of the two hard groups (official formulations and template
+  // siblings: the same form for another official, meeting or year), which the sample would thin out
+  const hard = (l: (typeof labels)[number]): boolean => l.kind === 'negative' && (l.group === 'formulation' || l.group === 'template');
+  const sample = labels.filter((l, i) => i % EVERY === 0 || hard(l));
   const got = new Map<string, Match[]>();
 
   beforeAll(() => {
@@ -35,8 +38,8 @@ describe.skipIf(!present)('realnews sample: real Chinese news against a 2,000-ar
   }, 120_000);
 
   // no two corpus articles are versions of each other, so every relation the compiler asserts is false
-  it('asserts almost no relation among 2,000 unrelated articles (at most 1%)', () => {
-    expect(relations).toBeLessThanOrEqual(20);
+  it('asserts no relation among 2,000 unrelated articles', () => {
+    expect(relations).toBe(0);
   });
 
   const show = (ms: Match[]): string => ms.map((m) => `${m.id} ${m.relation} ${m.similarity}`).join(', ') || 'no match';
