@@ -597,7 +597,9 @@ export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions =
   if (cands.length === 0) return [];
   const lexicon = opts.lexicon ?? null;
   const excluded = new Set(opts.exclude ?? []);
-  const same = directMatches(page, corpus, cands.filter((c) => !c.crossLanguage), lexicon);
+  const found = directMatches(page, corpus, cands.filter((c) => !c.crossLanguage), lexicon);
+  const pageText = page.paragraphs.join('\n');
+  const same = found.filter((m) => !explainedByAnother(m, found, pageText));
   // an article in the other language that is already a same-language match, or family of one (001,
   // the translation of 000, for a page quoting 000), is listed once, through that match
   const related = new Set([...same.map((m) => m.id), ...familyMatches(corpus, same, excluded).map((m) => m.id)]);
@@ -607,6 +609,29 @@ export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions =
   );
   if (opts.family === false || direct.length === 0) return direct;
   return [...direct, ...familyMatches(corpus, direct, excluded)];
+}
+
+/** Han characters, or words where the text is not Chinese, of `text`. */
+function tokenCount(text: string): { n: number; unit: 'han' | 'words' } {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return han * 2 >= words ? { n: han, unit: 'han' } : { n: words, unit: 'words' };
+}
+
+/**
+ * Whether an excerpt match is explained by a fuller one: what it shares with the page lies inside
+ * what the page shares with another article, and is shorter than a relation of the corpus needs
+ * (CORPUS_EXCERPT_LONGEST). The two articles share a sentence (both quote the same speech, as two
+ * stored articles sharing a sentence usually do), and the page carries one of them: on realnews a
+ * page quoting a paragraph of one CCTV story was also an "excerpt" of another that quotes the same
+ * 49 characters of a speech. As a corpus relation it was dropped; through a page, likewise.
+ */
+function explainedByAnother(m: Match, all: readonly Match[], pageText: string): boolean {
+  const inner = m.pageSpan;
+  if (m.relation !== 'excerpt' || !inner) return false;
+  const size = tokenCount(pageText.slice(inner.start, inner.end));
+  if (size.n >= CORPUS_EXCERPT_LONGEST[size.unit]) return false;
+  return all.some((o) => o !== m && o.pageSpan !== undefined && o.pageSpan.start <= inner.start && o.pageSpan.end >= inner.end && o.pageSpan.end - o.pageSpan.start > inner.end - inner.start);
 }
 
 /** findVersions for the extension: loads the corpus texts only when the index found candidates. */
