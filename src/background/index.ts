@@ -8,8 +8,11 @@ import { dropSnapshotParts, handlers } from './handlers';
 import { senderAllowed, validateArgs } from './validate';
 import { dropVerdict } from './verdicts';
 import { UserCorpusError } from './user-corpus';
+import { keepAlive } from './keep-alive';
 
 const OWN_PAGES = browser.runtime.getURL('');
+// a message's work may outlast Chrome's 30-second idle limit (keep-alive.ts)
+const busy = keepAlive(() => browser.runtime.getPlatformInfo());
 
 // storage.local (where versions before 2026-12-06 kept the reader's corpus, moved to IndexedDB on
 // the first start) is for the extension's own pages and worker: a content script runs in the page's
@@ -26,7 +29,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     try {
       const args = validateArgs(message.name, message.args);
       const handler = handlers[message.name] as (ctx: { sender: Runtime.MessageSender }, ...a: unknown[]) => Promise<unknown>;
-      return { ok: true, value: await handler({ sender }, ...args) };
+      return { ok: true, value: await busy.whileBusy(() => handler({ sender }, ...args)) };
     } catch (e) {
       const problem = e instanceof UserCorpusError || e instanceof ReplyError ? e.problem : undefined;
       return { ok: false, error: e instanceof Error ? e.message : String(e), ...(problem ? { problem } : {}) };
