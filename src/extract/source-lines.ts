@@ -16,9 +16,25 @@ const TRAILING_TAG = /([。！？!?.”"])\s*([(（][\p{Script=Han}·]{2,4}[)）
 /** Longest line still taken for an attribution line; a longer one is prose that happens to start so. */
 const MAX_LINE = 120;
 
+/** Sentence punctuation in what follows a credit's colon. */
+const SENTENCE_MARK = /[。？！?!]/;
+
+/**
+ * A Chinese credit line: a key and its colon, followed by names or a source, not by a sentence. An
+ * interview's question after 记者：(记者：如何看待微短剧出海的潜力？) is body text; an original title
+ * (原标题：…) may be punctuated like one and stays a credit.
+ */
+function zhCredit(line: string): boolean {
+  const m = ZH_KEY.exec(line);
+  if (!m) return false;
+  if (/原[标標]题/.test(m[0])) return true;
+  const value = line.slice(m[0].length);
+  return !(SENTENCE_MARK.test(value) && (value.match(/\p{Script=Han}/gu)?.length ?? 0) >= 15);
+}
+
 export function isSourceLine(line: string): boolean {
   if (line.length > MAX_LINE) return false;
-  return ZH_KEY.test(line) || EN_KEY.test(line) || TAG.test(line);
+  return zhCredit(line) || EN_KEY.test(line) || TAG.test(line);
 }
 
 const OPEN = '[【〔(（';
@@ -72,8 +88,12 @@ function dateRow(p: string): string[] | null {
   if (rest === p) return null; // no date in it
   const left = rest.replace(DATE_LABEL, ' ').replace(/[\s|｜·•]+/g, ' ').trim();
   if (!left) return [];
+  // a row's pieces are credits or short labels (浏览次数：2168); a lead sentence that happens to hold
+  // a date and a colon (张三说：“2019年1月17日我向…”, 央视网消息（新闻联播）：…自2024年10月1日起施行。) is no row
   const pieces = splitKeys(left);
-  return pieces.length > 0 && pieces.join('').replace(/\s/g, '').length >= left.replace(/[\s]/g, '').length * 0.9 ? pieces : null;
+  const rowPiece = (x: string): boolean => isSourceLine(x) || (x.length <= 30 && !SENTENCE_MARK.test(x) && !/[“”"]/.test(x));
+  if (pieces.length === 0 || !pieces.every(rowPiece)) return null;
+  return pieces.join('').replace(/\s/g, '').length >= left.replace(/[\s]/g, '').length * 0.9 ? pieces : null;
 }
 
 /** Moves attribution lines (and the dateline rows next to the body's ends) out of `paragraphs`, in place; returns them in order. */

@@ -146,6 +146,17 @@ describe('a Chinese portal page', () => {
     expect(a.sourceLines.filter((l) => /国家统计局|新华社/.test(l))).toEqual([]);
   });
 
+  it("keeps an interview's questions and a lead sentence holding a date and a colon in the body", () => {
+    const lead = '国网天津电力滨海供电公司配电抢修班班长张黎明说：“2019年1月17日我向总书记汇报了我们研发的配网带电作业机器人。”';
+    const question = '记者：贴合日常的内容，接地气的表达，让微短剧拥有天然的圈粉基因。你们怎么看微短剧的观众变化？';
+    const html = `<html><head><title>加强数字政府建设，浪潮提供技术支撑</title></head><body><h1>加强数字政府建设，浪潮提供技术支撑</h1>
+      <div class="info">2022年04月25日 10:56 来源：光明网</div><div class="content">${[lead, ...P1, question, ...P2].map(p).join('')}<p>记者：张三</p></div></body></html>`;
+    const { article: a } = extractArticle(parseHtml(html));
+    expect(a.paragraphs).toEqual([lead, ...P1, question, ...P2]);
+    expect(a.sourceLines).toEqual(expect.arrayContaining(['来源：光明网', '记者：张三']));
+    expect(a.sourceLines.filter((l) => l.includes('总书记') || l.includes('微短剧'))).toEqual([]);
+  });
+
   it('takes an undeclared site name off the title when the page headline confirms it', () => {
     const { article: a } = extractArticle(parseHtml(portalPage({ siteName: false })));
     expect(a.title).toBe('加强数字政府建设，浪潮提供技术支撑');
