@@ -746,6 +746,9 @@ export class UserCorpusStore {
           const c = compileUserCorpus(p.docs, lexicon)!;
           corpus = c.corpus;
           made.push({ key: p.key, index: c.index, alignments: c.alignments });
+          // a part is seconds of work: between parts the event loop runs (the worker's keep-alive
+          // ping among it), so compiling 20 parts is 20 tasks, not one of 100 s
+          await new Promise((resolve) => setTimeout(resolve, 0));
         }
         chunks.set(p.key, corpus);
       }
