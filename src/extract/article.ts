@@ -17,6 +17,7 @@ import { addSplitParts } from './body/split-body';
 import { zonesOf } from './page-lines';
 import { findCredits } from './byline';
 import { bodyOrDensest } from './body/density';
+import { isPhotoLine } from './body/captions';
 
 export interface ExtractResult {
   article: Article;
@@ -137,6 +138,8 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   // a feed of comments in the article's own container is not body text (feed.ts)
   const feed = feedStart(paragraphs);
   if (feed >= 0) paragraphs.length = feed;
+  // pictures' credits and marked captions are not the story's text (captions.ts)
+  paragraphs = paragraphs.filter((p) => !isPhotoLine(p));
   paragraphs = joinHardWraps(paragraphs);
   article.truncated = cap(paragraphs, maxChars) || undefined;
   if (!article.truncated) delete article.truncated;
