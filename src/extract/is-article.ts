@@ -11,9 +11,9 @@
 // needed, so a front page that carries a date under its masthead or an og:type left on by a
 // template is not let through by one of them, and the body's link share keeps link lists out.
 import { leadCredit } from '../core/text/attribution';
-import { paragraphsOf, textUnits } from './body/paragraphs';
+import { isProse, paragraphsOf, PROSE_UNITS, textUnits } from './body/paragraphs';
 
-import { densestRun, linesOf } from './body/density';
+import { densestRun, lineLinkShare, linesOf } from './body/density';
 
 export interface ArticleSignals {
   /** Readability's isProbablyReaderable on the untouched page. */
@@ -40,19 +40,6 @@ export interface ArticleSignals {
 }
 
 
-/** The length of a prose paragraph at least, in letter-equivalents: about 20 English words or 40 Chinese characters. */
-const PROSE_UNITS = 120;
-/** A sentence's end inside a paragraph (a full stop and a space, or a Chinese full stop). */
-const SENTENCE_END = /[.!?]["'”’)]?\s+\S|[。！？][”’」』）]?./gu;
-
-/**
- * A paragraph of running prose: a sentence or more, ending like one, or two sentences and more
- * whatever closes it (a film review that ends on its cast list, an item that ends on a link).
- */
-function isProse(p: string): boolean {
-  if (textUnits(p) < PROSE_UNITS) return false;
-  return /[.!?。！？…"'”’」』)）:：]$/.test(p) || (p.match(SENTENCE_END)?.length ?? 0) >= 2;
-}
 
 /** Below this the page has too little text to be news (a Japanese fable of 360 characters is ~1000). */
 const MIN_UNITS = 400;
@@ -97,7 +84,7 @@ function denseBody(content: Element): boolean {
   const inRun = lines.slice(run.start, run.end);
   const units = inRun.reduce((n, l) => n + textUnits(l.text), 0);
   const total = lines.reduce((n, l) => n + textUnits(l.text), 0);
-  const links = inRun.reduce((n, l) => n + l.links, 0) / Math.max(1, inRun.reduce((n, l) => n + solid(l.text), 0));
+  const links = lineLinkShare({ text: inRun.map((l) => l.text).join(''), links: inRun.reduce((n, l) => n + l.links, 0) });
   return inRun.filter((l) => isProse(l.text)).length >= DENSE_PROSE_LINES && units >= MIN_UNITS && units >= DENSE_SHARE * total && links < 0.1;
 }
 

@@ -151,6 +151,9 @@ const CORPUS_EXCERPT_LONGEST = { han: 60, words: 40 };
 const FORM_SPREAD = 0.8;
 const FORM_MIN_PASSAGES = 3;
 
+/** The unit a region's tokens are counted in: words where a token is several characters, else Han characters. */
+const unitOf = (r: SharedRegion): 'words' | 'han' => (r.sharedChars > r.sharedTokens * 2 ? 'words' : 'han');
+
 /** Whether the shared passages are one form's, filled in differently (see FORM_SPREAD). */
 function sameForm(r: SharedRegion, pageDensity: number, docDensity: number): boolean {
   return (
@@ -209,7 +212,7 @@ export function classify(r: SharedRegion | null): Omit<Verdict, 'pageSpan' | 'do
   // the same form filled in again (see FORM_SPREAD), not a text quoting the other
   if (sameForm(r, pageDensity, docDensity)) return null;
   // an excerpt needs quoted rare text: stock formulations and template sentences do not count
-  const unit = r.sharedChars > r.sharedTokens * 2 ? 'words' : 'han';
+  const unit = unitOf(r);
   if (r.rareTokens >= EXCERPT_TOTAL[unit] && r.rareLongestTokens >= EXCERPT_LONGEST[unit]) {
     return { relation: 'excerpt', similarity: round(similarity), rareShare };
   }
@@ -220,7 +223,7 @@ export function classify(r: SharedRegion | null): Omit<Verdict, 'pageSpan' | 'do
 export function corpusExcerptHolds(a: PreparedText, b: PreparedText, stock?: StockTable): boolean {
   const r = sharedRegionOf(a, b, stock ? { stock } : {});
   if (!r) return false;
-  const unit = r.sharedChars > r.sharedTokens * 2 ? 'words' : 'han';
+  const unit = unitOf(r);
   return r.rareLongestTokens >= CORPUS_EXCERPT_LONGEST[unit];
 }
 

@@ -7,7 +7,7 @@
 // of prose counts for its text less a fixed cost, and a short line, a link or a line without
 // punctuation counts against. Menus, link lists, bylines and footers are short or links, so the run
 // stops at them; the article's own paragraphs are long and punctuated, so it spans them.
-import { BLOCK, SKIP, clean, textUnits } from './paragraphs';
+import { BLOCK, SKIP, clean, isProse, textUnits } from './paragraphs';
 
 /** A line of the page and how many of its characters are link text. */
 export interface Line {
@@ -72,10 +72,15 @@ const LINK_LINE = 0.5;
 /** Punctuation of running text, Chinese and Western. */
 const PUNCT = /[，。！？；：、“”,.!?;:]/;
 
+/** Share of a line's characters (white space left out) that are link text. */
+export function lineLinkShare(line: Line): number {
+  return line.links / Math.max(1, line.text.replace(/\s+/g, '').length);
+}
+
 /** A line's weight in the run: its text less LINE_COST when it reads as prose, against it otherwise. */
 export function lineScore(line: Line): number {
   const units = textUnits(line.text);
-  const linkShare = line.links / Math.max(1, line.text.replace(/\s+/g, '').length);
+  const linkShare = lineLinkShare(line);
   if (linkShare >= LINK_LINE) return -units;
   const own = units * (1 - linkShare);
   return PUNCT.test(line.text) ? own - LINE_COST : -LINE_COST;
@@ -103,7 +108,7 @@ export function densestText(root: Node): string[] {
   const run = densestRun(lines);
   if (!run) return [];
   // a line of links inside the run (a "related" link between two paragraphs) is not its text
-  return lines.slice(run.start, run.end).filter((l) => l.links < LINK_LINE * l.text.replace(/\s+/g, '').length).map((l) => l.text);
+  return lines.slice(run.start, run.end).filter((l) => lineLinkShare(l) < LINK_LINE).map((l) => l.text);
 }
 
 /** Readability's body at most this big (letter-equivalents) is "nothing": a caption, a teaser, a byline box. */
@@ -124,7 +129,7 @@ export function bodyOrDensest(paragraphs: string[], root: Node | null): { paragr
   if (units >= TINY_BODY || !root) return { paragraphs, dense: false };
   const dense = densestText(root);
   const denseUnits = dense.reduce((n, p) => n + textUnits(p), 0);
-  const proseLines = dense.filter((p) => textUnits(p) >= 120 && PUNCT.test(p)).length;
+  const proseLines = dense.filter(isProse).length;
   if (denseUnits < FALLBACK_UNITS || proseLines < FALLBACK_PROSE_LINES) return { paragraphs, dense: false };
   return { paragraphs: dense, dense: true };
 }

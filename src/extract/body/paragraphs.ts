@@ -22,6 +22,20 @@ export function textUnits(text: string): number {
   return text.length + 2 * (text.match(CJK)?.length ?? 0);
 }
 
+/** The length of a prose paragraph at least, in letter-equivalents: about 20 English words or 40 Chinese characters. */
+export const PROSE_UNITS = 120;
+/** A sentence's end inside a paragraph (a full stop and a space, or a Chinese full stop). */
+const INNER_SENTENCE_END = /[.!?]["'”’)]?\s+\S|[。！？][”’」』）]?./gu;
+
+/**
+ * A paragraph of running prose: a sentence or more, ending like one, or two sentences and more
+ * whatever closes it (a film review that ends on its cast list, an item that ends on a link).
+ */
+export function isProse(p: string): boolean {
+  if (textUnits(p) < PROSE_UNITS) return false;
+  return /[.!?。！？…"'”’」』)）:：]$/.test(p) || (p.match(INNER_SENTENCE_END)?.length ?? 0) >= 2;
+}
+
 export function clean(text: string): string {
   return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
