@@ -13,7 +13,7 @@
 // normalised by both sides' rarity (a cosine of idf-weighted key sets). Only the best few are
 // read and verified by alignment (translation-evidence.ts): the lookup never scans the corpus.
 import { anchorHashes, hashKey } from './fingerprint';
-import { EN_STOP, longestWord, stemEnglish, type Lexicon } from '../text/lexicon';
+import { EN_STOP, stemEnglish, type Lexicon } from '../text/lexicon';
 import { toSimplified } from '../text/normalize';
 import { buildPostings, lowerBound } from './postings';
 import type { Postings } from './types';
@@ -43,13 +43,45 @@ function add(terms: ConceptTerms, key: number, w: number): void {
   terms.set(key, (terms.get(key) ?? 0) + w);
 }
 
+// The key of each English word as written (-1: no key), remembered: a corpus build meets the same
+// few thousand words in every article, and stemming and hashing them again was a tenth of the
+// concept keys' time. Forgotten whole past WORDS_KEPT words, so a long-lived worker stays small.
+const WORDS_KEPT = 50_000;
+const wordKeys = new Map<string, number>();
+function wordKey(word: string): number {
+  let k = wordKeys.get(word);
+  if (k === undefined) {
+    k = -1;
+    const parts = word.replace(/’/g, "'").toLowerCase().split('-');
+    // a hyphenated word gives one key per part: those are not remembered (they are few)
+    if (parts.length > 1) return -2;
+    const part = parts[0]!;
+    if (part.length >= 2 && !EN_STOP.has(part)) k = stemKey(stemEnglish(part));
+    if (wordKeys.size >= WORDS_KEPT) wordKeys.clear();
+    wordKeys.set(word, k);
+  }
+  return k;
+}
+
 function addEnglish(terms: ConceptTerms, text: string, weight = 1): void {
   for (const m of text.matchAll(LATIN)) {
-    for (const part of m[0].replace(/’/g, "'").toLowerCase().split('-')) {
-      if (part.length < 2 || EN_STOP.has(part)) continue;
-      add(terms, stemKey(stemEnglish(part)), weight);
+    const k = wordKey(m[0]);
+    if (k >= 0) add(terms, k, weight);
+    else if (k === -2) {
+      for (const part of m[0].replace(/’/g, "'").toLowerCase().split('-')) {
+        if (part.length < 2 || EN_STOP.has(part)) continue;
+        add(terms, stemKey(stemEnglish(part)), weight);
+      }
     }
   }
+}
+
+/** The keys of a headword's gloss stems, kept per stems list (the lexicon keeps one list per word). */
+const stemKeys = new WeakMap<string[], Uint32Array>();
+function keysOf(stems: string[]): Uint32Array {
+  let keys = stemKeys.get(stems);
+  if (!keys) stemKeys.set(stems, (keys = Uint32Array.from(stems, stemKey)));
+  return keys;
 }
 
 function addChinese(terms: ConceptTerms, text: string, lexicon: Lexicon): void {
@@ -58,24 +90,27 @@ function addChinese(terms: ConceptTerms, text: string, lexicon: Lexicon): void {
   for (const m of simp.matchAll(/\p{Script=Han}+/gu)) {
     const han = m[0];
     for (let i = 0; i < han.length; ) {
-      const len = longestWord(lexicon, han, i);
-      // single characters are left out: dozens of senses each, they would fill the bag with noise
-      if (len > 1) {
-        const stems = lexicon.glosses.get(han.slice(i, i + len))!;
-        for (const s of stems) add(terms, stemKey(s), 1 / stems.length);
-      }
-      i += Math.max(1, len);
+      // the longest headword of two or more characters here (longestWord, without its one-character
+      // case): single characters are left out, dozens of senses each, they would fill the bag with noise
+      let len = lexicon.longestAt(han, i);
+      let stems: string[] | undefined;
+      for (; len > 1; len--) if ((stems = lexicon.glosses.get(han.slice(i, i + len)))) break;
+      if (len > 1 && stems) {
+        const w = 1 / stems.length;
+        for (const k of keysOf(stems)) add(terms, k, w);
+        i += len;
+      } else i += 1;
     }
   }
 }
 
-/** The concept keys of a text on one side of the language pair, with their weights. */
-export function conceptTerms(paragraphs: string[], side: 'zh' | 'en', lexicon: Lexicon): ConceptTerms {
+/** The concept keys of a text on one side of the language pair, with their weights (`anchors`: the text's anchorHashes, when already computed). */
+export function conceptTerms(paragraphs: string[], side: 'zh' | 'en', lexicon: Lexicon, anchors?: Uint32Array): ConceptTerms {
   const terms: ConceptTerms = new Map();
   const text = paragraphs.join('\n');
   if (side === 'en') addEnglish(terms, text);
   else addChinese(terms, text, lexicon);
-  for (const a of anchorHashes(text)) add(terms, a, 1);
+  for (const a of anchors ?? anchorHashes(text)) add(terms, a, 1);
   return terms;
 }
 
@@ -83,11 +118,22 @@ const idfOf = (df: number, n: number): number => Math.log(1 + n / df);
 
 /** The `limit` keys of `terms` with the highest weight x idf (ties by key, so the choice is stable). */
 function topKeys(terms: ConceptTerms, idf: (key: number) => number, limit: number): number[] {
-  const scored: Array<[number, number]> = [];
+  const keys = new Uint32Array(terms.size);
+  const scores = new Float64Array(terms.size);
+  let n = 0;
   for (const [k, w] of terms) {
     const i = idf(k);
-    if (i > 0) scored.push([k, Math.log1p(w) * i]);
+    if (i > 0) {
+      keys[n] = k;
+      scores[n++] = Math.log1p(w) * i;
+    }
   }
+  // the limit-th best score, from a native sort of the scores alone (an article has hundreds of
+  // keys: sorting them all as pairs was a tenth of a build), then only the keys at or above it
+  let cut = -Infinity;
+  if (n > limit) cut = scores.slice(0, n).sort()[n - limit]!;
+  const scored: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) if (scores[i]! >= cut) scored.push([keys[i]!, scores[i]!]);
   scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   return scored.slice(0, limit).map(([k]) => k);
 }
@@ -170,48 +216,129 @@ export interface ConceptHit {
 /**
  * Per-article sums of a lookup, reused across lookups on one table: a posting list holds up to the
  * corpus's boilerplate limit of articles (500 at 100,000), so a lookup adds up tens of thousands of
- * shares, and a Map of them was most of building a corpus (29 of 97 s at 10,000 articles).
+ * shares, and a Map of them was most of building a corpus (29 of 97 s at 10,000 articles); with
+ * each key's idf, computed once per table rather than once per key of every page.
  */
-const scratch = new WeakMap<ConceptIndex, { sums: Float64Array; touched: Uint32Array }>();
+const scratch = new WeakMap<ConceptIndex, { sums: Float64Array; touched: Uint32Array; idf: Float64Array }>();
+
+/** First index >= from with a[i] >= h (a ascending): steps of doubling length from `from`, then a binary search. */
+function gallop(a: Uint32Array, h: number, from: number): number {
+  let step = 1;
+  let lo = from;
+  let hi = from;
+  while (hi < a.length && a[hi]! < h) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, a.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Posting lists longer than this are not walked for a page: a key among the chosen keys of more
+ * articles adds a little to the score of many, and walking such lists made a lookup's cost grow
+ * with the corpus (at 10,000 articles 93% of the entries a lookup walked were in lists of 65-200
+ * articles, and those lists grow to 2,000 at 100,000 with conceptMaxDf). The articles the rarer
+ * keys bring are scored on the long lists too (binary search in each, RESCORED of them), so a
+ * listed article's score is exact; an article sharing only common keys with the page is not
+ * retrieved. 200 is the cut conceptMaxDf makes at 10,000 articles, so up to that size (and the
+ * translations set, measured with 11,804 articles and lists up to 236) every list is walked as
+ * before; past it the lookup's cost no longer grows with the corpus.
+ */
+export const CONCEPT_WALK = 200;
+/** Articles, best by the walked keys, whose score is completed from the long lists. */
+const RESCORED = 64;
 
 /** The articles sharing the most rarity with a page's terms, best first (at most `limit`). */
 export function conceptLookup(terms: ConceptTerms, index: ConceptIndex, limit: number, keep: (doc: number) => boolean): ConceptHit[] {
-  const known = new Map<number, number>();
-  for (const k of terms.keys()) {
-    const at = lowerBound(index.keys, k);
-    if (index.keys[at] === k) known.set(k, idfOf(index.df[at]!, index.articles));
-  }
-  const query = topKeys(terms, (k) => known.get(k) ?? 0, CONCEPT_KEYS);
   let s = scratch.get(index);
-  if (!s) scratch.set(index, (s = { sums: new Float64Array(index.norms.length), touched: new Uint32Array(index.norms.length) }));
-  const { sums, touched } = s;
+  if (!s) scratch.set(index, (s = { sums: new Float64Array(index.norms.length), touched: new Uint32Array(index.norms.length), idf: Float64Array.from(index.df, (df) => idfOf(df, index.articles)) }));
+  const { sums, touched, idf: idfAt } = s;
+  // the page's keys the table knows, found in ascending order (each search starts from the last),
+  // with their idf and their weight x idf; then its CONCEPT_KEYS best as topKeys orders them
+  const m = terms.size;
+  const ks = new Uint32Array(m);
+  let j = 0;
+  for (const k of terms.keys()) ks[j++] = k;
+  ks.sort();
+  const qKey = new Uint32Array(m);
+  const qIdf = new Float64Array(m);
+  const qScore = new Float64Array(m);
+  let q = 0;
+  for (let i = 0, at = 0; i < m; i++) {
+    at = gallop(index.keys, ks[i]!, at);
+    if (index.keys[at] !== ks[i]) continue;
+    qKey[q] = ks[i]!;
+    qIdf[q] = idfAt[at]!;
+    qScore[q++] = Math.log1p(terms.get(ks[i]!)!) * idfAt[at]!;
+  }
+  const cut = q > CONCEPT_KEYS ? qScore.slice(0, q).sort()[q - CONCEPT_KEYS]! : -Infinity;
+  const chosen: number[] = [];
+  for (let i = 0; i < q; i++) if (qScore[i]! >= cut) chosen.push(i);
+  chosen.sort((x, y) => qScore[y]! - qScore[x]! || qKey[x]! - qKey[y]!);
+  if (chosen.length > CONCEPT_KEYS) chosen.length = CONCEPT_KEYS;
   let n = 0;
   let pageNorm = 0;
   const p = index.postings;
-  for (const k of query) {
-    const idf = known.get(k)!;
+  const long: Array<{ from: number; to: number; idf: number }> = [];
+  for (const c of chosen) {
+    const k = qKey[c]!;
+    const idf = qIdf[c]!;
     pageNorm += idf;
-    for (let i = lowerBound(p.hashes, k); i < p.hashes.length && p.hashes[i] === k; i++) {
+    const from = lowerBound(p.hashes, k);
+    let to = from;
+    while (to < p.hashes.length && p.hashes[to] === k) to++;
+    if (to - from > CONCEPT_WALK) {
+      long.push({ from, to, idf });
+      continue;
+    }
+    for (let i = from; i < to; i++) {
       const d = p.docs[i]!;
       if (sums[d] === 0) touched[n++] = d;
       sums[d] = sums[d]! + idf;
     }
   }
-  // the best `limit`, by score then doc number, kept in order as they come (limit is a handful)
-  const out: ConceptHit[] = [];
   const better = (a: ConceptHit, b: ConceptHit): boolean => a.score > b.score || (a.score === b.score && a.doc < b.doc);
-  for (let i = 0; i < n; i++) {
-    const doc = touched[i]!;
-    const shared = sums[doc]!;
-    sums[doc] = 0;
-    if (limit <= 0) continue;
-    const hit = { doc, score: shared / Math.sqrt(pageNorm * index.norms[doc]!) };
-    // whether the article may be a hit at all is asked only of those that would enter the list
-    if ((out.length === limit && !better(hit, out[limit - 1]!)) || !keep(doc)) continue;
-    let at = out.length === limit ? limit - 1 : out.length;
-    while (at > 0 && better(hit, out[at - 1]!)) at--;
-    out.splice(at, 0, hit);
-    if (out.length > limit) out.pop();
+  // the best `size` of the touched articles that `keep` accepts, by score then doc number, kept in
+  // order as they come (size is a handful); the sums are cleared for the next lookup
+  const best = (size: number): ConceptHit[] => {
+    const out: ConceptHit[] = [];
+    for (let i = 0; i < n; i++) {
+      const doc = touched[i]!;
+      const shared = sums[doc]!;
+      sums[doc] = 0;
+      if (size <= 0) continue;
+      const score = shared / Math.sqrt(pageNorm * index.norms[doc]!);
+      const last = out.length === size ? out[size - 1]! : null;
+      // whether the article may be a hit at all is asked only of those that would enter the list
+      if ((last && (score < last.score || (score === last.score && doc > last.doc))) || !keep(doc)) continue;
+      const hit = { doc, score };
+      let at = out.length === size ? size - 1 : out.length;
+      while (at > 0 && better(hit, out[at - 1]!)) at--;
+      out.splice(at, 0, hit);
+      if (out.length > size) out.pop();
+    }
+    return out;
+  };
+  if (long.length === 0) return best(limit);
+  // the long lists' share of the best articles' scores (each list is sorted by doc number)
+  const rescored = best(Math.max(limit, RESCORED));
+  const byDoc = [...rescored].sort((a, b) => a.doc - b.doc);
+  const add = new Float64Array(byDoc.length);
+  for (const l of long) {
+    // the articles in ascending order through the list (sorted by doc number): each search starts from the last
+    const docs = p.docs.subarray(l.from, l.to);
+    for (let i = 0, at = 0; i < byDoc.length && at < docs.length; i++) {
+      at = gallop(docs, byDoc[i]!.doc, at);
+      if (docs[at] === byDoc[i]!.doc) add[i] = add[i]! + l.idf;
+    }
   }
-  return out;
+  byDoc.forEach((h, i) => (h.score += add[i]! / Math.sqrt(pageNorm * index.norms[h.doc]!)));
+  return rescored.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
 }
