@@ -81,7 +81,8 @@ export function docKeys(d: CorpusDoc, lexicon: Lexicon | null): DocKeys {
   const fp = fingerprint(body);
   // concept keys need the dictionary for the Chinese side; without it translations are found by anchors alone
   const side = lexicon ? bilingualSide(d.lang, d.paragraphs) : null;
-  return { hashes: fp.hashes, chars: fp.chars, anchors: anchorHashes(body), terms: side && lexicon ? conceptTerms(d.paragraphs, side, lexicon) : null };
+  const anchors = anchorHashes(body);
+  return { hashes: fp.hashes, chars: fp.chars, anchors, terms: side && lexicon ? conceptTerms(d.paragraphs, side, lexicon, anchors) : null };
 }
 
 /** The articles' bodies as the corpus stores them. */
@@ -175,7 +176,7 @@ export function relationsFrom(docs: CorpusDoc[], keys: DocKeys[], corpus: Corpus
   for (const i of which) {
     const d = docs[i]!;
     const k = keys[i]!;
-    const opts = { exclude: [d.id], lexicon, keys: { hashes: k.hashes, anchors: k.anchors, ...(k.terms ? { concepts: k.terms } : {}) } };
+    const opts = { exclude: [d.id], lexicon, corpusPair: true, keys: { hashes: k.hashes, anchors: k.anchors, ...(k.terms ? { concepts: k.terms } : {}) } };
     let within = corpus;
     if (withFamilies) {
       const before = new Set(sameLanguageCandidates(d, corpus, opts).map((c) => c.doc));

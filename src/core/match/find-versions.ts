@@ -10,7 +10,7 @@ import { anchorHashes, fingerprint } from '../index/fingerprint';
 import { conceptLookup, conceptTerms, type ConceptTerms } from '../index/concepts';
 import type { Lexicon } from '../text/lexicon';
 import { bilingualSide, translationEvidence } from './translation-evidence';
-import { toSimplified, urlSpans } from '../text/normalize';
+import { foldForMatch, toSimplified, urlSpans, type Folded } from '../text/normalize';
 import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, type SharedRegion } from './passages';
 import type { StockTable } from '../index/stock-table';
 import { attributionSpans } from '../text/attribution';
@@ -41,6 +41,14 @@ export interface FindOptions {
    * article once and reuses the result); by default computed from the page.
    */
   keys?: PageKeys;
+  /**
+   * The page is an article of the corpus, matched for the corpus's own relations (compile.ts): an
+   * excerpt only counts there with one rare stretch of CORPUS_EXCERPT_LONGEST, so a weak candidate
+   * (few shared hashes, both texts long: an excerpt at best) is verified only when the passage
+   * around its shared hashes is that long. The relations are the same; most chance candidates of a
+   * large corpus are then never prepared (see WEAK_HITS).
+   */
+  corpusPair?: boolean;
 }
 
 /** What retrieval looks up: the page's sampled n-gram hashes, its figure/acronym anchors and its concept keys. */
@@ -415,7 +423,9 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   // a corpus with no article in the other language (most Chinese news corpora) has no translation
   // to find: neither the page's concept keys nor a walk of the table's postings is worth making
   if (pageSide && opts.lexicon && holdsSide(corpus, pageSide === 'zh' ? 'en' : 'zh')) {
-    const keep = (d: number): boolean => !excluded.has(d) && otherSide(corpus.docs[d]!.lang, pageSide);
+    const sides = docSides(corpus);
+    const wanted = pageSide === 'zh' ? SIDE_EN : SIDE_ZH;
+    const keep = (d: number): boolean => sides[d] === wanted && !excluded.has(d);
     if (corpus.concepts) {
       const terms = opts.keys?.concepts ?? conceptTerms(page.paragraphs, pageSide, opts.lexicon);
       for (const h of conceptLookup(terms, corpus.concepts, MAX_TRANSLATION_CANDIDATES, keep)) {
@@ -433,15 +443,24 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   return out;
 }
 
-const sidesCache = new WeakMap<Corpus, { zh: boolean; en: boolean }>();
+const SIDE_ZH = 1;
+const SIDE_EN = 2;
+const sidesCache = new WeakMap<Corpus, { sides: Uint8Array; zh: boolean; en: boolean }>();
+/** Each article's side of the Chinese/English pair by its declared language (SIDE_ZH, SIDE_EN, else 0), and which sides occur, once per loaded corpus. */
+function corpusSides(corpus: Corpus): { sides: Uint8Array; zh: boolean; en: boolean } {
+  let c = sidesCache.get(corpus);
+  if (!c) {
+    const sides = Uint8Array.from(corpus.docs, (d) => (otherSide(d.lang, 'en') ? SIDE_ZH : otherSide(d.lang, 'zh') ? SIDE_EN : 0));
+    c = { sides, zh: sides.includes(SIDE_ZH), en: sides.includes(SIDE_EN) };
+    sidesCache.set(corpus, c);
+  }
+  return c;
+}
+const docSides = (corpus: Corpus): Uint8Array => corpusSides(corpus).sides;
+
 /** Whether the corpus holds any article declared in that language (the articles keep() can return). */
 function holdsSide(corpus: Corpus, side: 'zh' | 'en'): boolean {
-  let sides = sidesCache.get(corpus);
-  if (!sides) {
-    sides = { zh: corpus.docs.some((d) => otherSide(d.lang, 'en')), en: corpus.docs.some((d) => otherSide(d.lang, 'zh')) };
-    sidesCache.set(corpus, sides);
-  }
-  return sides[side];
+  return corpusSides(corpus)[side];
 }
 
 /** Whether an article's language is the other side of a Chinese/English pair. */
@@ -488,25 +507,52 @@ const LOCAL_RUN = { han: 20, words: 12 };
 const LOCAL_PLACES = 3;
 
 /** Whether a weak candidate shares a long passage where it shares its sampled hashes (see above). */
-function worthVerifying(page: PreparedText, spans: Array<Span | undefined>, docBody: string): boolean {
+function worthVerifying(page: PreparedText, spans: Array<Span | undefined>, docBody: string, run = LOCAL_RUN): boolean {
   const unit = textUnit(page);
-  const needed = unit.han ? LOCAL_RUN.han : LOCAL_RUN.words;
+  const needed = unit.han ? run.han : run.words;
+  // the article's text around a place of the gram against the whole page (whose window table is built once)
+  const runAround = (from: number, to: number): boolean =>
+    longestRun(page, prepareText(docBody.slice(Math.max(0, from - LOCAL_CONTEXT), to + LOCAL_CONTEXT)), unit.minTokens) >= needed;
+  let docFolded: Folded | null = null;
   for (const span of spans) {
     if (!span) return true;
     const gram = page.text.slice(span.start, span.end);
     let at = docBody.indexOf(gram);
-    if (at < 0) return true;
-    for (let n = 0; at >= 0 && n < LOCAL_PLACES; n++, at = docBody.indexOf(gram, at + 1)) {
-      // the article's text around the gram against the whole page (whose window table is built once)
-      const there = prepareText(docBody.slice(Math.max(0, at - LOCAL_CONTEXT), at + gram.length + LOCAL_CONTEXT));
-      if (longestRun(page, there, unit.minTokens) >= needed) return true;
+    if (at >= 0) {
+      for (let n = 0; at >= 0 && n < LOCAL_PLACES; n++, at = docBody.indexOf(gram, at + 1)) if (runAround(at, at + gram.length)) return true;
+      continue;
+    }
+    // written otherwise there (other punctuation between the characters, the other script, another
+    // width): the gram is looked for in both texts as folded for matching, where the hash was made
+    // (the article's fold is remembered, so verifying it next does not fold it again). Not there
+    // at all: the two hashes collided.
+    docFolded ??= foldForMatch(docBody);
+    const fgram = foldedSlice(page.folded, span);
+    at = fgram ? docFolded.text.indexOf(fgram) : -1;
+    for (let n = 0; at >= 0 && n < LOCAL_PLACES; n++, at = docFolded.text.indexOf(fgram, at + 1)) {
+      if (runAround(docFolded.map[at]!, docFolded.map[at + fgram.length - 1]! + 1)) return true;
     }
   }
   return false;
 }
 
+/** The folded text of an original span [start, end) (folded.map is ascending). */
+function foldedSlice(folded: Folded, span: Span): string {
+  const first = (offset: number): number => {
+    let lo = 0;
+    let hi = folded.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (folded.map[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return folded.text.slice(first(span.start), first(span.end));
+}
+
 /** The direct matches: candidates verified against their text. Needs the corpus texts of the candidates. */
-function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexicon: Lexicon | null): Match[] {
+function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexicon: Lexicon | null, corpusPair = false): Match[] {
   let prepared: PreparedText | null = null;
   let pageSpans: Map<number, Span> | null = null;
   const out: Match[] = [];
@@ -527,7 +573,7 @@ function directMatches(page: PageText, corpus: Corpus, cands: Candidate[], lexic
           pageSpans ??= fingerprint(prepared.text, true).spans!;
           spans = c.shared.map((h) => pageSpans!.get(h));
         }
-        if (!worthVerifying(prepared, spans, text.paragraphs.join('\n'))) continue;
+        if (!worthVerifying(prepared, spans, text.paragraphs.join('\n'), corpusPair ? CORPUS_EXCERPT_LONGEST : LOCAL_RUN)) continue;
       }
       const v = verifyPrepared(prepared, preparedDoc(corpus, c.doc, text), corpus.stock);
       if (v) out.push(toMatch(meta, v));
@@ -600,7 +646,7 @@ export function findVersions(page: PageText, corpus: Corpus, opts: FindOptions =
   if (cands.length === 0) return [];
   const lexicon = opts.lexicon ?? null;
   const excluded = new Set(opts.exclude ?? []);
-  const found = directMatches(page, corpus, cands.filter((c) => !c.crossLanguage), lexicon);
+  const found = directMatches(page, corpus, cands.filter((c) => !c.crossLanguage), lexicon, opts.corpusPair);
   const pageText = page.paragraphs.join('\n');
   const same = found.filter((m) => !explainedByAnother(m, found, pageText));
   // an article in the other language that is already a same-language match, or family of one (001,
