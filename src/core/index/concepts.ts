@@ -15,7 +15,7 @@
 import { anchorHashes, hashKey } from './fingerprint';
 import { EN_STOP, stemEnglish, type Lexicon } from '../text/lexicon';
 import { toSimplified } from '../text/normalize';
-import { buildPostings, lowerBound } from './postings';
+import { buildPostings, gallop, lowerBound } from './postings';
 import type { Postings } from './types';
 
 /** Keys kept per article (and per page): 96 of an article's ~300-600 distinct keys hold its rare words. */
@@ -43,37 +43,27 @@ function add(terms: ConceptTerms, key: number, w: number): void {
   terms.set(key, (terms.get(key) ?? 0) + w);
 }
 
-// The key of each English word as written (-1: no key), remembered: a corpus build meets the same
-// few thousand words in every article, and stemming and hashing them again was a tenth of the
-// concept keys' time. Forgotten whole past WORDS_KEPT words, so a long-lived worker stays small.
+// The keys of each English word as written (one per part of a hyphenated word, none for a function
+// word), remembered: a corpus build meets the same few thousand words in every article, and
+// stemming and hashing them again was a tenth of the concept keys' time. Forgotten whole past
+// WORDS_KEPT words, so a long-lived worker stays small.
 const WORDS_KEPT = 50_000;
-const wordKeys = new Map<string, number>();
-function wordKey(word: string): number {
-  let k = wordKeys.get(word);
-  if (k === undefined) {
-    k = -1;
-    const parts = word.replace(/’/g, "'").toLowerCase().split('-');
-    // a hyphenated word gives one key per part: those are not remembered (they are few)
-    if (parts.length > 1) return -2;
-    const part = parts[0]!;
-    if (part.length >= 2 && !EN_STOP.has(part)) k = stemKey(stemEnglish(part));
+const wordKeys = new Map<string, number[]>();
+function keysOfWord(word: string): number[] {
+  let keys = wordKeys.get(word);
+  if (!keys) {
+    keys = [];
+    for (const part of word.replace(/’/g, "'").toLowerCase().split('-')) {
+      if (part.length >= 2 && !EN_STOP.has(part)) keys.push(stemKey(stemEnglish(part)));
+    }
     if (wordKeys.size >= WORDS_KEPT) wordKeys.clear();
-    wordKeys.set(word, k);
+    wordKeys.set(word, keys);
   }
-  return k;
+  return keys;
 }
 
 function addEnglish(terms: ConceptTerms, text: string, weight = 1): void {
-  for (const m of text.matchAll(LATIN)) {
-    const k = wordKey(m[0]);
-    if (k >= 0) add(terms, k, weight);
-    else if (k === -2) {
-      for (const part of m[0].replace(/’/g, "'").toLowerCase().split('-')) {
-        if (part.length < 2 || EN_STOP.has(part)) continue;
-        add(terms, stemKey(stemEnglish(part)), weight);
-      }
-    }
-  }
+  for (const m of text.matchAll(LATIN)) for (const k of keysOfWord(m[0])) add(terms, k, weight);
 }
 
 /** The keys of a headword's gloss stems, kept per stems list (the lexicon keeps one list per word). */
@@ -116,7 +106,22 @@ export function conceptTerms(paragraphs: string[], side: 'zh' | 'en', lexicon: L
 
 const idfOf = (df: number, n: number): number => Math.log(1 + n / df);
 
-/** The `limit` keys of `terms` with the highest weight x idf (ties by key, so the choice is stable). */
+/**
+ * The positions of the `limit` best of keys[0..n) by score, best first, ties by key (so the choice
+ * is stable). The limit-th best score comes from a native sort of the scores alone (an article has
+ * hundreds of keys: sorting them all as pairs was a tenth of a build); only the keys at or above it
+ * are ordered.
+ */
+function bestKeys(keys: Uint32Array, scores: Float64Array, n: number, limit: number): number[] {
+  const cut = n > limit ? scores.slice(0, n).sort()[n - limit]! : -Infinity;
+  const chosen: number[] = [];
+  for (let i = 0; i < n; i++) if (scores[i]! >= cut) chosen.push(i);
+  chosen.sort((x, y) => scores[y]! - scores[x]! || keys[x]! - keys[y]!);
+  if (chosen.length > limit) chosen.length = limit;
+  return chosen;
+}
+
+/** The `limit` keys of `terms` with the highest weight x idf (see bestKeys). */
 function topKeys(terms: ConceptTerms, idf: (key: number) => number, limit: number): number[] {
   const keys = new Uint32Array(terms.size);
   const scores = new Float64Array(terms.size);
@@ -128,14 +133,7 @@ function topKeys(terms: ConceptTerms, idf: (key: number) => number, limit: numbe
       scores[n++] = Math.log1p(w) * i;
     }
   }
-  // the limit-th best score, from a native sort of the scores alone (an article has hundreds of
-  // keys: sorting them all as pairs was a tenth of a build), then only the keys at or above it
-  let cut = -Infinity;
-  if (n > limit) cut = scores.slice(0, n).sort()[n - limit]!;
-  const scored: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) if (scores[i]! >= cut) scored.push([keys[i]!, scores[i]!]);
-  scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-  return scored.slice(0, limit).map(([k]) => k);
+  return bestKeys(keys, scores, n, limit).map((i) => keys[i]!);
 }
 
 /**
@@ -221,25 +219,6 @@ export interface ConceptHit {
  */
 const scratch = new WeakMap<ConceptIndex, { sums: Float64Array; touched: Uint32Array; idf: Float64Array }>();
 
-/** First index >= from with a[i] >= h (a ascending): steps of doubling length from `from`, then a binary search. */
-function gallop(a: Uint32Array, h: number, from: number): number {
-  let step = 1;
-  let lo = from;
-  let hi = from;
-  while (hi < a.length && a[hi]! < h) {
-    lo = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, a.length);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Posting lists longer than this are not walked for a page: a key among the chosen keys of more
  * articles adds a little to the score of many, and walking such lists made a lookup's cost grow
@@ -261,7 +240,7 @@ export function conceptLookup(terms: ConceptTerms, index: ConceptIndex, limit: n
   if (!s) scratch.set(index, (s = { sums: new Float64Array(index.norms.length), touched: new Uint32Array(index.norms.length), idf: Float64Array.from(index.df, (df) => idfOf(df, index.articles)) }));
   const { sums, touched, idf: idfAt } = s;
   // the page's keys the table knows, found in ascending order (each search starts from the last),
-  // with their idf and their weight x idf; then its CONCEPT_KEYS best as topKeys orders them
+  // with their idf and their weight x idf; then its CONCEPT_KEYS best, as topKeys chooses them
   const m = terms.size;
   const ks = new Uint32Array(m);
   let j = 0;
@@ -278,11 +257,7 @@ export function conceptLookup(terms: ConceptTerms, index: ConceptIndex, limit: n
     qIdf[q] = idfAt[at]!;
     qScore[q++] = Math.log1p(terms.get(ks[i]!)!) * idfAt[at]!;
   }
-  const cut = q > CONCEPT_KEYS ? qScore.slice(0, q).sort()[q - CONCEPT_KEYS]! : -Infinity;
-  const chosen: number[] = [];
-  for (let i = 0; i < q; i++) if (qScore[i]! >= cut) chosen.push(i);
-  chosen.sort((x, y) => qScore[y]! - qScore[x]! || qKey[x]! - qKey[y]!);
-  if (chosen.length > CONCEPT_KEYS) chosen.length = CONCEPT_KEYS;
+  const chosen = bestKeys(qKey, qScore, q, CONCEPT_KEYS);
   let n = 0;
   let pageNorm = 0;
   const p = index.postings;

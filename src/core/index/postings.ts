@@ -36,10 +36,29 @@ export function buildPostings(perDoc: Uint32Array[], maxDf: number): { postings:
   return { postings: { hashes: Uint32Array.from(outH), docs: Uint32Array.from(outD) }, dropped };
 }
 
-/** First index with hashes[i] >= h. */
-export function lowerBound(a: Uint32Array, h: number): number {
+/** First index with a[i] >= h (a ascending). */
+export function lowerBound(a: Uint32Array | Int32Array, h: number): number {
   let lo = 0;
   let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index >= from with a[i] >= h (a ascending): steps of doubling length from `from`, then a binary search; for ascending lookups, each starting from the last. */
+export function gallop(a: Uint32Array, h: number, from: number): number {
+  let step = 1;
+  let lo = from;
+  let hi = from;
+  while (hi < a.length && a[hi]! < h) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, a.length);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < h) lo = mid + 1;

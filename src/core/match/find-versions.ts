@@ -15,7 +15,7 @@ import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, t
 import type { StockTable } from '../index/stock-table';
 import { attributionSpans } from '../text/attribution';
 import type { Lang, Match, Relation, Span } from '../types';
-import { countHits } from '../index/postings';
+import { countHits, lowerBound } from '../index/postings';
 import type { Corpus, DocMeta, DocText } from '../index/types';
 
 export interface PageText {
@@ -423,7 +423,7 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
   // a corpus with no article in the other language (most Chinese news corpora) has no translation
   // to find: neither the page's concept keys nor a walk of the table's postings is worth making
   if (pageSide && opts.lexicon && holdsSide(corpus, pageSide === 'zh' ? 'en' : 'zh')) {
-    const sides = docSides(corpus);
+    const { sides } = corpusSides(corpus);
     const wanted = pageSide === 'zh' ? SIDE_EN : SIDE_ZH;
     const keep = (d: number): boolean => sides[d] === wanted && !excluded.has(d);
     if (corpus.concepts) {
@@ -456,7 +456,6 @@ function corpusSides(corpus: Corpus): { sides: Uint8Array; zh: boolean; en: bool
   }
   return c;
 }
-const docSides = (corpus: Corpus): Uint8Array => corpusSides(corpus).sides;
 
 /** Whether the corpus holds any article declared in that language (the articles keep() can return). */
 function holdsSide(corpus: Corpus, side: 'zh' | 'en'): boolean {
@@ -538,17 +537,8 @@ function worthVerifying(page: PreparedText, spans: Array<Span | undefined>, docB
 
 /** The folded text of an original span [start, end) (folded.map is ascending). */
 function foldedSlice(folded: Folded, span: Span): string {
-  const first = (offset: number): number => {
-    let lo = 0;
-    let hi = folded.text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (folded.map[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return folded.text.slice(first(span.start), first(span.end));
+  const map = folded.map.subarray(0, folded.text.length);
+  return folded.text.slice(lowerBound(map, span.start), lowerBound(map, span.end));
 }
 
 /** The direct matches: candidates verified against their text. Needs the corpus texts of the candidates. */
