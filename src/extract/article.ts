@@ -11,10 +11,10 @@ import { feedStart } from './body/feed';
 import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { pickTitle } from './title';
-import { dateFromMetaNames, findDate, findDateInPage, headDate, labelledDateIn, parseDate } from './dates';
+import { dateFromMetaNames, findDate, findDateInPage, footDate, headDate, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
-import { zonesOf } from './page-lines';
+import { BADGE_MAX, zonesOf } from './page-lines';
 import { findCredits } from './byline';
 import { bodyOrDensest } from './body/density';
 import { isPhotoLine } from './body/captions';
@@ -133,7 +133,11 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const bodyLines = takeSourceLines(paragraphs);
   // the headline repeated at the top of the body is not body text ("标题" under a title "标题_某某网")
   const isHeadline = (p: string): boolean =>
-    p === article.title || p === meta.h1 || (p.length >= 8 && article.title.startsWith(p) && p.length >= article.title.length * 0.6);
+    p === article.title ||
+    p === meta.h1 ||
+    (p.length >= 8 && article.title.startsWith(p) && p.length >= article.title.length * 0.6) ||
+    // with a badge in the headline's element (原创, 独家)
+    (article.title.length >= 8 && p.endsWith(article.title) && p.length - article.title.length <= BADGE_MAX);
   while (paragraphs.length > 0 && isHeadline(paragraphs[0]!)) paragraphs.shift();
   // a feed of comments in the article's own container is not body text (feed.ts)
   const feed = feedStart(paragraphs);
@@ -152,6 +156,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   // the date: a labelled one between the headline and the body (发布时间：…, 发表于 …) before the first
   // date under the headline, which may be a sidebar's
   const headlineDate = labelledDateIn(zones.before ?? zones.head) ?? headDate(zones.head, zones.titleFound);
+  const footLineDate = headlineDate ? null : footDate(zones.after ?? []);
   const textDate = headlineDate ?? findDateInPage(pristine);
   // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
   const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
@@ -165,7 +170,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs).byline : readabilityByline ?? metaAuthor;
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
-  const claims = { declared: meta.declaresArticle, dated: meta.published !== null || headlineDate !== null, headed: zones.titleFound, sourced: article.sourceLines.length > 0 };
+  const claims = { declared: meta.declaresArticle, dated: meta.published !== null || headlineDate !== null || footLineDate !== null, headed: zones.titleFound, sourced: article.sourceLines.length > 0 };
   const verdict = judgeArticle({ readerable, content, kept: paragraphs, claims });
   return { article, isArticle: verdict.isArticle, reasons: verdict.reasons };
 }

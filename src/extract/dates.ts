@@ -79,6 +79,18 @@ function inWidget(n: Node): boolean {
   return false;
 }
 
+/**
+ * A date inside a link that also carries a headline ("精选文章一(截止2006年8月10日)", "某某新闻 2018-03-02")
+ * dates the page it links to: a sidebar's or a list's entry. A link holding the date alone (a blog
+ * post's permalink) may be the article's own.
+ */
+function inHeadlineLink(n: Node): boolean {
+  const a = n.parentElement?.closest('a');
+  if (!a) return false;
+  const rest = (a.textContent ?? '').replace(/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}:\d{2}(?::\d{2})?/g, '');
+  return (rest.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0) >= 4;
+}
+
 /** A version string's build date ("3.4.40 (2019-9-5 9:38:01 PM)") is no publication date. */
 const VERSION = /\b\d{1,3}\.\d+\.\d+\b/; // not a dotted date (2022.01.20)
 
@@ -98,7 +110,7 @@ export function findDateInPage(doc: Document): string | null {
     }
     const text = (n as Text).data;
     if (text.length > 80 || !/\d{4}/.test(text) || VERSION.test(text)) continue;
-    if (inWidget(n)) continue;
+    if (inWidget(n) || inHeadlineLink(n)) continue;
     const d = findDate(text);
     if (d) return d;
   }
@@ -136,6 +148,22 @@ export function headDate(head: string[], titleFound: boolean): string | null {
   }
   return null;
 }
+
+/**
+ * The date in the short lines right after the body ("2019-09-08 11:42:03 举报", "责任编辑：某某 2019-09-08"),
+ * when nothing above the body dated it: a gallery or a portal that prints its date under the text.
+ */
+export function footDate(after: readonly string[]): string | null {
+  for (const l of after.slice(0, FOOT_LINES)) {
+    if (l.length > HEAD_LINE_MAX || VERSION.test(l)) continue;
+    const d = labelledDate(l) ?? findDate(l);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** How many lines after the body may hold its date (the next is a related-links block's). */
+const FOOT_LINES = 3;
 
 /** Longer than this, a line under the headline is body text, not the dateline (a date line with source, author and views runs to ~60). */
 const HEAD_LINE_MAX = 100;

@@ -21,9 +21,12 @@ export interface Zones {
   before?: string[];
   /** The page's short lines from the body's start to its end (an editor line Readability left out). */
   inside?: string[];
+  /** The few page lines right after the body (a gallery's or a portal's date and 举报 line under the text). */
+  after?: string[];
 }
 
-const key = (s: string): string => s.replace(/[\s\u3000]+/g, '').slice(0, 16);
+/** Characters of a badge before the headline in its line (原创, 独家, 图文). */
+export const BADGE_MAX = 3;
 
 function indexOf(lines: string[], text: string, from: number): number {
   const whole = text.replace(/[\s\u3000]+/g, '');
@@ -46,6 +49,8 @@ function isTitleLine(line: string, title: string, h1: string | null): boolean {
     const k = (t ?? '').replace(/[\s\u3000]+/g, '');
     if (k.length < 2) continue;
     if (l === k || (k.length >= 4 && l.startsWith(k) && l.length <= k.length + 40)) return true;
+    // a badge set in the headline's own element ("<h2><span>原创</span>标题</h2>", 独家, 置顶)
+    if (k.length >= 8 && l.endsWith(k) && l.length - k.length <= BADGE_MAX) return true;
   }
   return false;
 }
@@ -79,8 +84,9 @@ export function zonesOf(doc: Document, title: string, h1: string | null, body: s
   // the body's closing lines: its last paragraphs, and any short line among its last ones (来源：… 编辑：…
   // before a block of links Readability kept), then the lines that follow it on the page
   const closing = body.filter((p, i, a) => i >= a.length - TAIL_BODY || (p.length <= 80 && i >= a.length - TAIL_SHORT_FROM));
-  const tail = [...closing, ...(last >= 0 ? lines.slice(last + 1, last + 1 + TAIL_AFTER) : [])];
+  const after = last >= 0 ? lines.slice(last + 1, last + 1 + TAIL_AFTER) : [];
+  const tail = [...closing, ...after];
   const before = first >= 0 ? lines.slice(Math.max(0, first - 40), first + 1) : head;
   const inside = first >= 0 && last > first ? lines.slice(first, last + 1).filter((l) => l.length <= 80) : [];
-  return { head, tail, inside, titleFound: t >= 0 && (first < 0 || t < first), before };
+  return { head, tail, inside, after, titleFound: t >= 0 && (first < 0 || t < first), before };
 }

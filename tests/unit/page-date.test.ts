@@ -45,6 +45,15 @@ describe('the date a page states for its article', () => {
        <div class="info">2022.01.20 16:31 来源：河南日报客户端</div><div class="content">${body(6)}</div></body></html>`,
       '2022-01-20',
     ],
+    [
+      // a blog's home page: a sidebar link dated in its text ("精选文章一(截止2006年8月10日)") before the post's own date
+      "a sidebar link's date before the post's",
+      `<html><head><title>海姑娘 | blog.example.com</title></head><body>
+       <table><tr><td class="side"><a href="/a">博客精选文章一(截止2006年8月10日)</a></td>
+       <td><table><tr><td class="post-title">湘菜粤菜 兵分两路</td><td><nobr>2005-06-14 03:25:55</nobr></td></tr>
+       <tr><td class="post-body">${body(6)}</td></tr><tr><td>由海姑娘张贴 @ <a href="/p/1">2005-06-14 03:25:55</a></td></tr></table></td></tr></table></body></html>`,
+      '2005-06-14',
+    ],
   ])('%s', (_what, html, day) => {
     const { article } = extractArticle(parseHtml(html));
     expect(article.published?.slice(0, 10)).toBe(day);
