@@ -4,19 +4,19 @@
 // complete their scores, so every listed score is still the exact one and the article sharing the
 // page's rare keys comes first.
 import { describe, expect, it } from 'vitest';
-import { buildConcepts, conceptIndex, conceptLookup, CONCEPT_WALK, type ConceptIndex, type ConceptTerms } from '../../src/core/index/concepts';
+import { buildConcepts, conceptIndex, conceptLookup, CONCEPT_WALK, termsOf, type ConceptIndex, type ConceptTerms } from '../../src/core/index/concepts';
 import { lowerBound } from '../../src/core/index/postings';
 
 /** Articles of `common` keys shared by many, and `rare` keys shared by groups of three (keys from 1,000 up). */
 function table(articles: number, commonPerArticle: number, commonKeys: number): { terms: ConceptTerms[]; index: ConceptIndex } {
   const terms: ConceptTerms[] = [];
   for (let d = 0; d < articles; d++) {
-    const t: ConceptTerms = new Map();
+    const t = new Map<number, number>();
     for (let j = 0; j < commonPerArticle; j++) t.set(1 + ((d * 7 + j * 13) % commonKeys), 1 + (j % 3));
     const group = Math.floor(d / 3);
     for (let r = 0; r < 4; r++) t.set(1000 + group * 4 + r, 2);
     t.set(100_000 + d, 1); // a key of its own
-    terms.push(t);
+    terms.push(termsOf(t));
   }
   const built = buildConcepts(terms, 10_000);
   return { terms, index: conceptIndex(built, articles, articles) };
@@ -28,7 +28,7 @@ function bruteForce(page: ConceptTerms, index: ConceptIndex): Array<{ doc: numbe
     const at = lowerBound(index.keys, k);
     return index.keys[at] === k ? Math.log(1 + index.articles / index.df[at]!) : 0;
   };
-  const query = [...page.keys()].filter((k) => idf(k) > 0);
+  const query = [...page.keys].filter((k) => idf(k) > 0);
   const pageNorm = query.reduce((s, k) => s + idf(k), 0);
   const shared = new Float64Array(index.norms.length);
   for (const k of query) {

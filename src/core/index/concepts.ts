@@ -21,8 +21,26 @@ import type { Postings } from './types';
 /** Keys kept per article (and per page): 96 of an article's ~300-600 distinct keys hold its rare words. */
 export const CONCEPT_KEYS = 96;
 
-/** Key -> weight in the text (occurrences; a Chinese word's weight shared among its glosses). */
-export type ConceptTerms = Map<number, number>;
+/**
+ * A text's keys, ascending, each with its weight in the text (occurrences; a Chinese word's weight
+ * shared among its glosses). Two typed arrays rather than a Map: a corpus build keeps every
+ * article's terms until the index is made and sends them between threads, and at 100,000 articles
+ * a Map each (hundreds of entries) was gigabytes of heap that the garbage collector walked again and
+ * again, and slow to copy.
+ */
+export interface ConceptTerms {
+  keys: Uint32Array;
+  weights: Float64Array;
+}
+
+/** Key -> weight, while a text's terms are counted. */
+type TermCounts = Map<number, number>;
+
+/** The counted terms as ConceptTerms (keys ascending). */
+export function termsOf(counts: ReadonlyMap<number, number>): ConceptTerms {
+  const keys = Uint32Array.from(counts.keys()).sort();
+  return { keys, weights: Float64Array.from(keys, (k) => counts.get(k)!) };
+}
 
 /** The concept table of a loaded corpus. */
 export interface ConceptIndex {
@@ -39,7 +57,7 @@ const LATIN = /[A-Za-z][A-Za-z'’-]*/g;
 
 const stemKey = (stem: string): number => hashKey(`w:${stem}`);
 
-function add(terms: ConceptTerms, key: number, w: number): void {
+function add(terms: TermCounts, key: number, w: number): void {
   terms.set(key, (terms.get(key) ?? 0) + w);
 }
 
@@ -62,7 +80,7 @@ function keysOfWord(word: string): number[] {
   return keys;
 }
 
-function addEnglish(terms: ConceptTerms, text: string, weight = 1): void {
+function addEnglish(terms: TermCounts, text: string, weight = 1): void {
   for (const m of text.matchAll(LATIN)) for (const k of keysOfWord(m[0])) add(terms, k, weight);
 }
 
@@ -74,7 +92,7 @@ function keysOf(stems: string[]): Uint32Array {
   return keys;
 }
 
-function addChinese(terms: ConceptTerms, text: string, lexicon: Lexicon): void {
+function addChinese(terms: TermCounts, text: string, lexicon: Lexicon): void {
   const simp = toSimplified(text).normalize('NFKC');
   addEnglish(terms, simp, 1); // Latin words inside Chinese text: names, acronyms
   for (const m of simp.matchAll(/\p{Script=Han}+/gu)) {
@@ -96,12 +114,12 @@ function addChinese(terms: ConceptTerms, text: string, lexicon: Lexicon): void {
 
 /** The concept keys of a text on one side of the language pair, with their weights (`anchors`: the text's anchorHashes, when already computed). */
 export function conceptTerms(paragraphs: string[], side: 'zh' | 'en', lexicon: Lexicon, anchors?: Uint32Array): ConceptTerms {
-  const terms: ConceptTerms = new Map();
+  const terms: TermCounts = new Map();
   const text = paragraphs.join('\n');
   if (side === 'en') addEnglish(terms, text);
   else addChinese(terms, text, lexicon);
   for (const a of anchors ?? anchorHashes(text)) add(terms, a, 1);
-  return terms;
+  return termsOf(terms);
 }
 
 const idfOf = (df: number, n: number): number => Math.log(1 + n / df);
@@ -123,14 +141,16 @@ function bestKeys(keys: Uint32Array, scores: Float64Array, n: number, limit: num
 
 /** The `limit` keys of `terms` with the highest weight x idf (see bestKeys). */
 function topKeys(terms: ConceptTerms, idf: (key: number) => number, limit: number): number[] {
-  const keys = new Uint32Array(terms.size);
-  const scores = new Float64Array(terms.size);
+  const m = terms.keys.length;
+  const keys = new Uint32Array(m);
+  const scores = new Float64Array(m);
   let n = 0;
-  for (const [k, w] of terms) {
+  for (let j = 0; j < m; j++) {
+    const k = terms.keys[j]!;
     const i = idf(k);
     if (i > 0) {
       keys[n] = k;
-      scores[n++] = Math.log1p(w) * i;
+      scores[n++] = Math.log1p(terms.weights[j]!) * i;
     }
   }
   return bestKeys(keys, scores, n, limit).map((i) => keys[i]!);
@@ -172,14 +192,14 @@ export interface BuiltConcepts {
  * the 0.1 floor 0 -> 0.33, the build's largest cost at 20,000).
  */
 export function buildConcepts(perDoc: Array<ConceptTerms | null>, maxDf: number): BuiltConcepts {
-  const df = new Map<number, number>();
+  const df = new KeyCounts();
   let n = 0;
   for (const t of perDoc) {
     if (!t) continue;
     n++;
-    for (const k of t.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of t.keys) df.add(k);
   }
-  const idf = (k: number): number => idfOf(df.get(k)!, n);
+  const idf = (k: number): number => idfOf(df.get(k), n);
   const chosen = perDoc.map((t) => Uint32Array.from(t ? topKeys(t, idf, CONCEPT_KEYS) : []).sort());
   const { postings } = buildPostings(chosen, maxDf);
   // the keys dropped from the postings stay known, with their df, and in each article's norm: a
@@ -188,7 +208,55 @@ export function buildConcepts(perDoc: Array<ConceptTerms | null>, maxDf: number)
   for (const c of chosen) for (const k of c) known.add(k);
   const keys = Uint32Array.from(known).sort();
   const norms = Uint32Array.from(chosen, (c) => Math.round(c.reduce((s, k) => s + idf(k), 0) * 1000));
-  return { postings, keys, df: Uint32Array.from(keys, (k) => df.get(k)!), norms };
+  return { postings, keys, df: Uint32Array.from(keys, (k) => df.get(k)), norms };
+}
+
+/**
+ * How many times each 32-bit key was added: an open-addressing table of typed arrays. A Map of the
+ * corpus's distinct concept keys (millions at 100,000 articles), asked once per key of every
+ * article, was most of making the concept table.
+ */
+class KeyCounts {
+  private slots = new Uint32Array(1 << 16);
+  private counts = new Uint32Array(1 << 16);
+  private used = 0;
+
+  private find(key: number): number {
+    const mask = this.slots.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.counts[i] !== 0 && this.slots[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  add(key: number): void {
+    const i = this.find(key);
+    if (this.counts[i] === 0) {
+      this.slots[i] = key;
+      if (++this.used * 2 > this.slots.length) {
+        this.counts[i] = 1;
+        this.grow();
+        return;
+      }
+    }
+    this.counts[i]!++;
+  }
+
+  /** The key's count (0 when never added). */
+  get(key: number): number {
+    return this.counts[this.find(key)]!;
+  }
+
+  private grow(): void {
+    const { slots, counts } = this;
+    this.slots = new Uint32Array(slots.length * 2);
+    this.counts = new Uint32Array(slots.length * 2);
+    for (let i = 0; i < slots.length; i++) {
+      if (counts[i] === 0) continue;
+      const j = this.find(slots[i]!);
+      this.slots[j] = slots[i]!;
+      this.counts[j] = counts[i]!;
+    }
+  }
 }
 
 /** The loaded table: the sums of idf per article, as compiled (or computed once from the postings of an older build). */
@@ -241,11 +309,8 @@ export function conceptLookup(terms: ConceptTerms, index: ConceptIndex, limit: n
   const { sums, touched, idf: idfAt } = s;
   // the page's keys the table knows, found in ascending order (each search starts from the last),
   // with their idf and their weight x idf; then its CONCEPT_KEYS best, as topKeys chooses them
-  const m = terms.size;
-  const ks = new Uint32Array(m);
-  let j = 0;
-  for (const k of terms.keys()) ks[j++] = k;
-  ks.sort();
+  const ks = terms.keys;
+  const m = ks.length;
   const qKey = new Uint32Array(m);
   const qIdf = new Float64Array(m);
   const qScore = new Float64Array(m);
@@ -255,7 +320,7 @@ export function conceptLookup(terms: ConceptTerms, index: ConceptIndex, limit: n
     if (index.keys[at] !== ks[i]) continue;
     qKey[q] = ks[i]!;
     qIdf[q] = idfAt[at]!;
-    qScore[q++] = Math.log1p(terms.get(ks[i]!)!) * idfAt[at]!;
+    qScore[q++] = Math.log1p(terms.weights[i]!) * idfAt[at]!;
   }
   const chosen = bestKeys(qKey, qScore, q, CONCEPT_KEYS);
   let n = 0;
