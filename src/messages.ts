@@ -75,6 +75,8 @@ export interface TabVerdict {
   error?: string;
   /** The error again, for the interface to say in the reader's language. */
   problem?: Problem;
+  /** How many times the analysis was started again because the worker doing it was stopped part way. */
+  resumed?: number;
   updated: number;
 }
 

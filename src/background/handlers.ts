@@ -7,7 +7,7 @@ import type { Comparison } from '../core/types';
 import { buildMatchReport } from '../core/match/match-report';
 import { compareAny, versionOfDoc, versionOfArticle } from '../core/compare/compare-any';
 import { getCorpus, getLexicon } from './corpus';
-import { getVerdict, putVerdict } from './verdicts';
+import { claim, dropVerdict, getVerdict, isStale, putVerdict, staleVerdicts } from './verdicts';
 import { extractFromSnapshot } from '../extract/from-snapshot';
 import { SnapshotParts } from './snapshot-parts';
 import { tabProvenance } from './family';
@@ -41,8 +41,8 @@ function senderTab(ctx: Context): { id: number; url: string } {
 }
 
 /** Injects extract.js into a tab's top frame; it answers with pageSnapshot. */
-async function extractIn(tabId: number, url: string, title: string, precheck?: TabVerdict['precheck']): Promise<TabVerdict> {
-  const verdict = await putVerdict({ tabId, url, title, status: 'analysing', precheck, updated: Date.now() });
+async function extractIn(tabId: number, url: string, title: string, precheck?: TabVerdict['precheck'], resumed?: number): Promise<TabVerdict> {
+  const verdict = await putVerdict({ tabId, url, title, status: 'analysing', precheck, ...(resumed ? { resumed } : {}), updated: Date.now() });
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['extract.js'] });
   } catch (e) {
@@ -51,9 +51,12 @@ async function extractIn(tabId: number, url: string, title: string, precheck?: T
   return verdict;
 }
 
-async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVerdict> {
+async function analyse(tabId: number, extraction: PageExtraction, resumed?: number): Promise<TabVerdict> {
   const previous = await getVerdict(tabId);
-  const base = { tabId, url: extraction.url, title: extraction.article.title, precheck: previous?.precheck, extraction };
+  const again = resumed ?? previous?.resumed;
+  const base = { tabId, url: extraction.url, title: extraction.article.title, precheck: previous?.precheck, extraction, ...(again ? { resumed: again } : {}) };
+  // the page's text is kept while it is matched, so that a worker stopped part way leaves what another needs to match it again
+  await putVerdict({ ...base, status: 'analysing', updated: Date.now() });
   try {
     const [corpus, lexicon] = await Promise.all([getCorpus(), getLexicon()]);
     const report = await withUserMatches(await buildMatchReport(extraction.article, extraction.isArticle, corpus, { lexicon }), extraction.article);
@@ -64,6 +67,41 @@ async function analyse(tabId: number, extraction: PageExtraction): Promise<TabVe
   }
 }
 
+/**
+ * A worker stopped mid-analysis (the browser's idle limit, a crash, an update) leaves the tab's
+ * verdict at "analysing" in storage, with nothing to finish it: the next worker starts it again,
+ * from the page's text when it was kept, else by reading the page again if the tab still shows it.
+ * Twice at most: an analysis that stops the worker every time ends in an error the reader can act on.
+ */
+const RESUMES = 2;
+
+async function resume(v: TabVerdict): Promise<TabVerdict | null> {
+  if (!claim(v.tabId)) return v;
+  const resumed = (v.resumed ?? 0) + 1;
+  if (resumed > RESUMES) {
+    const why = `the extension's worker stopped ${RESUMES + 1} times before this page's analysis finished`;
+    return putVerdict({ ...v, status: 'error', error: why, problem: { key: 'problem_stopped', values: [String(RESUMES + 1)] }, resumed, updated: Date.now() });
+  }
+  if (v.extraction) return analyse(v.tabId, v.extraction, resumed);
+  const tab = await browser.tabs.get(v.tabId).catch(() => null);
+  if (!tab || tab.url !== v.url) {
+    await dropVerdict(v.tabId);
+    return null;
+  }
+  return extractIn(v.tabId, v.url, v.title, v.precheck, resumed);
+}
+
+/** How work outside a message runs (set by the worker's entry point: under its keep-alive). */
+type Runner = <T>(work: () => Promise<T>) => Promise<T>;
+let run: Runner = (work) => work();
+
+/** Resumes every analysis a stopped worker left, and any found later by getVerdict, with `runner`. */
+export function resumeStale(runner: Runner): Promise<void> {
+  run = runner;
+  return run(async () => {
+    for (const v of await staleVerdicts()) await resume(v).catch(() => null);
+  });
+}
 
 async function packInfos(): Promise<PackInfo[]> {
   return (await packStatus()).map((p) => ({
@@ -117,7 +155,10 @@ export const handlers: Handlers = {
   },
 
   async getVerdict(_ctx, tabId, updated) {
-    return getVerdict(tabId, updated);
+    const v = await getVerdict(tabId, updated);
+    // left by a stopped worker: started again in the background, the popup polls on
+    if (v && updated === undefined && isStale(v)) void run(() => resume(v)).catch(() => null);
+    return v;
   },
 
   async analyseTab(_ctx, tabId) {

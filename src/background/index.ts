@@ -4,7 +4,7 @@
 // no message is answered before its sender and shape are checked.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { ReplyError, SENDERS, isRequest, type Reply } from '../messages';
-import { dropSnapshotParts, handlers } from './handlers';
+import { dropSnapshotParts, handlers, resumeStale } from './handlers';
 import { senderAllowed, validateArgs } from './validate';
 import { dropVerdict } from './verdicts';
 import { UserCorpusError } from './user-corpus';
@@ -36,6 +36,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     }
   })();
 });
+
+// analyses a stopped worker left unfinished are started again
+void resumeStale(busy.whileBusy).catch(() => undefined);
 
 // A tab that loads a new page loses the old page's verdict and badge.
 browser.tabs.onUpdated.addListener((tabId, change) => {

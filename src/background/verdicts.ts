@@ -8,6 +8,33 @@ import browser from 'webextension-polyfill';
 import type { TabVerdict } from '../messages';
 
 const memory = new Map<number, TabVerdict>();
+/**
+ * Tabs whose "analysing" verdict this worker put, and so is working on or waiting for the page's
+ * copy. An "analysing" verdict in storage that this worker did not put was left by a worker that
+ * was stopped part way: nothing will finish it, and it is stale (resumed by the handlers).
+ */
+const owned = new Set<number>();
+
+/** Whether `v` is an analysis no running worker will finish. */
+export function isStale(v: TabVerdict): boolean {
+  return v.status === 'analysing' && !owned.has(v.tabId);
+}
+
+/** Claims a stale verdict's tab for this worker, before it is analysed again (false: already claimed). */
+export function claim(tabId: number): boolean {
+  if (owned.has(tabId)) return false;
+  owned.add(tabId);
+  return true;
+}
+
+/** Every stored verdict left "analysing" by a stopped worker (read once when a worker starts). */
+export async function staleVerdicts(): Promise<TabVerdict[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([k]) => /^tab:\d+$/.test(k))
+    .map(([, v]) => v as TabVerdict)
+    .filter((v) => v && typeof v === 'object' && typeof v.tabId === 'number' && isStale(v));
+}
 const key = (tabId: number) => `tab:${tabId}`;
 const keptKey = (tabId: number, updated: number) => `kept:${tabId}:${updated}`;
 const KEPT_INDEX = 'kept:index';
@@ -48,6 +75,8 @@ async function currentVerdict(tabId: number): Promise<TabVerdict | null> {
 }
 
 export async function putVerdict(verdict: TabVerdict): Promise<TabVerdict> {
+  if (verdict.status === 'analysing') owned.add(verdict.tabId);
+  else owned.delete(verdict.tabId);
   const previous = memory.get(verdict.tabId) ?? null;
   if (previous && previous.updated !== verdict.updated) await keep(previous);
   memory.set(verdict.tabId, verdict);
@@ -67,6 +96,7 @@ export async function dropVerdict(tabId: number): Promise<void> {
   if (!memory.has(tabId) && !(await browser.storage.session.get(key(tabId)))[key(tabId)]) return;
   await keep(await currentVerdict(tabId));
   memory.delete(tabId);
+  owned.delete(tabId);
   await browser.storage.session.remove(key(tabId));
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
 }

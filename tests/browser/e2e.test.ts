@@ -45,6 +45,38 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await popup.close();
     });
 
+    // the browser stops a service worker when it likes (Chromium's 30-second idle limit, a crash,
+    // an update); the verdict it was working on stays "analysing" in storage.session, as written here
+    it.skipIf(name !== 'chromium')('finishes an analysis that a stopped worker left unfinished', async () => {
+      const url = `${server.url}/reprint-002.html?resumed`;
+      const tab = await b.openPage(url);
+      const tabId = await until(() => b.tabIdOf(url), (id) => id > 0, 10_000, 'the tab');
+      const badge = await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge');
+      // stopped while matching (the page's text kept), then before the page's copy came (none kept)
+      for (const stoppedAt of ['matching', 'reading']) {
+        await b.inExtension(`async (b) => {
+          const k = 'tab:${tabId}';
+          const v = (await b.storage.session.get(k))[k];
+          delete v.report;
+          if (${JSON.stringify(stoppedAt)} === 'reading') delete v.extraction;
+          v.status = 'analysing';
+          await b.storage.session.set({ [k]: v });
+          await b.action.setBadgeText({ tabId: ${tabId}, text: '' });
+        }`);
+        await b.stopWorkers(tab);
+        expect(await b.badge(tabId)).toBe('');
+        // the next worker starts it again: the popup that woke it shows the versions, the badge is back
+        const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`, '[data-testid="version"]');
+        const versions = await popup.$$eval('[data-testid="version"]', (els) => els.map((e) => [e.getAttribute('data-doc-id'), e.getAttribute('data-relation')]));
+        expect(versions, stoppedAt).toContainEqual([expect.stringMatching(/^000/), 'reprint']);
+        expect(await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge again')).toBe(badge);
+        const v = await b.inExtension<{ status: string; resumed?: number }>(`async (b) => (await b.storage.session.get('tab:${tabId}'))['tab:${tabId}']`);
+        expect(v.status).toBe('done');
+        await popup.close();
+      }
+      await tab.close();
+    });
+
     it('says plainly that a page has no version in the corpus', async () => {
       const url = `${server.url}/unrelated.html`;
       await b.openPage(url);
