@@ -8,33 +8,6 @@ import browser from 'webextension-polyfill';
 import type { TabVerdict } from '../messages';
 
 const memory = new Map<number, TabVerdict>();
-/**
- * Tabs whose "analysing" verdict this worker put, and so is working on or waiting for the page's
- * copy. An "analysing" verdict in storage that this worker did not put was left by a worker that
- * was stopped part way: nothing will finish it, and it is stale (resumed by the handlers).
- */
-const owned = new Set<number>();
-
-/** Whether `v` is an analysis no running worker will finish. */
-export function isStale(v: TabVerdict): boolean {
-  return v.status === 'analysing' && !owned.has(v.tabId);
-}
-
-/** Claims a stale verdict's tab for this worker, before it is analysed again (false: already claimed). */
-export function claim(tabId: number): boolean {
-  if (owned.has(tabId)) return false;
-  owned.add(tabId);
-  return true;
-}
-
-/** Every stored verdict left "analysing" by a stopped worker (read once when a worker starts). */
-export async function staleVerdicts(): Promise<TabVerdict[]> {
-  const all = await browser.storage.session.get(null);
-  return Object.entries(all)
-    .filter(([k]) => /^tab:\d+$/.test(k))
-    .map(([, v]) => v as TabVerdict)
-    .filter((v) => v && typeof v === 'object' && typeof v.tabId === 'number' && isStale(v));
-}
 const key = (tabId: number) => `tab:${tabId}`;
 const keptKey = (tabId: number, updated: number) => `kept:${tabId}:${updated}`;
 const KEPT_INDEX = 'kept:index';
@@ -74,18 +47,64 @@ async function currentVerdict(tabId: number): Promise<TabVerdict | null> {
   return null;
 }
 
+// ---------- analyses a stopped worker left unfinished
+// Tabs whose "analysing" verdict this worker put (`owned`) are being worked on, or wait for the
+// page's copy. An "analysing" verdict in storage that this worker did not put was left by a worker
+// stopped part way: nothing will finish it (the handlers start it again). The tabs with an
+// "analysing" verdict stored are listed under PENDING, written with the verdict, so that a worker
+// waking up reads those alone rather than every verdict of the session.
+const owned = new Set<number>();
+const PENDING = 'pending:index';
+let pending: Set<number> | null = null;
+
+async function pendingTabs(): Promise<Set<number>> {
+  if (!pending) {
+    const stored = (await browser.storage.session.get(PENDING))[PENDING];
+    pending ??= new Set(Array.isArray(stored) ? stored.filter((x): x is number => typeof x === 'number') : []);
+  }
+  return pending;
+}
+
+/** Whether `v` is an analysis no running worker will finish. */
+export function isStale(v: TabVerdict): boolean {
+  return v.status === 'analysing' && !owned.has(v.tabId);
+}
+
+/** Claims a stale verdict's tab for this worker, before it is analysed again (false: already claimed). */
+export function claim(tabId: number): boolean {
+  if (owned.has(tabId)) return false;
+  owned.add(tabId);
+  return true;
+}
+
+/** Every stored verdict left "analysing" by a stopped worker (read when a worker starts). */
+export async function staleVerdicts(): Promise<TabVerdict[]> {
+  const tabs = [...(await pendingTabs())];
+  if (tabs.length === 0) return [];
+  const stored = await browser.storage.session.get(tabs.map(key));
+  return Object.values(stored)
+    .map((v) => v as TabVerdict)
+    .filter((v) => v && typeof v === 'object' && typeof v.tabId === 'number' && isStale(v));
+}
+
 export async function putVerdict(verdict: TabVerdict): Promise<TabVerdict> {
-  if (verdict.status === 'analysing') owned.add(verdict.tabId);
+  const analysing = verdict.status === 'analysing';
+  if (analysing) owned.add(verdict.tabId);
   else owned.delete(verdict.tabId);
+  const tabs = await pendingTabs();
+  const listed = tabs.has(verdict.tabId);
+  if (analysing) tabs.add(verdict.tabId);
+  else tabs.delete(verdict.tabId);
+  const index = analysing !== listed ? { [PENDING]: [...tabs] } : {};
   const previous = memory.get(verdict.tabId) ?? null;
   if (previous && previous.updated !== verdict.updated) await keep(previous);
   memory.set(verdict.tabId, verdict);
   try {
-    await browser.storage.session.set({ [key(verdict.tabId)]: verdict });
+    await browser.storage.session.set({ [key(verdict.tabId)]: verdict, ...index });
   } catch {
     // session storage is full (10 MB): keep the result in memory, drop the page text from storage
     const { extraction, ...light } = verdict;
-    await browser.storage.session.set({ [key(verdict.tabId)]: light }).catch(() => undefined);
+    await browser.storage.session.set({ [key(verdict.tabId)]: light, ...index }).catch(() => undefined);
     void extraction;
   }
   await showBadge(verdict);
@@ -97,6 +116,8 @@ export async function dropVerdict(tabId: number): Promise<void> {
   await keep(await currentVerdict(tabId));
   memory.delete(tabId);
   owned.delete(tabId);
+  const tabs = await pendingTabs();
+  if (tabs.delete(tabId)) await browser.storage.session.set({ [PENDING]: [...tabs] });
   await browser.storage.session.remove(key(tabId));
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
 }

@@ -60,16 +60,19 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
           delete v.report;
           if (${JSON.stringify(stoppedAt)} === 'reading') delete v.extraction;
           v.status = 'analysing';
-          await b.storage.session.set({ [k]: v });
+          await b.storage.session.set({ [k]: v, 'pending:index': [${tabId}] });
           await b.action.setBadgeText({ tabId: ${tabId}, text: '' });
         }`);
         await b.stopWorkers(tab);
         expect(await b.badge(tabId)).toBe('');
-        // the next worker starts it again: the popup that woke it shows the versions, the badge is back
+        // the next worker, woken by any page of the extension, starts it again: the badge is back
+        // without the popup, and the popup shows the versions
+        const options = await b.openExtensionPage('options.html', '#app');
+        expect(await until(() => b.badge(tabId), (t) => t !== '', 20_000, `the badge again (stopped while ${stoppedAt})`)).toBe(badge);
+        await options.close();
         const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`, '[data-testid="version"]');
         const versions = await popup.$$eval('[data-testid="version"]', (els) => els.map((e) => [e.getAttribute('data-doc-id'), e.getAttribute('data-relation')]));
         expect(versions, stoppedAt).toContainEqual([expect.stringMatching(/^000/), 'reprint']);
-        expect(await until(() => b.badge(tabId), (t) => t !== '', 20_000, 'the badge again')).toBe(badge);
         const v = await b.inExtension<{ status: string; resumed?: number }>(`async (b) => (await b.storage.session.get('tab:${tabId}'))['tab:${tabId}']`);
         expect(v.status).toBe('done');
         await popup.close();
