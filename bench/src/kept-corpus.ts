@@ -42,6 +42,17 @@ const heapOf = async (s: Cdp | null): Promise<number> => {
   return r.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 };
 
+/**
+ * `p`, or an error naming the step after `ms`: a step that never answers (an evaluate on a page
+ * that was open while the worker stopped can stall for good) ends this measurement with an error,
+ * not the whole bench with a hang.
+ */
+function within<T>(ms: number, step: string, p: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, no) => (timer = setTimeout(() => no(new Error(`${step}: no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 async function stopWorker(browser: Browser, base: string, page: Page): Promise<void> {
   const cdp = await page.createCDPSession();
   await cdp.send('ServiceWorker.enable');
@@ -58,13 +69,13 @@ async function timeToBadge(browser: Browser, base: string, ext: Page, url: strin
   const badge = `(async () => { const t = (await chrome.tabs.query({})).find((x) => x.url === ${JSON.stringify(url)}); return t ? chrome.action.getBadgeText({ tabId: t.id }) : ''; })()`;
   let text = '';
   while (performance.now() - started < 300_000) {
-    text = String(await ext.evaluate(badge).catch(() => ''));
+    text = String(await within(10_000, 'reading the badge', ext.evaluate(badge)).catch(() => ''));
     if (text !== '') break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const ms = performance.now() - started;
   if (text === '') {
-    const v = String(await ext.evaluate(`(async () => { const t = (await chrome.tabs.query({})).find((x) => x.url === ${JSON.stringify(url)}); const r = await chrome.runtime.sendMessage({ rl: 1, name: 'getVerdict', args: [t.id] }); return JSON.stringify(r).slice(0, 300); })()`).catch((e) => String(e)));
+    const v = String(await within(10_000, 'reading the verdict', ext.evaluate(`(async () => { const t = (await chrome.tabs.query({})).find((x) => x.url === ${JSON.stringify(url)}); const r = await chrome.runtime.sendMessage({ rl: 1, name: 'getVerdict', args: [t.id] }); return JSON.stringify(r).slice(0, 300); })()`)).catch((e) => String(e)));
     await page.close();
     throw new Error(`no badge on ${url} within 300 s (verdict: ${v})`);
   }
@@ -113,16 +124,19 @@ export async function keptCorpus(browser: Browser, base: string, n: number): Pro
       }
     })();
     const started = performance.now();
+    const step = (what: string): void => log(`browser: ${n} kept articles: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    step('importing');
     const input = await options.$('[data-testid="import-file"]');
     await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(file);
     const said = await options.waitForFunction(
       `document.querySelector('[data-testid="options-status"]')?.textContent ?? document.querySelector('[data-testid="options-error"]')?.textContent ?? null`,
-      { timeout: 900_000, polling: 100 },
+      { timeout: 600_000, polling: 100 },
     );
     const message = String(await said.jsonValue());
     out.importMs = Math.round(performance.now() - started);
     sampling = false;
-    await sampler;
+    await within(10_000, 'the heap sampler', sampler).catch(() => undefined);
+    step(`import said "${message.slice(0, 80)}"`);
     if (!/^Imported/.test(message)) throw new Error(message);
 
     // Stopped, then asked from an extension page opened after the stop (a page open during a stop
@@ -130,27 +144,30 @@ export async function keptCorpus(browser: Browser, base: string, n: number): Pro
     // first work is reading the records back: part of what a restart costs.
     const fresh = async (): Promise<Page> => {
       const p = await browser.newPage();
-      await p.goto(`${base}options.html?lang=en`, { waitUntil: 'load' });
+      await within(60_000, 'opening the options page', p.goto(`${base}options.html?lang=en`, { waitUntil: 'load' }));
       return p;
     };
     const db = `await new Promise((ok, no) => { const q = indexedDB.open('reprint-lens'); q.onsuccess = () => ok(q.result); q.onerror = () => no(q.error); })`;
     await stopWorker(browser, base, options);
     await options.close();
     let ext = await fresh();
+    step('worker stopped; first match');
     // the first match after the import compiles every part and keeps them
     out.firstMatchMs = Math.round(await timeToBadge(browser, base, ext, target.pageUrl));
+    step(`first match in ${out.firstMatchMs} ms; restart`);
     await stopWorker(browser, base, ext);
     await ext.close();
     ext = await fresh();
     out.restartMatchMs = Math.round(await timeToBadge(browser, base, ext, target.pageUrl));
+    step(`after a restart in ${out.restartMatchMs} ms; compiling every part again`);
     // the same without the compiled parts
-    await ext.evaluate(`(async () => { const d = ${db}; const tx = d.transaction('userChunks', 'readwrite'); tx.objectStore('userChunks').clear(); await new Promise((ok) => (tx.oncomplete = ok)); d.close(); })()`);
+    await within(60_000, 'clearing the compiled parts', ext.evaluate(`(async () => { const d = ${db}; const tx = d.transaction('userChunks', 'readwrite'); tx.objectStore('userChunks').clear(); await new Promise((ok) => (tx.oncomplete = ok)); d.close(); })()`));
     await stopWorker(browser, base, ext);
     await ext.close();
     ext = await fresh();
     out.recompileMatchMs = Math.round(await timeToBadge(browser, base, ext, target.pageUrl));
     // leave the profile as it was: the kept articles removed
-    await ext.evaluate(`(async () => { const d = ${db}; const tx = d.transaction(['userDocs', 'userChunks'], 'readwrite'); tx.objectStore('userDocs').clear(); tx.objectStore('userChunks').clear(); await new Promise((ok) => (tx.oncomplete = ok)); d.close(); })()`);
+    await within(60_000, 'removing the kept articles', ext.evaluate(`(async () => { const d = ${db}; const tx = d.transaction(['userDocs', 'userChunks'], 'readwrite'); tx.objectStore('userDocs').clear(); tx.objectStore('userChunks').clear(); await new Promise((ok) => (tx.oncomplete = ok)); d.close(); })()`));
     await stopWorker(browser, base, ext);
     await ext.close();
   } catch (e) {
