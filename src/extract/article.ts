@@ -14,7 +14,7 @@ import { pickTitle } from './title';
 import { dateFromMetaNames, findDate, findDateInPage, footDate, headDate, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
-import { BADGE_MAX, zonesOf } from './page-lines';
+import { badgedHeadline, zonesOf } from './page-lines';
 import { findCredits } from './byline';
 import { bodyOrDensest } from './body/density';
 import { isPhotoLine } from './body/captions';
@@ -136,8 +136,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
     p === article.title ||
     p === meta.h1 ||
     (p.length >= 8 && article.title.startsWith(p) && p.length >= article.title.length * 0.6) ||
-    // with a badge in the headline's element (原创, 独家)
-    (article.title.length >= 8 && p.endsWith(article.title) && p.length - article.title.length <= BADGE_MAX);
+    badgedHeadline(p, article.title);
   while (paragraphs.length > 0 && isHeadline(paragraphs[0]!)) paragraphs.shift();
   // a feed of comments in the article's own container is not body text (feed.ts)
   const feed = feedStart(paragraphs);

@@ -140,8 +140,12 @@ export function labelledDate(line: string): string | null {
  * Only short lines: a body paragraph's own dates are events, not the publication.
  */
 export function headDate(head: string[], titleFound: boolean): string | null {
-  if (!titleFound) return null;
-  for (const l of head) {
+  return titleFound ? firstDateIn(head) : null;
+}
+
+/** The first date among short lines (labelled or not), never a version string's. */
+function firstDateIn(lines: readonly string[]): string | null {
+  for (const l of lines) {
     if (l.length > HEAD_LINE_MAX || VERSION.test(l)) continue;
     const d = labelledDate(l) ?? findDate(l);
     if (d) return d;
@@ -154,12 +158,7 @@ export function headDate(head: string[], titleFound: boolean): string | null {
  * when nothing above the body dated it: a gallery or a portal that prints its date under the text.
  */
 export function footDate(after: readonly string[]): string | null {
-  for (const l of after.slice(0, FOOT_LINES)) {
-    if (l.length > HEAD_LINE_MAX || VERSION.test(l)) continue;
-    const d = labelledDate(l) ?? findDate(l);
-    if (d) return d;
-  }
-  return null;
+  return firstDateIn(after.slice(0, FOOT_LINES));
 }
 
 /** How many lines after the body may hold its date (the next is a related-links block's). */

@@ -26,7 +26,12 @@ export interface Zones {
 }
 
 /** Characters of a badge before the headline in its line (原创, 独家, 图文). */
-export const BADGE_MAX = 3;
+const BADGE_MAX = 3;
+
+/** Whether `line` is `headline` with a badge set in the headline's own element before it ("<h2><span>原创</span>标题</h2>", 独家, 置顶). */
+export function badgedHeadline(line: string, headline: string): boolean {
+  return headline.length >= 8 && line.endsWith(headline) && line.length - headline.length <= BADGE_MAX;
+}
 
 function indexOf(lines: string[], text: string, from: number): number {
   const whole = text.replace(/[\s\u3000]+/g, '');
@@ -49,8 +54,7 @@ function isTitleLine(line: string, title: string, h1: string | null): boolean {
     const k = (t ?? '').replace(/[\s\u3000]+/g, '');
     if (k.length < 2) continue;
     if (l === k || (k.length >= 4 && l.startsWith(k) && l.length <= k.length + 40)) return true;
-    // a badge set in the headline's own element ("<h2><span>原创</span>标题</h2>", 独家, 置顶)
-    if (k.length >= 8 && l.endsWith(k) && l.length - k.length <= BADGE_MAX) return true;
+    if (badgedHeadline(l, k)) return true;
   }
   return false;
 }

@@ -230,15 +230,9 @@ class KeyCounts {
 
   add(key: number): void {
     const i = this.find(key);
-    if (this.counts[i] === 0) {
-      this.slots[i] = key;
-      if (++this.used * 2 > this.slots.length) {
-        this.counts[i] = 1;
-        this.grow();
-        return;
-      }
-    }
-    this.counts[i]!++;
+    if (this.counts[i]!++ !== 0) return;
+    this.slots[i] = key;
+    if (++this.used * 2 > this.slots.length) this.grow();
   }
 
   /** The key's count (0 when never added). */
