@@ -12,7 +12,6 @@
 // The floors (FLOORS) are the same extension with another content.js, each in a browser of its
 // own, and every real page is loaded in each browser in turn: a machine that slows down for a
 // while slows the content script and its floors alike.
-import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
@@ -22,6 +21,7 @@ import type { CorpusDoc } from '../../src/corpus/types';
 import { heavyPages, type HeavyPage } from './heavy-pages';
 import { keptCorpus, type KeptCorpus } from './kept-corpus';
 import { ROOT, SHARED } from './sources';
+import { serveWith, stopServer, type Served } from './serve';
 import { log, summarize, type Summary } from './stats';
 
 export interface PageTiming {
@@ -161,10 +161,10 @@ function corpusPage(doc: CorpusDoc): string {
  * Serves /rw/<name>/source.html from ../shared/realworld as saved (text/html without a charset, so
  * the page's own declaration decides, as on its site) and /corpus/<id>.html from the corpus.
  */
-async function serve(corpus: CorpusDoc[]): Promise<{ url: string; server: Server }> {
+async function serve(corpus: CorpusDoc[]): Promise<Served> {
   const rw = join(SHARED, 'realworld');
   const pages = new Map(corpus.map((d) => [`/corpus/${d.id.slice(0, 3)}.html`, corpusPage(d)]));
-  const server = createServer((req, res) => {
+  return serveWith((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const page = pages.get(path);
     if (page) {
@@ -184,10 +184,6 @@ async function serve(corpus: CorpusDoc[]): Promise<{ url: string; server: Server
     res.writeHead(404);
     res.end();
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const addr = server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${addr.port}`, server };
 }
 
 interface TraceEvent {
@@ -491,7 +487,7 @@ export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?:
     };
   } finally {
     for (const r of [main, ...floorRunners]) await close(r);
-    await new Promise((ok) => server.close(ok));
+    await stopServer(server);
   }
 }
 

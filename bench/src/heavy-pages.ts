@@ -11,10 +11,10 @@
 // API's definition) is listed with its own time, the collector's pauses taken out (long-tasks.ts):
 // on the 250,000-node page one major collection's pause alone lasts 60-75 ms, whoever allocated.
 // This was a browser test until 2026-12-06; as a timed assertion it failed at random under load.
-import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer-core';
 import { hostilePages } from '../../tests/fixtures/hostile/pages';
 import { startTrace, stopTrace } from './long-tasks';
+import { servePages, stopServer } from './serve';
 import { log } from './stats';
 
 export interface HeavyPage {
@@ -41,18 +41,6 @@ interface VerdictLike {
   report?: { matches: Array<{ relation: string }> };
 }
 
-async function serve(pages: Map<string, string>): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page ?? '');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const addr = server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${addr.port}`, server };
-}
-
 async function poll<T>(f: () => Promise<T>, ok: (x: T) => boolean, ms: number): Promise<T | null> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -66,7 +54,7 @@ async function poll<T>(f: () => Promise<T>, ok: (x: T) => boolean, ms: number): 
 /** Measures each heavy page in turn in `browser`, whose extension pages are under `base`. */
 export async function heavyPages(browser: Browser, base: string): Promise<HeavyPage[]> {
   const pages = hostilePages();
-  const { url: local, server } = await serve(new Map(PATHS.map((p) => [p, pages.get(p)!])));
+  const { url: local, server } = await servePages(new Map(PATHS.map((p) => [p, pages.get(p)!])));
   const ext = await browser.newPage();
   await ext.goto(`${base}options.html`, { waitUntil: 'load' });
   const ask = <T>(name: string, arg: unknown): Promise<T> =>
@@ -109,7 +97,7 @@ export async function heavyPages(browser: Browser, base: string): Promise<HeavyP
     }
   } finally {
     await ext.close().catch(() => undefined);
-    await new Promise((ok) => server.close(ok));
+    await stopServer(server);
   }
   return out;
 }

@@ -10,13 +10,14 @@
 // first match after a restart (the worker reads the N records and their compiled parts back from
 // IndexedDB), and the same once more with the compiled parts deleted (what every start cost before
 // they were kept, and what the first start after an update costs).
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { languages, syntheticArticle } from './synthetic';
 import { realworldPages } from './sources';
+import { servePages, stopServer } from './serve';
 import { log } from './stats';
 
 export interface KeptCorpus {
@@ -91,15 +92,9 @@ export async function keptCorpus(browser: Browser, base: string, n: number): Pro
     // the kept page: one of the N articles, at the address it was kept from
     const langs = languages(realworldPages());
     const pages = new Map<string, string>();
-    server = createServer((req, res) => {
-      const page = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-      res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page ?? '');
-    });
-    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
-    const addr = server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    const local = `http://127.0.0.1:${addr.port}`;
+    const served = await servePages(pages);
+    server = served.server;
+    const local = served.url;
     const docs = Array.from({ length: n }, (_, i) => {
       const d = syntheticArticle(langs, 7, i);
       return { title: d.title, byline: null, siteName: null, published: null, url: null, pageUrl: `${local}/kept/${i}.html`, lang: d.lang, paragraphs: d.paragraphs, sourceLines: [], added: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() };
@@ -173,7 +168,7 @@ export async function keptCorpus(browser: Browser, base: string, n: number): Pro
   } catch (e) {
     out.error = String((e as Error).message ?? e);
   } finally {
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
   log(
