@@ -44,7 +44,15 @@ function u32(v: unknown, count: number): Uint32Array {
 }
 const isU32 = (v: unknown): boolean => isStr(v) || v instanceof Uint32Array;
 
-function checkPostings(v: unknown, name: string, ndocs: number): Postings {
+/**
+ * How far the index's number arrays are checked: `whole`, every value (doc numbers in range, hashes
+ * sorted, concept keys known), for a file read for the first time; `shape`, their types and lengths
+ * only, for a pack file stored by the extension after an import that checked it whole and compared
+ * its checksum (at 100,000 articles the values are 18 million numbers, 100 ms of a worker's start).
+ */
+export type IndexCheck = 'whole' | 'shape';
+
+function checkPostings(v: unknown, name: string, ndocs: number, check: IndexCheck = 'whole'): Postings {
   if (!isObj(v) || !isU32(v.hashes) || !isU32(v.docs) || typeof v.count !== 'number') fail(`${name} is missing or malformed`);
   let p: Postings;
   try {
@@ -52,6 +60,7 @@ function checkPostings(v: unknown, name: string, ndocs: number): Postings {
   } catch (e) {
     fail(`${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  if (check === 'shape') return p;
   for (let i = 0; i < p.docs.length; i++) {
     if (p.docs[i]! >= ndocs) fail(`${name} refers to doc ${p.docs[i]} of ${ndocs}`);
     if (i > 0 && p.hashes[i]! < p.hashes[i - 1]!) fail(`${name} is not sorted`);
@@ -86,10 +95,10 @@ function checkTexts(v: unknown, docs: DocMeta[]): Map<string, DocText> {
 }
 
 /** The concept table, when the index has one (see CompiledIndex.concepts). */
-function checkConcepts(v: unknown, ndocs: number): ConceptIndex | undefined {
+function checkConcepts(v: unknown, ndocs: number, check: IndexCheck): ConceptIndex | undefined {
   if (v === undefined) return undefined;
   if (!isObj(v) || !isU32(v.keys) || !isU32(v.df) || !isCount(v.keyCount) || !isCount(v.articles)) fail('concepts is malformed');
-  const postings = checkPostings(v, 'concepts', ndocs);
+  const postings = checkPostings(v, 'concepts', ndocs, check);
   let keys: Uint32Array;
   let df: Uint32Array;
   let norms: Uint32Array | undefined;
@@ -101,14 +110,17 @@ function checkConcepts(v: unknown, ndocs: number): ConceptIndex | undefined {
   } catch (e) {
     fail(`concepts: ${e instanceof Error ? e.message : String(e)}`);
   }
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0 && keys[i]! <= keys[i - 1]!) fail('concepts keys are not sorted');
-    if (df[i]! < 1 || df[i]! > v.articles) fail('concepts df is out of range');
-  }
-  let k = 0;
-  for (const h of postings.hashes) {
-    while (k < keys.length && keys[k]! < h) k++;
-    if (keys[k] !== h) fail('concepts postings name a key without its df');
+  if (check === 'whole') {
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0 && keys[i]! <= keys[i - 1]!) fail('concepts keys are not sorted');
+      if (df[i]! < 1 || df[i]! > v.articles) fail('concepts df is out of range');
+    }
+    const hashes = postings.hashes;
+    for (let i = 0, k = 0; i < hashes.length; i++) {
+      const h = hashes[i]!;
+      while (k < keys.length && keys[k]! < h) k++;
+      if (keys[k] !== h) fail('concepts postings name a key without its df');
+    }
   }
   return conceptIndex({ postings, keys, df, ...(norms ? { norms } : {}) }, v.articles, ndocs);
 }
@@ -164,7 +176,7 @@ export function checkAlignmentMap(all: unknown, byId: Map<string, number>): Map<
 /** The index part of a corpus (everything but the texts), checked. */
 type IndexPart = Pick<Corpus, 'docs' | 'byId' | 'postings' | 'anchors' | 'concepts' | 'relations' | 'stock' | 'resolve'>;
 
-function loadIndex(index: unknown): IndexPart {
+function loadIndex(index: unknown, check: IndexCheck = 'whole'): IndexPart {
   if (!isObj(index) || index.format !== 'reprint-lens-corpus-index') fail('not a reprint-lens corpus index');
   if (index.version !== 1) fail(`unsupported version ${String(index.version)}`);
   if (index.fingerprint !== FINGERPRINT_VERSION) {
@@ -177,8 +189,8 @@ function loadIndex(index: unknown): IndexPart {
     if (byId.has(d.id)) fail(`duplicate id ${d.id}`);
     byId.set(d.id, i);
   });
-  const postings = checkPostings(index.postings, 'postings', docs.length);
-  const anchors = checkPostings(index.anchors, 'anchors', docs.length);
+  const postings = checkPostings(index.postings, 'postings', docs.length, check);
+  const anchors = checkPostings(index.anchors, 'anchors', docs.length, check);
   if (!Array.isArray(index.relations)) fail('relations is not a list');
   const relations = index.relations.map((r: unknown, i): DocRelation => {
     if (!isObj(r) || !isStr(r.a) || !isStr(r.b) || !byId.has(r.a) || !byId.has(r.b)) fail(`relations[${i}] names an unknown article`);
@@ -186,7 +198,7 @@ function loadIndex(index: unknown): IndexPart {
     return r as unknown as DocRelation;
   });
   const stock = checkStock(index.stock);
-  const concepts = checkConcepts(index.concepts, docs.length);
+  const concepts = checkConcepts(index.concepts, docs.length, check);
   return {
     docs,
     byId,
@@ -209,14 +221,11 @@ const KEPT_TEXTS = 4000;
 /**
  * A corpus whose texts are read one article at a time (a corpus pack): `read` gives an article's
  * checked text by id and doc number, at once or as a promise; loadTexts(ids) reads those not yet
- * in memory. The alignments are known from the start.
+ * in memory. The alignments (texts.json's, a pack header's, keyed "a|b") are checked and known from the start.
  */
-export function loadCorpusPerArticle(
-  index: unknown,
-  read: (id: string, doc: number) => DocText | Promise<DocText>,
-  alignments: Map<string, StoredAlignment>,
-): Corpus {
-  const part = loadIndex(index);
+export function loadCorpusPerArticle(index: unknown, read: (id: string, doc: number) => DocText | Promise<DocText>, storedAlignments: unknown, check: IndexCheck = 'whole'): Corpus {
+  const part = loadIndex(index, check);
+  const alignments = checkAlignmentMap(storedAlignments, part.byId);
   const kept = new Map<string, DocText>();
   const keep = (id: string, t: DocText): DocText => {
     kept.delete(id);

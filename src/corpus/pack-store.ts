@@ -58,8 +58,15 @@ export class PackStore {
   /**
    * Verifies a pack file and installs it, replacing an installed pack of the same name (an update)
    * in the same transaction. Throws PackError, with nothing changed, when the file is not a sound pack.
+   *
+   * `file`, the File the bytes were read from, is what is stored when given: a File is backed by
+   * the file on disk, which IndexedDB copies from there, where a Blob made of the bytes is held in
+   * the browser's blob memory first. Chromium refused a 528 MB one that way ("Failed to write
+   * blobs (InvalidBlob)") when the import came in the first seconds after the browser started.
+   * A File is a snapshot: changed on disk after it was read and checked, it fails to be read rather
+   * than storing other bytes.
    */
-  async install(bytes: Uint8Array, now = new Date()): Promise<{ pack: InstalledPack; replaced: InstalledPack | null }> {
+  async install(bytes: Uint8Array, now = new Date(), file?: Blob): Promise<{ pack: InstalledPack; replaced: InstalledPack | null }> {
     const contents = await verifyPack(bytes);
     // the index must load as the worker will load it (postings sorted, relations to known articles)
     packCorpus(contents, () => new Uint8Array(0), () => new Uint8Array(0));
@@ -76,7 +83,8 @@ export class PackStore {
     }
     if (replaced?.id === pack.id) pack.enabled = replaced.enabled;
     packs.put(pack);
-    tx.objectStore(FILES).put({ id: pack.id, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) } satisfies FileRecord);
+    const blob = file && file.size === bytes.length ? file : new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    tx.objectStore(FILES).put({ id: pack.id, blob } satisfies FileRecord);
     await finished;
     return { pack, replaced };
   }
@@ -104,8 +112,9 @@ export class PackStore {
   }
 
   /**
-   * An installed pack as a corpus: its header read and checked (it was verified whole when
-   * installed), each article's text read from the stored file when asked for.
+   * An installed pack as a corpus: its header read and checked, its number arrays taken as stored
+   * (install verified them and the checksum), each article's text read from the stored file when
+   * asked for.
    */
   async corpus(id: string): Promise<Corpus> {
     const db = await this.open();
@@ -120,6 +129,8 @@ export class PackStore {
       headContents(prefix, head),
       async (start, end) => new Uint8Array(await blob.slice(body + start, body + end).arrayBuffer()),
       streamInflate,
+      // install() checked this file whole (checksum, every index value) before storing it
+      'shape',
     );
   }
 }

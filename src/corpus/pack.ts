@@ -9,7 +9,7 @@
 // writer takes Node's zlib and hash from the CLI.
 import { decodeU32, encodeU32 } from '../core/index/postings';
 import type { CompiledIndex, CompiledTexts, Corpus, DocText, StoredAlignment } from '../core/index/types';
-import { checkDocText, loadCorpusPerArticle, checkAlignmentMap } from './load';
+import { checkDocText, loadCorpusPerArticle, type IndexCheck } from './load';
 
 /** \x89 catches a 7-bit transfer, \r\n a line-ending conversion (as PNG's signature does). */
 export const PACK_MAGIC = Uint8Array.from([0x89, 0x52, 0x4c, 0x50, 0x41, 0x43, 0x4b, 0x0d, 0x0a, 0x1a]);
@@ -222,16 +222,12 @@ export async function streamInflate(bytes: Uint8Array): Promise<Uint8Array> {
 
 /**
  * The corpus of a checked pack: its index loaded now, each article's text read from the body when
- * first asked for. Throws on a damaged index (the same checks as a compiled corpus folder).
+ * first asked for. Throws on a damaged index (the same checks as a compiled corpus folder; with
+ * `check` 'shape', a pack the extension stored after checking it whole, the index's number arrays
+ * are taken as they are: see IndexCheck).
  */
-export function packCorpus(contents: PackContents, readBody: BodyReader, inflate: Inflate): Corpus {
+export function packCorpus(contents: PackContents, readBody: BodyReader, inflate: Inflate, check: IndexCheck = 'whole'): Corpus {
   const { header, offsets } = contents;
-  let alignments: Map<string, StoredAlignment>;
-  try {
-    alignments = checkAlignmentMap(header.alignments, new Map(header.index.docs.map((d, i) => [d.id, i])));
-  } catch (e) {
-    throw new PackError('damaged', `this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
-  }
   const decode = (id: string, bytes: Uint8Array): DocText => {
     let v: unknown;
     try {
@@ -254,7 +250,7 @@ export function packCorpus(contents: PackContents, readBody: BodyReader, inflate
     }
   };
   try {
-    return loadCorpusPerArticle(contents.index, read, alignments);
+    return loadCorpusPerArticle(contents.index, read, header.alignments, check);
   } catch (e) {
     throw new PackError('damaged', `this pack is damaged: ${e instanceof Error ? e.message : String(e)}`);
   }

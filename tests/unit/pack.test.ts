@@ -12,6 +12,7 @@ import { compileCorpus } from '../../src/corpus/compile';
 import { loadCorpus } from '../../src/corpus/load';
 import { bodyStart, PACK_PREFIX, PackError, packCorpus, packMeta, streamInflate, verifyPack, writePack, type PackContents } from '../../src/corpus/pack';
 import { findVersions, findVersionsLoading } from '../../src/core/match/find-versions';
+import { decodeU32, encodeU32 } from '../../src/core/index/postings';
 import { findLexicon, openCorpus, run as corpusCli } from '../../src/cli/corpus';
 import type { Article } from '../../src/core/types';
 
@@ -165,5 +166,24 @@ describe('the store of installed packs (IndexedDB)', () => {
     expect((await s.list()).map((p) => [p.meta.name, p.meta.description])).toEqual([['Another pack', 'the five bundled articles'], ['Bundled family', 'updated']]);
     await expect(s.corpus(first.id)).rejects.toThrow(/missing/);
     expect((await s.corpus(pack.id)).docs).toHaveLength(5);
+  });
+
+  it('stores the file the pack was read from when given it, and reads its articles back from there', async () => {
+    const s = store();
+    const { pack } = await s.install(pack1, new Date('2026-01-01'), new Blob([pack1.slice()]));
+    const corpus = await s.corpus(pack.id);
+    const id = compiled.index.docs[1]!.id;
+    await corpus.loadTexts([id]);
+    expect(corpus.text(id)).toEqual(compiled.texts.texts[id]);
+  });
+
+  it('refuses at install a pack whose checksum is right but whose index names an article it lacks (the worker then opens stored packs without that walk)', async () => {
+    const docs = decodeU32(compiled.index.postings.docs, compiled.index.postings.count);
+    docs[docs.length - 1] = 999;
+    const index = { ...compiled.index, postings: { ...compiled.index.postings, docs: encodeU32(docs) } };
+    const bad = writePack(index, compiled.texts, meta, { deflate: (b) => deflateSync(b), sha256 });
+    const s = store();
+    await expect(s.install(bad)).rejects.toThrow(/postings refers to doc 999 of 5/);
+    expect(await s.list()).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ type TermCounts = Map<number, number>;
 /** The counted terms as ConceptTerms (keys ascending). */
 export function termsOf(counts: ReadonlyMap<number, number>): ConceptTerms {
   const keys = Uint32Array.from(counts.keys()).sort();
-  return { keys, weights: Float64Array.from(keys, (k) => counts.get(k)!) };
+  const weights = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) weights[i] = counts.get(keys[i]!)!;
+  return { keys, weights };
 }
 
 /** The concept table of a loaded corpus. */
@@ -255,7 +257,12 @@ class KeyCounts {
 
 /** The loaded table: the sums of idf per article, as compiled (or computed once from the postings of an older build). */
 export function conceptIndex(built: BuiltConcepts, articles: number, docs: number): ConceptIndex {
-  if (built.norms) return { ...built, articles, norms: Float64Array.from(built.norms, (x) => x / 1000) };
+  if (built.norms) {
+    // loops rather than TypedArray.from(a, fn), which calls fn through the generic iteration: 5-8x slower on 100,000 values
+    const norms = new Float64Array(built.norms.length);
+    for (let i = 0; i < norms.length; i++) norms[i] = built.norms[i]! / 1000;
+    return { ...built, articles, norms };
+  }
   const norms = new Float64Array(docs);
   let k = 0;
   for (let i = 0; i < built.postings.hashes.length; i++) {
@@ -299,7 +306,11 @@ const RESCORED = 64;
 /** The articles sharing the most rarity with a page's terms, best first (at most `limit`). */
 export function conceptLookup(terms: ConceptTerms, index: ConceptIndex, limit: number, keep: (doc: number) => boolean): ConceptHit[] {
   let s = scratch.get(index);
-  if (!s) scratch.set(index, (s = { sums: new Float64Array(index.norms.length), touched: new Uint32Array(index.norms.length), idf: Float64Array.from(index.df, (df) => idfOf(df, index.articles)) }));
+  if (!s) {
+    const idf = new Float64Array(index.df.length);
+    for (let i = 0; i < idf.length; i++) idf[i] = idfOf(index.df[i]!, index.articles);
+    scratch.set(index, (s = { sums: new Float64Array(index.norms.length), touched: new Uint32Array(index.norms.length), idf }));
+  }
   const { sums, touched, idf: idfAt } = s;
   // the page's keys the table knows, found in ascending order (each search starts from the last),
   // with their idf and their weight x idf; then its CONCEPT_KEYS best, as topKeys chooses them

@@ -75,7 +75,7 @@ export function CorpusPacks(props: { onMessage: (text: string) => void; onError:
       setBusy({ name: file.name, phase: 'reading', share: 0 });
       const bytes = await readWithProgress(file, (share) => setBusy({ name: file.name, phase: 'reading', share }));
       setBusy({ name: file.name, phase: 'checking', share: 1 });
-      const { pack, replaced } = await store().install(bytes);
+      const { pack, replaced } = await store().install(bytes, new Date(), file);
       await changed();
       props.onMessage(t(replaced ? 'packReplaced' : 'packInstalled', isolateText(pack.meta.name), pack.meta.articles));
     } catch (e) {
