@@ -87,6 +87,8 @@ export interface PackImport {
   peakWorkerHeapBytes: number;
   /** A fresh worker (the old one stopped) answering listPacks, which opens the installed packs from IndexedDB. */
   workerReadyMs: number;
+  /** That worker's memory then, with the pack open: used JS heap and array buffers (Runtime.getHeapUsage); null if not measured. */
+  workerMemory?: { heap: number; buffers: number } | null;
   error: string | null;
 }
 
@@ -348,8 +350,19 @@ const heapOf = async (session: { send(m: 'Performance.getMetrics'): Promise<{ me
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 };
 
+/**
+ * A service worker's memory: its isolate's used JS heap plus the backing stores of its array
+ * buffers (a pack's tables are one), from Runtime.getHeapUsage on the worker's own target, which
+ * answers where Performance.getMetrics gives 0 for a service worker. Null when it cannot be asked.
+ */
+async function workerMemory(session: { send(m: 'Runtime.getHeapUsage'): Promise<{ usedSize: number; backingStorageSize?: number }> } | null): Promise<{ heap: number; buffers: number } | null> {
+  if (!session) return null;
+  const u = await session.send('Runtime.getHeapUsage').catch(() => null);
+  return u ? { heap: u.usedSize, buffers: u.backingStorageSize ?? 0 } : null;
+}
+
 /** Imports a pack file through the options page's file input, timing it and sampling the memory. */
-async function packImport(browser: Browser, base: string, file: string): Promise<PackImport> {
+export async function packImport(browser: Browser, base: string, file: string): Promise<PackImport> {
   const bytes = statSync(file).size;
   const page = await browser.newPage();
   await page.goto(`${base}options.html?lang=en`, { waitUntil: 'load' });
@@ -395,6 +408,7 @@ async function packImport(browser: Browser, base: string, file: string): Promise
   await sampler;
   // a fresh worker: stopped, then asked for the packs (which opens them from IndexedDB)
   let workerReadyMs = NaN;
+  let workerHolds: { heap: number; buffers: number } | null = null;
   if (!error) {
     await pageCdp.send('ServiceWorker.enable');
     await pageCdp.send('ServiceWorker.stopAllWorkers');
@@ -404,12 +418,17 @@ async function packImport(browser: Browser, base: string, file: string): Promise
     const fresh = await browser.newPage();
     await fresh.goto(`${base}options.html?lang=en`, { waitUntil: 'load' });
     workerReadyMs = (await fresh.evaluate(`(async () => { const t = performance.now(); await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); return performance.now() - t; })()`)) as number;
+    // the fresh worker holding the opened pack
+    const target = workerTarget();
+    const session = target ? await target.createCDPSession().catch(() => null) : null;
+    workerHolds = await workerMemory(session);
+    await session?.detach().catch(() => undefined);
     // removed again, so the profile does not carry it into the next measurement
     await fresh.evaluate(`(async () => { const r = await chrome.runtime.sendMessage({ rl: 1, name: 'listPacks', args: [] }); const db = await new Promise((ok, no) => { const q = indexedDB.open('reprint-lens'); q.onsuccess = () => ok(q.result); q.onerror = () => no(q.error); }); for (const p of r.value) { const tx = db.transaction(['packs', 'packFiles'], 'readwrite'); tx.objectStore('packs').delete(p.id); tx.objectStore('packFiles').delete(p.id); await new Promise((ok) => (tx.oncomplete = ok)); } db.close(); await chrome.runtime.sendMessage({ rl: 1, name: 'packsChanged', args: [] }); })()`);
     await fresh.close();
   } else await page.close();
-  log(`browser: pack of ${articles} articles (${(bytes / 2 ** 20).toFixed(0)} MB) imported in ${(importMs / 1000).toFixed(1)} s, peak heap page ${(peakPage / 2 ** 20).toFixed(0)} MB, worker ${(peakWorker / 2 ** 20).toFixed(0)} MB; fresh worker ready in ${workerReadyMs.toFixed(0)} ms${error ? `; error ${error}` : ''}`);
-  return { articles, bytes, importMs: Math.round(importMs), peakPageHeapBytes: peakPage, peakWorkerHeapBytes: peakWorker, workerReadyMs: Math.round(workerReadyMs), error };
+  log(`browser: pack of ${articles} articles (${(bytes / 2 ** 20).toFixed(0)} MB) imported in ${(importMs / 1000).toFixed(1)} s, peak heap page ${(peakPage / 2 ** 20).toFixed(0)} MB, worker ${(peakWorker / 2 ** 20).toFixed(0)} MB; fresh worker ready in ${workerReadyMs.toFixed(0)} ms${workerHolds ? `, holding ${(workerHolds.heap / 2 ** 20).toFixed(0)} MB of JS heap and ${(workerHolds.buffers / 2 ** 20).toFixed(0)} MB of array buffers` : ''}${error ? `; error ${error}` : ''}`);
+  return { articles, bytes, importMs: Math.round(importMs), peakPageHeapBytes: peakPage, peakWorkerHeapBytes: peakWorker, workerReadyMs: Math.round(workerReadyMs), workerMemory: workerHolds, error };
 }
 
 export async function runBrowser(extDir: string, corpus: CorpusDoc[], packFile?: string): Promise<BrowserResult> {

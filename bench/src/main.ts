@@ -2,6 +2,7 @@
 //   main.mjs node <out.json> [sizes]   matching, comparison, translation (needs --expose-gc)
 //   main.mjs browser <ext dir> <out.json>
 //   main.mjs report <node.json> [<browser.json>]
+//   main.mjs open <file.rlpack>          a pack opened in this fresh process (open-pack.ts)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { loadCorpus } from '../../src/corpus/load';
 import { runBrowser, type BrowserResult } from './browser';
 import { runComparison, runTranslation } from './comparison';
 import { PACK_FILE, runMatching } from './matching';
+import { openPackHere } from './open-pack';
 import { runRealnews } from './realnews';
 import { runTranslations } from './translations';
 import { targets, terminal, write, type Machine, type NodeResults, type Results } from './report';
@@ -98,6 +100,7 @@ const [part, ...args] = process.argv.slice(2);
 if (part === 'node') await nodePart(args[0]!, (args[1] ?? '5,1000,10000,100000').split(',').map(Number));
 else if (part === 'browser') await browserPart(args[0]!, args[1]!);
 else if (part === 'report') reportPart(args[0]!, args[1]);
+else if (part === 'open') process.stdout.write(JSON.stringify(openPackHere(args[0]!)));
 else {
   process.stderr.write('usage: main.mjs node <out.json> [sizes] | browser <ext dir> <out.json> | report <node.json> [browser.json]\n');
   process.exitCode = 2;

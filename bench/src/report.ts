@@ -123,9 +123,9 @@ export function targets(r: Omit<Results, 'targets' | 'generated'>): Target[] {
     });
     out.push({
       id: 'pack-ready',
-      what: `the worker ready to match a ${at}-article pack (header parsed, index checked; texts read per article later)`,
+      what: `the worker ready to match a ${at}-article pack (in a fresh process: header and tables read from the file, parsed, index checked; texts read per article later)`,
       limit: s100 ? '<= 500 ms at 100,000' : '<= 500 ms at 100,000 (run without --quick)',
-      measured: `${ms(big.pack.openMs)} ms, ${(big.pack.heapBytes / 2 ** 20).toFixed(1)} MB retained; header and tables ${(big.pack.headerBytes / 2 ** 20).toFixed(1)} MB of a ${(big.pack.bytes / 2 ** 20).toFixed(1)} MB pack`,
+      measured: `${ms(big.pack.openMs)} ms (opened again in that process: ${ms(big.pack.openAgainMs ?? big.pack.openMs)} ms), ${(big.pack.heapBytes / 2 ** 20).toFixed(1)} MB retained; header and tables ${(big.pack.headerBytes / 2 ** 20).toFixed(1)} MB of a ${(big.pack.bytes / 2 ** 20).toFixed(1)} MB pack`,
       met: s100 ? big.pack.openMs <= 500 : false,
     });
     out.push({
@@ -144,7 +144,7 @@ export function targets(r: Omit<Results, 'targets' | 'generated'>): Target[] {
       limit: 'timed, with its peak memory (no limit set)',
       measured: imp.error
         ? `failed: ${imp.error}`
-        : `${(imp.importMs / 1000).toFixed(1)} s; peak JS heap of the options page ${(imp.peakPageHeapBytes / 2 ** 20).toFixed(0)} MB, of the worker ${(imp.peakWorkerHeapBytes / 2 ** 20).toFixed(0)} MB (the file itself is held as an ArrayBuffer and a Blob, outside the JS heap figure); a fresh worker opened it from IndexedDB and answered in ${imp.workerReadyMs} ms`,
+        : `${(imp.importMs / 1000).toFixed(1)} s; peak JS heap of the options page ${(imp.peakPageHeapBytes / 2 ** 20).toFixed(0)} MB, of the worker ${(imp.peakWorkerHeapBytes / 2 ** 20).toFixed(0)} MB (the file itself is held as an ArrayBuffer and a Blob, outside the JS heap figure); a fresh worker opened it from IndexedDB and answered in ${imp.workerReadyMs} ms${imp.workerMemory ? `, then holding ${(imp.workerMemory.heap / 2 ** 20).toFixed(0)} MB of JS heap and ${(imp.workerMemory.buffers / 2 ** 20).toFixed(0)} MB of array buffers (the pack's header and tables)` : ''}`,
       met: imp.error === null,
     });
   }
@@ -331,7 +331,7 @@ export function markdown(r: Results): string {
   const packed = r.matching.scales.filter((s) => s.pack);
   if (packed.length) {
     parts.push(
-      'The same corpora as corpus packs (`corpus build -o x.rlpack`): written, checked whole (SHA-256, what an import does once), opened as the worker opens an installed pack when it starts (header JSON parsed, index checked; the IndexedDB read itself is measured in the browser), and matched the first time through the pack, each candidate\'s text read and inflated from it (Node\'s zlib here, DecompressionStream in the extension).',
+      'The same corpora as corpus packs (`corpus build -o x.rlpack`): written, checked whole (SHA-256, what an import does once), opened as a worker opens an installed pack when it starts, in a fresh process (`bench/src/open-pack.ts`: header and tables read from the file in one piece, header JSON parsed, index checked; the IndexedDB read itself is measured in the browser), and matched the first time through the pack, each candidate\'s text read and inflated from it (Node\'s zlib here, DecompressionStream in the extension).',
     );
     parts.push(
       table(
