@@ -8,12 +8,14 @@
 // No browser API: crypto.subtle and DecompressionStream are the same in browsers and Node, and the
 // writer takes Node's zlib and hash from the CLI.
 import { decodeU32, encodeU32 } from '../core/index/postings';
-import type { CompiledIndex, CompiledTexts, Corpus, DocText, StoredAlignment } from '../core/index/types';
+import type { CompiledIndex, CompiledTexts, Corpus, DocMeta, DocText, StoredAlignment } from '../core/index/types';
 import { checkDocText, loadCorpusPerArticle, type IndexCheck } from './load';
 
 /** \x89 catches a 7-bit transfer, \r\n a line-ending conversion (as PNG's signature does). */
 export const PACK_MAGIC = Uint8Array.from([0x89, 0x52, 0x4c, 0x50, 0x41, 0x43, 0x4b, 0x0d, 0x0a, 0x1a]);
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
+/** Versions this code reads: 1 held the articles' metadata as index.docs, one object each; 2 as columns (PackHeader.docs). */
+const READS: readonly number[] = [1, 2];
 /**
  * Bytes 0-9 the magic, 10-11 zero, 12-15 the format version, 16-19 the header's length (a multiple
  * of 4), 20-27 the body's length (little-endian, as every number here), 28-31 the tables' length,
@@ -37,11 +39,26 @@ export interface PackMeta {
   builtWith: string;
 }
 
+/**
+ * The articles' metadata as columns, one array per DocMeta field, in the order of the articles
+ * (version 2): a header of 100,000 articles was half field names as one object each, and parsing
+ * it was most of a worker's start.
+ */
+export type DocColumns = { [K in keyof DocMeta]: Array<DocMeta[K]> };
+const DOC_FIELDS = ['id', 'title', 'titleDerived', 'lang', 'siteName', 'published', 'url', 'byline', 'originalTitle', 'declaredSource', 'sourceLines', 'chars', 'paragraphCount', 'appendedCount'] as const;
+// every field of DocMeta is a column: a field added to DocMeta and not here fails to compile
+type Missing = Exclude<keyof DocMeta, (typeof DOC_FIELDS)[number]>;
+const allFields: Missing extends never ? true : Missing = true;
+void allFields;
+
 /** The JSON header. */
 export interface PackHeader {
   format: typeof HEADER_FORMAT;
   meta: PackMeta;
+  /** The index, its `docs` empty from version 2 on (the metadata is in `docs` below). */
   index: CompiledIndex;
+  /** Version 2: the articles' metadata as columns. */
+  docs?: DocColumns;
   alignments: Record<string, StoredAlignment>;
   /** Body offsets of the articles' text blocks, base64 of articles + 1 little-endian uint32. */
   texts: { offsets: string; encoding: 'zlib-json' };
@@ -92,8 +109,8 @@ export function readPackPrefix(start: Uint8Array, size: number): PackPrefix {
   if (size < PACK_PREFIX) throw new PackError('truncated', `this pack is truncated: ${size} bytes, not even its ${PACK_PREFIX}-byte prefix`);
   const view = new DataView(start.buffer, start.byteOffset, PACK_PREFIX);
   const version = view.getUint32(12, true);
-  if (version !== PACK_VERSION) {
-    throw new PackError('version', `this pack has format version ${version}; this version of Reprint Lens reads version ${PACK_VERSION} (${version > PACK_VERSION ? 'update Reprint Lens' : 'rebuild the pack'})`);
+  if (!READS.includes(version)) {
+    throw new PackError('version', `this pack has format version ${version}; this version of Reprint Lens reads versions ${READS.join(' and ')} (${version > PACK_VERSION ? 'update Reprint Lens' : 'rebuild the pack'})`);
   }
   const headerLength = view.getUint32(16, true);
   const bodyLength = view.getUint32(20, true) + view.getUint32(24, true) * 2 ** 32;
@@ -159,10 +176,39 @@ function table(tables: Uint8Array, name: string, at: [number, number] | undefine
 }
 
 /** The header and tables of a pack whose prefix is known, with its offsets checked against the body. */
+/** The articles' metadata of a version 2 header, as the index's objects (each is checked when the index is loaded). */
+function docsOfColumns(columns: unknown, n: number): DocMeta[] {
+  if (!isObj(columns) || !DOC_FIELDS.every((f) => Array.isArray(columns[f]) && (columns[f] as unknown[]).length === n)) {
+    throw new PackError('damaged', 'this pack is damaged: its article metadata does not have a column of every field for every article');
+  }
+  const c = columns as unknown as DocColumns;
+  const docs = new Array<DocMeta>(n);
+  for (let i = 0; i < n; i++) {
+    docs[i] = {
+      id: c.id[i]!,
+      title: c.title[i]!,
+      titleDerived: c.titleDerived[i]!,
+      lang: c.lang[i]!,
+      siteName: c.siteName[i]!,
+      published: c.published[i]!,
+      url: c.url[i]!,
+      byline: c.byline[i]!,
+      originalTitle: c.originalTitle[i]!,
+      declaredSource: c.declaredSource[i]!,
+      sourceLines: c.sourceLines[i]!,
+      chars: c.chars[i]!,
+      paragraphCount: c.paragraphCount[i]!,
+      appendedCount: c.appendedCount[i]!,
+    };
+  }
+  return docs;
+}
+
 export function packContents(prefix: PackPrefix, headerBytes: Uint8Array, tableBytes: Uint8Array): PackContents {
   const header = parsePackHeader(headerBytes);
-  const n = header.index.docs?.length;
-  if (!Array.isArray(header.index.docs) || n !== header.meta.articles) throw new PackError('damaged', 'this pack is damaged: its article count and its index disagree');
+  const n = header.meta.articles;
+  const docs = prefix.version >= 2 ? docsOfColumns(header.docs, n) : header.index.docs;
+  if (!Array.isArray(docs) || docs.length !== n) throw new PackError('damaged', 'this pack is damaged: its article count and its index disagree');
   let offsets: Uint32Array;
   try {
     offsets = decodeU32(header.texts.offsets, n + 1);
@@ -176,6 +222,7 @@ export function packContents(prefix: PackPrefix, headerBytes: Uint8Array, tableB
   const c = header.index.concepts;
   const index = {
     ...header.index,
+    docs,
     postings: pair('postings'),
     anchors: pair('anchors'),
     ...(c ? { concepts: { ...c, hashes: t('concepts.hashes'), docs: t('concepts.docs'), keys: t('concepts.keys'), df: t('concepts.df'), ...(c.norms !== undefined ? { norms: t('concepts.norms') } : {}) } } : {}),
@@ -280,7 +327,8 @@ export function packMeta(index: CompiledIndex, name: string, description: string
 }
 
 /** The bytes of a pack holding a compiled corpus. */
-export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: PackMeta, w: PackWriter): Uint8Array {
+export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: PackMeta, w: PackWriter, version = PACK_VERSION): Uint8Array {
+  if (!READS.includes(version)) throw new Error(`no pack format version ${version}`);
   const blocks: Uint8Array[] = [];
   const offsets = new Uint32Array(index.docs.length + 1);
   const enc = new TextEncoder();
@@ -316,20 +364,22 @@ export function writePack(index: CompiledIndex, texts: CompiledTexts, meta: Pack
     tablesLength += a.length * 4;
   }
   if (tablesLength > 0xffffffff) throw new Error('the index does not fit in one pack (4 GB of tables): split the corpus');
+  const columns = version >= 2 ? (Object.fromEntries(DOC_FIELDS.map((f) => [f, index.docs.map((d) => d[f])])) as DocColumns) : null;
   const emptied: CompiledIndex = {
     ...index,
+    ...(columns ? { docs: [] } : {}),
     postings: { ...index.postings, hashes: '', docs: '' },
     anchors: { ...index.anchors, hashes: '', docs: '' },
     ...(c ? { concepts: { ...c, hashes: '', docs: '', keys: '', df: '', ...(c.norms !== undefined ? { norms: '' } : {}) } } : {}),
   };
-  const header: PackHeader = { format: HEADER_FORMAT, meta, index: emptied, alignments: texts.alignments ?? {}, texts: { offsets: encodeU32(offsets), encoding: 'zlib-json' }, tables };
+  const header: PackHeader = { format: HEADER_FORMAT, meta, index: emptied, ...(columns ? { docs: columns } : {}), alignments: texts.alignments ?? {}, texts: { offsets: encodeU32(offsets), encoding: 'zlib-json' }, tables };
   let json = JSON.stringify(header);
   json += ' '.repeat((4 - (enc.encode(json).length % 4)) % 4); // the tables start on a 4-byte boundary
   const headerBytes = enc.encode(json);
   const out = new Uint8Array(PACK_PREFIX + headerBytes.length + tablesLength + at);
   out.set(PACK_MAGIC, 0);
   const view = new DataView(out.buffer);
-  view.setUint32(12, PACK_VERSION, true);
+  view.setUint32(12, version, true);
   view.setUint32(16, headerBytes.length, true);
   view.setUint32(20, at % 2 ** 32, true);
   view.setUint32(24, Math.floor(at / 2 ** 32), true);

@@ -64,6 +64,25 @@ describe('a corpus pack of the bundled family', () => {
     expect(header.index.relations.map((r) => `${r.a.slice(0, 3)}~${r.b.slice(0, 3)} ${r.relation}`)).toEqual(['000~001 translation', '000~002 reprint', '001~002 translation']);
   });
 
+  it('holds the articles\' metadata as columns (format 2), read back as the compiled folder\'s', async () => {
+    const contents = await verifyPack(pack);
+    expect(contents.prefix.version).toBe(2);
+    expect(contents.header.index.docs).toEqual([]);
+    expect(contents.header.docs?.title).toEqual(compiled.index.docs.map((d) => d.title));
+    expect(browserCorpus(contents, pack).corpus.docs).toEqual(compiled.index.docs);
+  });
+
+  it('still reads a pack of format 1 (one metadata object per article), with the same articles and versions', async () => {
+    const old = writePack(compiled.index, compiled.texts, meta, { deflate: (b) => deflateSync(b), sha256 }, 1);
+    const contents = await verifyPack(old);
+    expect(contents.prefix.version).toBe(1);
+    const { corpus } = browserCorpus(contents, old);
+    expect(corpus.docs).toEqual(compiled.index.docs);
+    const page = corpusArticle('002');
+    const found = await findVersionsLoading(page, corpus, { lexicon, exclude: [compiled.index.docs[2]!.id] });
+    expect(found.map((m) => m.id.slice(0, 3)).sort()).toEqual(['000', '001']);
+  });
+
   it('finds the same versions of every article as the compiled folder, reading only the candidates\' texts', async () => {
     const folder = loadCorpus(compiled.index, () => compiled.texts);
     for (const d of compiled.index.docs) {
@@ -109,7 +128,7 @@ describe('a damaged pack is refused with what is wrong', () => {
     ['cut inside its prefix', pack.slice(0, 40), /truncated/],
     ['one byte of an article changed', flipped(pack.length - 10), /checksum does not match/],
     ['one byte of its header changed', flipped(PACK_PREFIX + 20), /checksum does not match/],
-    ['a newer format version', withVersion(2), /format version 2; this version of Reprint Lens reads version 1 \(update Reprint Lens\)/],
+    ['a newer format version', withVersion(3), /format version 3; this version of Reprint Lens reads versions 1 and 2 \(update Reprint Lens\)/],
     ['not a pack (a compiled index)', new TextEncoder().encode(JSON.stringify(compiled.index)), /not a Reprint Lens corpus pack/],
     ['empty', new Uint8Array(0), /not a Reprint Lens corpus pack/],
     ['bytes after its end', Uint8Array.from([...pack, 0]), /1 bytes follow the end/],
