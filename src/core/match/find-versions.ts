@@ -15,7 +15,7 @@ import { longestRun, prepareText, sharedRegionOf, textUnit, type PreparedText, t
 import type { StockTable } from '../index/stock-table';
 import { attributionSpans } from '../text/attribution';
 import type { Lang, Match, Relation, Span } from '../types';
-import { countHits, lowerBound } from '../index/postings';
+import { bestHits, lowerBound } from '../index/postings';
 import type { Corpus, DocMeta, DocText } from '../index/types';
 
 export interface PageText {
@@ -406,10 +406,7 @@ export function sameLanguageCandidates(page: PageText, corpus: Corpus, opts: Fin
   const out: Candidate[] = [];
   const fp = opts.keys ? null : fingerprint(page.paragraphs.join('\n'), true);
   const hashes = opts.keys?.hashes ?? fp!.hashes;
-  const same = [...countHits(corpus.postings, hashes, rareHash(families(corpus), excluded), WEAK_HITS)]
-    .filter(([d, h]) => (h.hits >= MIN_HITS || h.rare > 0) && !excluded.has(d))
-    .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
-    .slice(0, MAX_CANDIDATES);
+  const same = bestHits(corpus.postings, hashes, { isRare: rareHash(families(corpus), excluded), remember: WEAK_HITS, minHits: MIN_HITS, limit: MAX_CANDIDATES, skip: (d) => excluded.has(d) });
   for (const [doc, h] of same) {
     const weak = h.hits <= WEAK_HITS ? { shared: h.shared, ...(fp?.spans ? { sharedSpans: h.shared.map((x) => fp.spans!.get(x)) } : {}) } : {};
     out.push({ doc, hits: h.hits, crossLanguage: false, ...weak });
@@ -436,10 +433,7 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
         out.push({ doc: h.doc, hits: Math.round(h.score * 1000), crossLanguage: true });
       }
     } else {
-      const cross = [...countHits(corpus.anchors, opts.keys?.anchors ?? anchorHashes(body))]
-        .filter(([d, h]) => h.hits >= MIN_ANCHORS && keep(d))
-        .sort((x, y) => y[1].hits - x[1].hits || x[0] - y[0])
-        .slice(0, MAX_TRANSLATION_CANDIDATES);
+      const cross = bestHits(corpus.anchors, opts.keys?.anchors ?? anchorHashes(body), { minHits: MIN_ANCHORS, limit: MAX_TRANSLATION_CANDIDATES, skip: (d) => !keep(d) });
       for (const [doc, h] of cross) out.push({ doc, hits: h.hits, crossLanguage: true });
     }
   }
