@@ -175,8 +175,11 @@ function table(tables: Uint8Array, name: string, at: [number, number] | undefine
   return out;
 }
 
-/** The header and tables of a pack whose prefix is known, with its offsets checked against the body. */
-/** The articles' metadata of a version 2 header, as the index's objects (each is checked when the index is loaded). */
+/**
+ * The articles' metadata of a version 2 header, as the index's objects (each is checked when the
+ * index is loaded). An object literal rather than a loop over DOC_FIELDS: every object gets the
+ * same shape at once, and the compiler checks the literal names every field of DocMeta.
+ */
 function docsOfColumns(columns: unknown, n: number): DocMeta[] {
   if (!isObj(columns) || !DOC_FIELDS.every((f) => Array.isArray(columns[f]) && (columns[f] as unknown[]).length === n)) {
     throw new PackError('damaged', 'this pack is damaged: its article metadata does not have a column of every field for every article');
@@ -204,6 +207,7 @@ function docsOfColumns(columns: unknown, n: number): DocMeta[] {
   return docs;
 }
 
+/** The header and tables of a pack whose prefix is known, with its offsets checked against the body. */
 export function packContents(prefix: PackPrefix, headerBytes: Uint8Array, tableBytes: Uint8Array): PackContents {
   const header = parsePackHeader(headerBytes);
   const n = header.meta.articles;

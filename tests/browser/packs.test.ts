@@ -62,7 +62,7 @@ beforeAll(() => {
   flipped[flipped.length - 7] = flipped[flipped.length - 7]! ^ 0x40;
   write('flipped.rlpack', flipped);
   const newer = Uint8Array.from(bytes);
-  new DataView(newer.buffer).setUint32(12, 2, true);
+  new DataView(newer.buffer).setUint32(12, 3, true);
   write('newer.rlpack', newer);
   write('notes.rlpack', new TextEncoder().encode('not a pack at all'));
   page = reprintPage();
