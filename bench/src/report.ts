@@ -144,7 +144,7 @@ export function targets(r: Omit<Results, 'targets' | 'generated'>): Target[] {
       limit: 'timed, with its peak memory (no limit set)',
       measured: imp.error
         ? `failed: ${imp.error}`
-        : `${(imp.importMs / 1000).toFixed(1)} s; peak JS heap of the options page ${(imp.peakPageHeapBytes / 2 ** 20).toFixed(0)} MB, of the worker ${(imp.peakWorkerHeapBytes / 2 ** 20).toFixed(0)} MB (the file itself is held as an ArrayBuffer and a Blob, outside the JS heap figure); a fresh worker opened it from IndexedDB and answered in ${imp.workerReadyMs} ms${imp.workerMemory ? `, then holding ${(imp.workerMemory.heap / 2 ** 20).toFixed(0)} MB of JS heap and ${(imp.workerMemory.buffers / 2 ** 20).toFixed(0)} MB of array buffers (the pack's header and tables)` : ''}`,
+        : `${(imp.importMs / 1000).toFixed(1)} s; peak JS heap of the options page ${(imp.peakPageHeapBytes / 2 ** 20).toFixed(0)} MB${imp.peakWorkerHeapBytes > 0 ? `, of the worker ${(imp.peakWorkerHeapBytes / 2 ** 20).toFixed(0)} MB` : ''} (the file itself is held as an ArrayBuffer and a Blob, outside the JS heap figure); a fresh worker opened it from IndexedDB and answered in ${imp.workerReadyMs} ms${imp.workerMemory ? `, then holding ${(imp.workerMemory.heap / 2 ** 20).toFixed(0)} MB of JS heap and ${(imp.workerMemory.buffers / 2 ** 20).toFixed(0)} MB of array buffers (the pack's header and tables)` : ''}`,
       met: imp.error === null,
     });
   }
