@@ -7,7 +7,7 @@
 //
 // No browser API: crypto.subtle and DecompressionStream are the same in browsers and Node, and the
 // writer takes Node's zlib and hash from the CLI.
-import { decodeU32, encodeU32 } from '../core/index/postings';
+import { decodeU32, encodeU32, LITTLE_ENDIAN } from '../core/index/postings';
 import type { CompiledIndex, CompiledTexts, Corpus, DocMeta, DocText, StoredAlignment } from '../core/index/types';
 import { checkDocText, loadCorpusPerArticle, type IndexCheck } from './load';
 
@@ -160,7 +160,6 @@ export interface PackContents {
   offsets: Uint32Array;
 }
 
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /** A uint32 array of the tables: a view when aligned on a little-endian machine, else a copy. */
 function table(tables: Uint8Array, name: string, at: [number, number] | undefined): Uint32Array {

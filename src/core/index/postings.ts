@@ -86,6 +86,8 @@ export interface HitsQuery {
   minHits: number;
   /** At most this many docs are returned. */
   limit: number;
+  /** Docs in the corpus (every doc number in the postings is below it: the loaded index checked it). */
+  docs: number;
   /** Docs never returned (they are still counted: a rare hash's families include them only through isRare). */
   skip?: (doc: number) => boolean;
 }
@@ -94,7 +96,7 @@ export interface HitsQuery {
  * Counts kept per posting table, reused by every query: a page's hashes are each in up to the
  * boilerplate limit of articles' lists (500 at 100,000), so a query touches tens of thousands of
  * articles, and a Map with an object per article was most of the time of the page's retrieval.
- * Cleared after each query through the list of the docs it touched. Grown as doc numbers need.
+ * Cleared after each query through the list of the docs it touched; made again for a larger corpus.
  */
 interface Counts {
   hits: Uint32Array;
@@ -124,24 +126,15 @@ function countsFor(p: Postings, docs: number, remember: number): Counts {
  */
 export function bestHits(p: Postings, query: Iterable<number>, q: HitsQuery): Array<[number, Hits]> {
   const remember = q.remember ?? 0;
-  let maxDoc = 0;
-  const ranges: number[] = [];
+  const c = countsFor(p, q.docs, remember);
+  const { hits, rare, touched, shared } = c;
+  const slots = c.remember;
+  let n = 0;
   for (const h of query) {
     const from = lowerBound(p.hashes, h);
     let to = from;
     while (to < p.hashes.length && p.hashes[to] === h) to++;
     if (to === from) continue;
-    ranges.push(h, from, to);
-    for (let i = from; i < to; i++) if (p.docs[i]! > maxDoc) maxDoc = p.docs[i]!;
-  }
-  const c = countsFor(p, maxDoc + 1, remember);
-  const { hits, rare, touched, shared } = c;
-  const slots = c.remember;
-  let n = 0;
-  for (let r = 0; r < ranges.length; r += 3) {
-    const h = ranges[r]!;
-    const from = ranges[r + 1]!;
-    const to = ranges[r + 2]!;
     const isRare = q.isRare?.(p.docs, from, to) ? 1 : 0;
     for (let i = from; i < to; i++) {
       const d = p.docs[i]!;
@@ -169,7 +162,8 @@ export function bestHits(p: Postings, query: Iterable<number>, q: HitsQuery): Ar
 
 // Base64 of little-endian uint32 arrays: a fraction of the size of a JSON number array and decoded
 // without parsing numbers. atob/btoa exist in browsers, workers and Node alike.
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+/** Whether this machine stores numbers little-endian, as the index's files do (then its arrays' bytes are used as they are). */
+export const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 export function encodeU32(a: Uint32Array): string {
   // the array's own bytes where the machine is little-endian (every machine this runs on); the

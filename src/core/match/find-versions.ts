@@ -406,7 +406,7 @@ export function sameLanguageCandidates(page: PageText, corpus: Corpus, opts: Fin
   const out: Candidate[] = [];
   const fp = opts.keys ? null : fingerprint(page.paragraphs.join('\n'), true);
   const hashes = opts.keys?.hashes ?? fp!.hashes;
-  const same = bestHits(corpus.postings, hashes, { isRare: rareHash(families(corpus), excluded), remember: WEAK_HITS, minHits: MIN_HITS, limit: MAX_CANDIDATES, skip: (d) => excluded.has(d) });
+  const same = bestHits(corpus.postings, hashes, { isRare: rareHash(families(corpus), excluded), remember: WEAK_HITS, minHits: MIN_HITS, limit: MAX_CANDIDATES, docs: corpus.docs.length, skip: (d) => excluded.has(d) });
   for (const [doc, h] of same) {
     const weak = h.hits <= WEAK_HITS ? { shared: h.shared, ...(fp?.spans ? { sharedSpans: h.shared.map((x) => fp.spans!.get(x)) } : {}) } : {};
     out.push({ doc, hits: h.hits, crossLanguage: false, ...weak });
@@ -433,7 +433,7 @@ export function candidates(page: PageText, corpus: Corpus, opts: FindOptions = {
         out.push({ doc: h.doc, hits: Math.round(h.score * 1000), crossLanguage: true });
       }
     } else {
-      const cross = bestHits(corpus.anchors, opts.keys?.anchors ?? anchorHashes(body), { minHits: MIN_ANCHORS, limit: MAX_TRANSLATION_CANDIDATES, skip: (d) => !keep(d) });
+      const cross = bestHits(corpus.anchors, opts.keys?.anchors ?? anchorHashes(body), { minHits: MIN_ANCHORS, limit: MAX_TRANSLATION_CANDIDATES, docs: corpus.docs.length, skip: (d) => !keep(d) });
       for (const [doc, h] of cross) out.push({ doc, hits: h.hits, crossLanguage: true });
     }
   }
