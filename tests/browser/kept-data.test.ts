@@ -50,9 +50,14 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
     /**
      * What an earlier version kept in storage.local, as if this version had never run: the records
      * are cleared (marker and all), then storage.local is set, which makes the worker read again.
+     * A read of the worker's own still running (the options page that inExtension opens starts one)
+     * is waited for first: finishing after the clear, it would write a marker of a store with
+     * nothing moved, and the move that follows would then be one into an existing store.
      */
     const setOldStorage = (items: Record<string, unknown>) =>
       b.inExtension<void>(`async (b) => {
+        const reply = await b.runtime.sendMessage({ rl: 1, name: 'userCorpus', args: [] });
+        if (!reply || !reply.ok) throw new Error('the worker did not answer userCorpus: ' + JSON.stringify(reply));
         const db = ${OPEN_DB};
         if (db.objectStoreNames.contains('userMeta')) {
           const tx = db.transaction(['userDocs', 'userMeta'], 'readwrite');
