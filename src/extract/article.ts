@@ -11,7 +11,7 @@ import { feedStart } from './body/feed';
 import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { pickTitle } from './title';
-import { dateFromMetaNames, findDate, findDateInPage, footDate, headDate, labelledDateIn, parseDate } from './dates';
+import { closingDate, dateFromMetaNames, findDate, findDateInPage, footDate, headDate, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
 import { badgedHeadline, zonesOf } from './page-lines';
@@ -164,7 +164,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
     parseDate(parsed?.publishedTime ?? null) ??
     article.sourceLines.map(findDate).find((d) => d !== null) ??
     dateFromMetaNames(pristine) ??
-    null;
+    closingDate(paragraphs);
   // Readability's byline stands on Western pages, where it reads the page's own byline markup
   article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs).byline : readabilityByline ?? metaAuthor;
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);

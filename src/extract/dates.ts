@@ -1,4 +1,5 @@
-// Publication dates as written on news pages, and where on the page to read them (below); normalised to ISO `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+// Publication dates as written on news pages, and where on the page to read them (below); normalised to ISO `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`,
+// or `YYYY-MM` where the page gives the month only (a periodical issue's credit at the end of an essay).
 // The time is kept as the page states it (local to the publisher): no time-zone arithmetic, since
 // a reprint's date is compared by day and the page rarely says which zone it meant.
 
@@ -51,7 +52,21 @@ export function parseDate(value: string | null | undefined): string | null {
   }
   const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2}))?/.exec(v);
   if (compact) return iso(+compact[1]!, +compact[2]!, +compact[3]!, compact[4] ? +compact[4] : undefined, compact[5] ? +compact[5] : undefined);
-  return findDate(v);
+  // a field that is not ISO but a server locale's "06/13/2019" (schema.org microdata on US sites)
+  return findDate(v) ?? monthFirst(v);
+}
+
+/**
+ * A date with the year last and the month first, as an English-locale server writes it
+ * ("9/17/2004 5:54:13 AM", "06/13/2019"); a first part over 12 is the day. Only where the text is
+ * known to be a date (a labelled line, a metadata field): in running text "5/7/2005" may be either.
+ */
+function monthFirst(text: string): string | null {
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP])M)?/i.exec(text.trim());
+  if (!us) return null;
+  const [mo, d] = +us[1]! > 12 ? [us[2]!, us[1]!] : [us[1]!, us[2]!];
+  const h = us[4] ? (+us[4] % 12) + (us[6]!.toUpperCase() === 'P' ? 12 : 0) : null;
+  return findDate(`${us[3]}-${mo}-${d}${h !== null ? ` ${h}:${us[5]}` : ''}`);
 }
 
 // ---------- where the page states its date ----------
@@ -126,12 +141,8 @@ export function labelledDate(line: string): string | null {
   // (its day not run on into a year, "17/9/2004"; a time may follow with no space, "18-03-0823:16")
   const short = /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d\d(?!:))(?:\s*(\d{1,2}):(\d{2}))?/.exec(m[1]!.trim());
   if (short) return findDate(`20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}` : ''}`);
-  // month first, as an English-locale server writes it (发布日期： 9/17/2004 5:54:13 AM); a first part over 12 is the day
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP])M)?/i.exec(m[1]!.trim());
-  if (!us) return null;
-  const [mo, d] = +us[1]! > 12 ? [us[2]!, us[1]!] : [us[1]!, us[2]!];
-  const h = us[4] ? (+us[4] % 12) + (us[6]!.toUpperCase() === 'P' ? 12 : 0) : null;
-  return findDate(`${us[3]}-${mo}-${d}${h !== null ? ` ${h}:${us[5]}` : ''}`);
+  // month first, as an English-locale server writes it (发布日期： 9/17/2004 5:54:13 AM)
+  return monthFirst(m[1]!);
 }
 
 /**
@@ -189,6 +200,29 @@ export function dateFromMetaNames(doc: Document): string | null {
     if (!/pub|time|date/.test(name) || /modif|updat|expir|crawl|build|generat|cache|verif|refresh/.test(name)) continue;
     const d = parseDate(el.getAttribute('content'));
     if (d) return d;
+  }
+  return null;
+}
+
+/** Longer than this, what follows an article's last sentence is more text, not its closing credit. */
+const CLOSING_MAX = 40;
+/** A year and month ending that closing text: 1998年3月号, 2003年5月, （1996年6月）. */
+const CLOSING_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:号|份)?\s*[)）】」』]?$/u;
+
+/**
+ * Last of all, when nothing else dates the page: the date closing the article, written after its
+ * last sentence — an essay's or a magazine piece's credit (——《北京之春》1998年3月号), a report's or a
+ * letter's date line (2003年5月, 2019年5月3日于北京). A year and month alone give `YYYY-MM`: the
+ * page says no more, and a reader comparing versions is better told the month than nothing.
+ */
+export function closingDate(paragraphs: readonly string[]): string | null {
+  for (const p of paragraphs.slice(-2).reverse()) {
+    const tail = (p.split(/[。！？!?□■]/u).at(-1) ?? '').trim();
+    if (tail.length === 0 || tail.length > CLOSING_MAX) continue;
+    const full = findDate(tail);
+    if (full) return full;
+    const m = CLOSING_MONTH.exec(tail);
+    if (m && +m[1]! >= 1990 && +m[1]! <= 2100 && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}`;
   }
   return null;
 }

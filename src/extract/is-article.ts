@@ -10,6 +10,9 @@
 // 责任编辑：…), is an article when its body is prose rather than links. Two of the four claims are
 // needed, so a front page that carries a date under its masthead or an og:type left on by a
 // template is not let through by one of them, and the body's link share keeps link lists out.
+// What extraction found speaks too: a body whose densest stretch is prose is an article when that
+// stretch holds most of its text, or when the headline was found right above the body (an entry
+// followed by its lists of works, a report followed by its tables), its lists not mostly links.
 import { leadCredit } from '../core/text/attribution';
 import { isProse, paragraphsOf, PROSE_UNITS, textUnits } from './body/paragraphs';
 
@@ -76,16 +79,21 @@ const DENSE_PROSE_LINES = 3;
 /** Share of the body's text its densest run must hold: a list of snippets between titles and links holds little. */
 const DENSE_SHARE = 0.6;
 
-/** Whether the body is one run of prose: its densest stretch (density.ts) holds most of its text, in a few prose lines, with no links to speak of. */
-function denseBody(content: Element): boolean {
+/**
+ * The body's densest stretch (density.ts) as a story: `story` when it is a few prose lines with no
+ * links to speak of, `most` when it also holds most of the body's text (a list of snippets between
+ * titles and links holds little of it).
+ */
+function denseBody(content: Element): { story: boolean; most: boolean } {
   const lines = linesOf(content);
   const run = densestRun(lines);
-  if (!run) return false;
+  if (!run) return { story: false, most: false };
   const inRun = lines.slice(run.start, run.end);
   const units = inRun.reduce((n, l) => n + textUnits(l.text), 0);
   const total = lines.reduce((n, l) => n + textUnits(l.text), 0);
   const links = lineLinkShare({ text: inRun.map((l) => l.text).join(''), links: inRun.reduce((n, l) => n + l.links, 0) });
-  return inRun.filter((l) => isProse(l.text)).length >= DENSE_PROSE_LINES && units >= MIN_UNITS && units >= DENSE_SHARE * total && links < 0.1;
+  const story = inRun.filter((l) => isProse(l.text)).length >= DENSE_PROSE_LINES && units >= MIN_UNITS && links < 0.1;
+  return { story, most: story && units >= DENSE_SHARE * total };
 }
 
 export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: string[] } {
@@ -102,8 +110,13 @@ export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: 
   // the page's word, where its body is prose and not links
   const claimed = claims >= 2 && prose >= 1 && linkShare < MAX_CLAIMED_LINK_SHARE;
   // what extraction found: the body is one stretch of prose (density.ts), whatever the markup it is
-  // in (<section><span>, <td> and <br>, <font>): isProbablyReaderable counts only <p>-like blocks
-  const dense = denseBody(s.content);
+  // in (<section><span>, <td> and <br>, <font>): isProbablyReaderable counts only <p>-like blocks.
+  // Under the headline found right above it, that stretch is the page's story even when lists
+  // follow it (an entry's works and awards, a report's tables of figures): the headline says the
+  // body is one piece, which the share of the text is there to say when nothing else does
+  const run = denseBody(s.content);
+  const headedStory = run.story && c?.headed === true;
+  const dense = run.most || headedStory;
   if (!s.readerable && !wire && !claimed && !dense) {
     const unsaid = c ? [!c.declared && 'declared an article', !c.dated && 'dated', !c.headed && 'headline above the body', !c.sourced && 'sourced'].filter(Boolean) : [];
     const own = claims >= 2 ? ` though it says it is an article (${prose} prose paragraphs, ${Math.round(linkShare * 100)}% link text)` : c ? ` and says too little of itself (not ${unsaid.join(', not ')})` : '';
@@ -123,7 +136,7 @@ export function judgeArticle(s: ArticleSignals): { isArticle: boolean; reasons: 
   const listLinks = items.reduce((n, li) => n + linkTextOf(li), 0);
   const listShare = text > 0 ? listText / text : 0;
   const listLinkShare = listText > 0 ? listLinks / listText : 0;
-  if (listShare > MAX_LIST_SHARE && !(claimed && listLinkShare < MAX_CLAIMED_LINK_SHARE)) reasons.push(`mostly a list (${Math.round(listShare * 100)}% of the text in list items, ${Math.round(listLinkShare * 100)}% of that links)`);
+  if (listShare > MAX_LIST_SHARE && !((claimed || headedStory) && listLinkShare < MAX_CLAIMED_LINK_SHARE)) reasons.push(`mostly a list (${Math.round(listShare * 100)}% of the text in list items, ${Math.round(listLinkShare * 100)}% of that links)`);
   const headings = s.content.querySelectorAll('h1, h2, h3, h4, h5, h6').length;
   if (headings >= MIN_HEADINGS && headings >= prose && !claimed) reasons.push(`sections rather than a story (${headings} headings, ${prose} prose paragraphs)`);
   return { isArticle: reasons.length === 0, reasons };

@@ -100,7 +100,10 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
       metaContent('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
         'PubDate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'date'),
     ) ??
-    parseDate(timeEl?.getAttribute('datetime'));
+    parseDate(timeEl?.getAttribute('datetime')) ??
+    // schema.org's dateCreated (microdata or JSON-LD) where the page gives no datePublished: when the
+    // work was first put out, not its last update (dateModified is never the publication's date)
+    parseDate(str(ldAny('dateCreated')) ?? metaContent('dateCreated'));
 
   const canonicalEl = doc.querySelector('link[rel~="canonical" i]');
   const base = pageUrl ?? undefined;

@@ -3,7 +3,7 @@
 // under the headline, a labelled date, never a player's debug text or a sidebar's list of dates.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/article';
-import { findDate, labelledDate } from '../../src/extract/dates';
+import { closingDate, findDate, labelledDate, parseDate } from '../../src/extract/dates';
 import { parseHtml } from '../../src/cli/html';
 
 const body = (n: number): string =>
@@ -79,5 +79,42 @@ describe('labelled dates', () => {
   });
   it('a dotted date is a date', () => {
     expect(findDate('2022.01.20 16:31 来源：河南日报客户端')).toBe('2022-01-20T16:31');
+  });
+});
+
+describe('dates in metadata fields', () => {
+  it.each([
+    ['2019-06-13T10:00:00Z', '2019-06-13T10:00'],
+    ['20190613', '2019-06-13'],
+    // a US server's locale in a schema.org field: month first, unless the first part cannot be a month
+    ['06/13/2019', '2019-06-13'],
+    ['01/01/2004', '2004-01-01'],
+    ['13/06/2019', '2019-06-13'],
+    ['9/17/2004 5:54:13 PM', '2004-09-17T17:54'],
+    ['not a date', null],
+  ])('%s', (value, iso) => {
+    expect(parseDate(value)).toBe(iso);
+  });
+  it("schema.org's dateCreated dates a page that gives no datePublished; dateModified never does", () => {
+    const page = (metas: string) => `<html><head><title>A cake</title></head><body itemscope>${metas}<h1>A cake</h1>${'<p>Heat the oven, butter the pan and pour the batter in, then bake it for forty minutes.</p>'.repeat(4)}</body></html>`;
+    expect(extractArticle(parseHtml(page('<meta itemprop="dateCreated" content="01/01/2004"><meta itemprop="dateModified" content="06/13/2019">'))).article.published).toBe('2004-01-01');
+    expect(extractArticle(parseHtml(page('<meta itemprop="dateModified" content="06/13/2019">'))).article.published).toBeNull();
+  });
+});
+
+describe('the date closing an article, when nothing else dates it', () => {
+  it.each<[string, string[], string | null]>([
+    ['a periodical issue credit on its own line', ['走到这一步，犬儒主义也就走到了它的极点。(未完待续)□', '——《北京之春》1998年3月号'], '1998-03'],
+    ['the credit after the last sentence', ['我希望能有更多的朋友关心这一个有意义的课题。□ ——《北京之春》1996年6月号'], '1996-06'],
+    ['a letter signed with its day and place', ['此致敬礼。', '2019年5月3日于北京'], '2019-05-03'],
+    ['a month inside the last sentence is an event, not the date', ['截至2023年5月，全省已建成政务服务中心120个。'], null],
+    ['a long closing line is more text', ['全文完。', '本文所述各项数据均来自有关部门在2023年5月发布的统计公报及相关报告材料等公开渠道所载内容'], null],
+  ])('%s', (_, paragraphs, iso) => {
+    expect(closingDate(paragraphs)).toBe(iso);
+  });
+  it('dates a page that says nothing else, and never overrides a date the page gives', () => {
+    const essay = (head: string) => `<html><head><title>人心与灰烬</title>${head}</head><body><h1>人心与灰烬</h1><div>${body(5)}<p>——《北京之春》1998年3月号</p></div></body></html>`;
+    expect(extractArticle(parseHtml(essay(''))).article.published).toBe('1998-03');
+    expect(extractArticle(parseHtml(essay('<meta property="article:published_time" content="2005-03-06T16:17:00">'))).article.published).toBe('2005-03-06T16:17');
   });
 });
