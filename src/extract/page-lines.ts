@@ -23,7 +23,39 @@ export interface Zones {
   inside?: string[];
   /** The few page lines right after the body (a gallery's or a portal's date and 举报 line under the text). */
   after?: string[];
+  /**
+   * The text of the heading element (h1–h6) closest above the body, when only a few short lines (a
+   * date, a source) separate them: the headline as the page sets it over the text, whatever the
+   * document title says.
+   */
+  headingAbove?: string;
 }
+
+/** Lines a headline may stand above the body's first paragraph (a date line, a source line, a share bar). */
+const HEADING_GAP = 4;
+/** Longer than this, a line between a heading and the body is text, and the heading is a section's. */
+const GAP_LINE_MAX = 100;
+
+/** The heading element closest above line `first` of `lines`, with only short lines between them. */
+function headingAboveOf(doc: Document, lines: string[], first: number): string | undefined {
+  if (first <= 0) return undefined;
+  // each heading's line, and whether it is another page's (a link) or the page's frame (nav, header …)
+  const headings = new Map<string, boolean>();
+  for (const h of Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6')).slice(0, 200)) {
+    const own = h.closest('a, nav, header, footer, aside') === null;
+    for (const l of paragraphsOf(h)) headings.set(l, own && (headings.get(l) ?? true));
+  }
+  for (let i = first - 1; i >= Math.max(0, first - 1 - HEADING_GAP); i--) {
+    const l = lines[i]!;
+    // the closest heading only: a linked one over the body is a teaser's, and one further up a breadcrumb's
+    if (headings.has(l)) return headings.get(l) && !BREADCRUMB.test(l) ? l : undefined;
+    if (l.length > GAP_LINE_MAX) return undefined;
+  }
+  return undefined;
+}
+
+/** A breadcrumb trail: 首页 > 新闻动态, 当前位置：…, Home » News. */
+const BREADCRUMB = /^(?:首页|当前位置|您的位置|你的位置|所在位置|位置)|[>»›]/u;
 
 /** Characters of a badge before the headline in its line (原创, 独家, 图文). */
 const BADGE_MAX = 3;
@@ -92,5 +124,6 @@ export function zonesOf(doc: Document, title: string, h1: string | null, body: s
   const tail = [...closing, ...after];
   const before = first >= 0 ? lines.slice(Math.max(0, first - 40), first + 1) : head;
   const inside = first >= 0 && last > first ? lines.slice(first, last + 1).filter((l) => l.length <= 80) : [];
-  return { head, tail, inside, after, titleFound: t >= 0 && (first < 0 || t < first), before };
+  const titleFound = t >= 0 && (first < 0 || t < first);
+  return { head, tail, inside, after, titleFound, before, headingAbove: titleFound ? undefined : headingAboveOf(doc, lines, first) };
 }

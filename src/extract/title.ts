@@ -125,3 +125,11 @@ export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMet
   const stripped = stripTrailingNames(stripSiteName(base, siteName));
   return stripToHeadline(stripped, meta.h1);
 }
+
+/** A heading's text that can be an article's headline: a title's length, not the site's name, not a date or a label. */
+export function isHeadlineText(text: string, siteName: string | null): boolean {
+  const k = squash(text);
+  if (k.length < 6 || k.length > 100 || (siteName && k === squash(siteName))) return false;
+  if (/[:：]$/.test(k)) return false;
+  return (k.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0) >= 6;
+}

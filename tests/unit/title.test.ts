@@ -46,3 +46,23 @@ describe('the headline the title opens with', () => {
     expect(extractArticle(doc).article.title).toBe('男孩因不想上补习班 写"救命啊"纸团抛出引来警察');
   });
 });
+
+describe('the headline set over the body when the document title is not it', () => {
+  const para = '5月10日至12日，年会在重庆举行。本次会议由专业委员会主办，多所大学学院承办，来自120余所高校、科研院所的600余名专家学者围绕学科创新展开研讨，会议收到论文三百余篇。';
+  const page = (title: string, over: string) =>
+    `<html><head><title>${title}</title></head><body><div class="nav"><h3>首页 - 新闻动态</h3></div>
+     <div class="news">${over}<div class="ly">发布时间：2019-05-18 来源：中国地理学会</div>
+     <div class="detail">${`<p>${para}</p>`.repeat(5)}</div></div></body></html>`;
+  it.each([
+    // a channel and the site as the document title, the headline in an <h5> over the date line
+    ['a channel and the site as the title', '新闻动态--中国地理学会官网', '<h5>2019年中国人文地理学术年会在重庆成功举行！</h5>', '2019年中国人文地理学术年会在重庆成功举行！'],
+    // a heading that is part of the title is its subtitle: the title stays
+    ['a subtitle over the body that the title holds', '内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元', '<h2>预计4年为纳税人减负180亿元</h2>', '内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元'],
+    // a heading that is a link over the body is another page's headline (the previous item, a teaser)
+    ['a linked heading over the body', '新闻动态--中国地理学会官网', '<a href="/n/2"><h5>2019年中国人文地理学术年会在重庆成功举行！</h5></a>', '新闻动态--中国地理学会官网'],
+    // a label over the body is no headline
+    ['a label over the body', '新闻动态--中国地理学会官网', '<h5>新闻详情：</h5>', '新闻动态--中国地理学会官网'],
+  ])('%s', (_, title, over, expected) => {
+    expect(extractArticle(parseHtml(page(title, over))).article.title).toBe(expected);
+  });
+});
