@@ -10,7 +10,7 @@ import { readMeta, type PageMeta } from './meta';
 import { feedStart } from './body/feed';
 import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
-import { isHeadlineText, pickTitle } from './title';
+import { headlineOverBody, pickTitle } from './title';
 import { closingDate, dateFromMetaNames, findDate, findDateInPage, footDate, headDate, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
@@ -63,8 +63,6 @@ function elementOf(doc: Document, paragraphs: readonly string[]): Element {
   }
   return div;
 }
-
-const squashed = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
 function emptyArticle(url: string | null): Article {
   return { title: '', byline: null, siteName: null, published: null, url, lang: 'und', paragraphs: [], sourceLines: [] };
@@ -130,13 +128,9 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   paragraphs = addSplitParts(pristine, paragraphs);
   // who wrote it: read before the attribution lines leave the body, from the headline's stretch and the body's end
   let zones = zonesOf(pristine, article.title, meta.h1, paragraphs);
-  // on a Chinese page, the document title is nowhere above the body ("新闻动态--某某学会官网", a channel
-  // and the site) while a heading that is no part of it stands right over the text: that heading is
-  // the headline (a part of the title is its subtitle; Western pages keep Readability's choice, whose
-  // headings over the body are as often a section's or a newsletter box's)
-  const setHeadline = zones.headingAbove;
-  const zhTitle = /\p{Script=Han}/u.test(article.title) && !/[\u3040-\u30ff]/.test(article.title);
-  if (setHeadline && zhTitle && isHeadlineText(setHeadline, article.siteName) && !squashed(article.title).includes(squashed(setHeadline))) {
+  // the title nowhere above the body, a heading right over it: that heading may be the headline
+  const setHeadline = headlineOverBody(article.title, zones.headingAbove, article.siteName);
+  if (setHeadline) {
     article.title = setHeadline;
     zones = zonesOf(pristine, article.title, meta.h1, paragraphs);
   }

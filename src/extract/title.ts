@@ -126,10 +126,17 @@ export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMet
   return stripToHeadline(stripped, meta.h1);
 }
 
-/** A heading's text that can be an article's headline: a title's length, not the site's name, not a date or a label. */
-export function isHeadlineText(text: string, siteName: string | null): boolean {
-  const k = squash(text);
-  if (k.length < 6 || k.length > 100 || (siteName && k === squash(siteName))) return false;
-  if (/[:：]$/.test(k)) return false;
-  return (k.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0) >= 6;
+/**
+ * The heading set right over the body (page-lines.ts) as the headline, when the chosen title is
+ * nowhere above the body: on a Chinese page whose document title is a channel and the site
+ * ("新闻动态--某某学会官网"), a heading of a title's length that is no part of that title (a part of it
+ * is its subtitle), not the site's name, not a label ("新闻详情："). Null when the title stands.
+ * Western pages keep Readability's choice: the headings over their bodies are as often a
+ * section's or a newsletter box's.
+ */
+export function headlineOverBody(title: string, heading: string | undefined, siteName: string | null): string | null {
+  if (!heading || !isChinese(title)) return null;
+  const k = squash(heading);
+  if (k.length < 6 || k.length > 100 || /[:：]$/.test(k) || (siteName && k === squash(siteName)) || squash(title).includes(k)) return null;
+  return (k.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0) >= 6 ? heading : null;
 }
