@@ -11,7 +11,7 @@ import { feedStart } from './body/feed';
 import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { headlineOverBody, pickTitle } from './title';
-import { closingDate, dateFromMetaNames, findDate, findDateInPage, footDate, headDate, labelledDateIn, parseDate } from './dates';
+import { closingDate, dateFromMetaNames, findDate, findDateInPage, footDate, headDate, inPageZone, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
 import { badgedHeadline, zonesOf } from './page-lines';
@@ -163,8 +163,10 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const headlineDate = labelledDateIn(zones.before ?? zones.head) ?? headDate(zones.head, zones.titleFound);
   const footLineDate = headlineDate ? null : footDate(zones.after ?? []);
   const textDate = headlineDate ?? findDateInPage(pristine);
-  // a meta tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
-  const pageDate = meta.published && !(textDate?.startsWith(meta.published) ?? false) ? meta.published : textDate;
+  // the metadata's date in the page's own zone (a time stated in UTC is a machine's), then: a meta
+  // tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
+  const metaDate = meta.published && inPageZone(meta.published, meta.publishedOffset, textDate);
+  const pageDate = metaDate && !(textDate?.startsWith(metaDate) ?? false) ? metaDate : textDate;
   article.published =
     pageDate ??
     parseDate(parsed?.publishedTime ?? null) ??

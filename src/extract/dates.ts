@@ -1,7 +1,7 @@
 // Publication dates as written on news pages, and where on the page to read them (below); normalised to ISO `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`,
 // or `YYYY-MM` where the page gives the month only (a periodical issue's credit at the end of an essay).
-// The time is kept as the page states it (local to the publisher): no time-zone arithmetic, since
-// a reprint's date is compared by day and the page rarely says which zone it meant.
+// The time is kept as the page states it (local to the publisher), except a metadata time stated in
+// UTC, which gives way to the same moment as the page shows it (inPageZone); no zone is guessed.
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -225,4 +225,44 @@ export function closingDate(paragraphs: readonly string[]): string | null {
     if (m && +m[1]! >= 1990 && +m[1]! <= 2100 && +m[2]! >= 1 && +m[2]! <= 12) return `${m[1]}-${pad(+m[2]!)}`;
   }
   return null;
+}
+
+/** The UTC offset a machine-readable date-time states, in minutes (Z and +00:00 are 0); null when it states none or has no time. */
+export function statedOffset(value: string | null | undefined): number | null {
+  const m = /\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec((value ?? '').trim());
+  if (!m) return null;
+  const z = m[1]!;
+  if (z.toUpperCase() === 'Z') return 0;
+  const hhmm = z.slice(1).replace(':', '');
+  return (z[0] === '-' ? -1 : 1) * (+hhmm.slice(0, 2) * 60 + +hhmm.slice(2));
+}
+
+/** Minutes since the epoch of an ISO date as this module writes it, read as if it were UTC (a day alone: its midnight). */
+function minutesOf(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0)) / 60_000 : NaN;
+}
+
+/** Time zones are at most this far from UTC (UTC-12 to UTC+14). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+const DAY_MINUTES = 24 * 60;
+
+/**
+ * The publication date in the page's own time zone, from the date its metadata gives (`meta`, with
+ * the UTC offset its field stated) and the one its text shows (`shown`, local as printed). A
+ * metadata time stated in UTC (…Z, +00:00) is a machine's clock, not the publisher's: the date the
+ * page shows is the same moment in the page's zone when the two lie a time zone apart (a time
+ * shown: whole quarter hours, at most 14 hours; a day shown: a day that moment falls on
+ * somewhere), and then it is the date. A time with any other offset is the publisher's and is taken as written;
+ * a UTC time the page shows nothing beside stays as stated (the zone is not guessed).
+ */
+export function inPageZone(meta: string, offset: number | null, shown: string | null): string {
+  if (offset !== 0 || !meta.includes('T') || !shown) return meta;
+  const m = minutesOf(meta);
+  const s = minutesOf(shown);
+  // a time shown: the same moment when it differs by a zone's offset (whole quarter hours); else another time (an update's)
+  if (shown.includes('T')) return Math.abs(s - m) <= MAX_OFFSET_MINUTES && (s - m) % 15 === 0 ? shown : meta;
+  if (shown === meta.slice(0, 10)) return meta;
+  // the shown day begins at most 14 hours after the moment and ends at most 14 hours before it
+  return s <= m + MAX_OFFSET_MINUTES && s + DAY_MINUTES > m - MAX_OFFSET_MINUTES ? shown : meta;
 }

@@ -1,7 +1,7 @@
 // Page metadata that Readability does not report or reports only in part: canonical URL, declared
 // language, og:type, site name and publication date from meta tags, JSON-LD and <time>.
 // Read from the document before Readability runs, because Readability rewrites the document.
-import { parseDate } from './dates';
+import { parseDate, statedOffset } from './dates';
 
 export interface PageMeta {
   canonical: string | null;
@@ -12,6 +12,8 @@ export interface PageMeta {
   /** Declared language: <html lang>, content-language, og:locale. */
   lang: string | null;
   published: string | null;
+  /** The UTC offset (minutes) the field `published` came from states, Z being 0; null when it states none. */
+  publishedOffset: number | null;
   /** Author names from meta tags / JSON-LD, when declared. */
   author: string | null;
   h1: string | null;
@@ -94,16 +96,24 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
 
   const timeEl = doc.querySelector('article time[datetime], time[pubdate], time[itemprop="datePublished"]');
   // JSON-LD first: news sites fill article:published_time with the last update more often
-  const published =
-    parseDate(str(ldAny('datePublished'))) ??
-    parseDate(
-      metaContent('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
-        'PubDate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'date'),
-    ) ??
-    parseDate(timeEl?.getAttribute('datetime')) ??
+  const fields = [
+    str(ldAny('datePublished')),
+    metaContent('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
+      'PubDate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'date'),
+    timeEl?.getAttribute('datetime'),
     // schema.org's dateCreated (microdata or JSON-LD) where the page gives no datePublished: when the
     // work was first put out, not its last update (dateModified is never the publication's date)
-    parseDate(str(ldAny('dateCreated')) ?? metaContent('dateCreated'));
+    str(ldAny('dateCreated')) ?? metaContent('dateCreated'),
+  ];
+  let published: string | null = null;
+  let publishedOffset: number | null = null;
+  for (const f of fields) {
+    published = parseDate(f);
+    if (published) {
+      publishedOffset = statedOffset(f);
+      break;
+    }
+  }
 
   const canonicalEl = doc.querySelector('link[rel~="canonical" i]');
   const base = pageUrl ?? undefined;
@@ -122,6 +132,7 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
       metaContent('language', 'og:locale', 'inLanguage') ||
       null,
     published,
+    publishedOffset,
     author: metaContent('author', 'article:author', 'byl') ?? str(ldAny('author')),
     h1,
     headline: str(ldAny('headline')),

@@ -3,7 +3,7 @@
 // under the headline, a labelled date, never a player's debug text or a sidebar's list of dates.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/article';
-import { closingDate, findDate, labelledDate, parseDate } from '../../src/extract/dates';
+import { closingDate, findDate, inPageZone, labelledDate, parseDate, statedOffset } from '../../src/extract/dates';
 import { parseHtml } from '../../src/cli/html';
 
 const body = (n: number): string =>
@@ -116,5 +116,35 @@ describe('the date closing an article, when nothing else dates it', () => {
     const essay = (head: string) => `<html><head><title>人心与灰烬</title>${head}</head><body><h1>人心与灰烬</h1><div>${body(5)}<p>——《北京之春》1998年3月号</p></div></body></html>`;
     expect(extractArticle(parseHtml(essay(''))).article.published).toBe('1998-03');
     expect(extractArticle(parseHtml(essay('<meta property="article:published_time" content="2005-03-06T16:17:00">'))).article.published).toBe('2005-03-06T16:17');
+  });
+});
+
+describe("the date in the page's own time zone", () => {
+  it.each<[string, number | null]>([
+    ['2019-11-19T13:03:00Z', 0],
+    ['2022-02-06T12:48:06+00:00', 0],
+    ['2019-09-07T09:59:22+08:00', 480],
+    ['2015-03-11T15:46:00-0400', -240],
+    ['2019-11-19T13:03:00.000Z', 0],
+    ['2019-11-19', null],
+    ['2019-11-19 13:03', null],
+  ])('%s states the offset %s', (value, offset) => {
+    expect(statedOffset(value)).toBe(offset);
+  });
+  it.each<[string, string, number | null, string | null, string]>([
+    ['a UTC time the page shows in its own zone', '2019-11-19T13:03', 0, '2019-11-19T08:03', '2019-11-19T08:03'],
+    ['a UTC time after midnight, the page showing the evening before', '2019-11-20T01:50', 0, '2019-11-19', '2019-11-19'],
+    ['a UTC time on the day the page shows: the time is kept', '2012-12-10T09:24', 0, '2012-12-10', '2012-12-10T09:24'],
+    ["a shown time no zone apart (an update's, 87 minutes later)", '2019-11-18T20:11', 0, '2019-11-18T21:38', '2019-11-18T20:11'],
+    ['a shown date days away (a sidebar)', '2019-11-20T01:50', 0, '2019-11-14', '2019-11-20T01:50'],
+    ['a publisher offset is taken as written', '2019-09-07T09:59', 480, '2019-09-06', '2019-09-07T09:59'],
+    ['a UTC time the page shows nothing beside is not guessed', '2022-02-06T12:48', 0, null, '2022-02-06T12:48'],
+  ])('%s', (_, meta, offset, shown, expected) => {
+    expect(inPageZone(meta, offset, shown)).toBe(expected);
+  });
+  it('an article dated in UTC by its metadata gets the date its page shows under the headline', () => {
+    const page = `<html><head><meta property="article:published_time" content="2019-11-20T01:50:00Z"><title>Vote count runs late</title></head><body>
+      <h1>Vote count runs late</h1><div class="byline">Nov. 19, 2019</div>${'<p>Election officials in the county said the count would run past midnight, with several thousand ballots still to be read.</p>'.repeat(5)}</body></html>`;
+    expect(extractArticle(parseHtml(page)).article.published).toBe('2019-11-19');
   });
 });
