@@ -1,6 +1,8 @@
 // Who wrote the article, as a reader would read it off a Chinese news page: the credit near the
 // headline or at the end of the body (本报记者 张三, 作者：李四, 文/王五, （记者 赵六）, 通讯员, 执笔人),
-// a forum post's "某某 发表于 <date>", a name alone under the headline. 责任编辑/编辑 is the editor,
+// a forum post's "某某 发表于 <date>", a blog footer's "由某某张贴 @ <date>", a name alone under the
+// headline. The story's own credit lines at the opening of its body come first: a blog or forum
+// reposting a news story names its poster above it (作者： 流泉). 责任编辑/编辑 is the editor,
 // kept apart and given as the byline only when the page credits no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
 // site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
@@ -125,6 +127,12 @@ function editorIn(line: string): string[] {
   return namesAt(line.slice(m.index + m[0].length), false);
 }
 
+/** Body paragraphs at its opening that may be the article's own credit lines, and how long such a line is at most. */
+const OPENING_PARAGRAPHS = 6;
+const OPENING_CREDIT_MAX = 40;
+/** A blog post's footer naming who posted it, with its time: 由海姑娘张贴 @ 2005-06-13 15:00:14. */
+const POSTED_BY = /^由\s*([\p{L}\p{N}&·._-]{2,20}?)\s*(?:张贴|发表|发布|发帖)\s*(?:@|于)?\s*\d{4}[-/.年]/u;
+
 export interface Credits {
   byline: string | null;
   editor: string | null;
@@ -140,6 +148,16 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
     editor ??= join(editorIn(l));
   }
   const pick = (): string | null => {
+    // the article's own credit lines at the opening of its body (本报实习生 刘国栋 周炜 / 本报记者 王燕平 …)
+    // before the page's frame: a blog or forum reposting a news story names its poster (作者： 流泉)
+    // above it, and the reporters are the story's
+    const opening: string[] = [];
+    for (const l of body.slice(0, OPENING_PARAGRAPHS)) {
+      const c = l.length <= OPENING_CREDIT_MAX ? creditIn(l) : [];
+      if (c.length) opening.push(...c);
+      else if (opening.length) break; // the credit lines end where the text begins
+    }
+    if (opening.length) return join(opening);
     for (const l of z.head) {
       const c = creditIn(l);
       if (c.length) return join(c);
@@ -150,9 +168,13 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
       const t = closingTag(l);
       if (t.length) return join(t);
     }
-    // a forum post: 某某 发表于 2005-9-15 11:46
+    // a forum post: 某某 发表于 2005-9-15 11:46; a blog post's footer: 由某某张贴 @ 2005-06-13 15:00:14
     for (const l of z.before ?? z.head) {
       const m = /(?:^|\s)([\p{L}\p{N}&·._-]{2,20})\s*发表于\s*[:：]?\s*\d{4}/u.exec(l);
+      if (m) return m[1]!;
+    }
+    for (const l of [...z.tail].reverse()) {
+      const m = POSTED_BY.exec(l);
       if (m) return m[1]!;
     }
     // a name alone on a line under the headline (胡平 over the essay's subtitle)

@@ -97,3 +97,22 @@ describe('zones of a page', () => {
     expect(findCredits(z, []).byline).toBe('胡平');
   });
 });
+
+describe('who wrote a story reposted on a blog or forum', () => {
+  it("the story's own credit lines at its opening, not the poster named above it", () => {
+    const z = { head: ['作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采', '谁来为无序拆房“埋单”？'], tail: [], titleFound: true };
+    const body = ['谁来为无序拆房“埋单”？', '本报实习生 刘国栋 周炜', '本报记者 王燕平 方云凤 柏建斌', '今年1月至5月，杭州工矿企业共发生各类事故59起，死亡73人。', '（记者 赵六）'];
+    expect(findCredits(z, [], body).byline).toBe('刘国栋 周炜 王燕平 方云凤 柏建斌');
+  });
+  it('the poster, when the story credits nobody: a blog footer 由某某张贴 @ <time>', () => {
+    const z = { head: ['湘菜粤菜 兵分两路 (图)'], tail: ['澳坛真的累了。', '由海姑娘张贴 @ 2005-06-13 15:00:14 (697) 共 29 篇评论 发表评论 >>>'], titleFound: true };
+    expect(findCredits(z, []).byline).toBe('海姑娘');
+  });
+  it.each([
+    ['a sentence saying who issued a document', '由国务院办公厅于2023年5月发布的通知明确了各项任务。'],
+    ['a long opening paragraph with a reporter in it', '新华社北京6月5日电 记者从国家卫生健康委获悉，近阶段，相关部门持续依托短缺药品供应保障工作会商联动机制，深入优化短缺药品实时监测预警体系。'],
+  ])('no byline from %s', (_, line) => {
+    const z = { head: ['标题'], tail: [line], titleFound: true };
+    expect(findCredits(z, [], [line]).byline).toBeNull();
+  });
+});
