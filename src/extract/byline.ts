@@ -1,7 +1,7 @@
 // Who wrote the article, as a reader would read it off a Chinese news page: the credit near the
 // headline or at the end of the body (本报记者 张三, 作者：李四, 文/王五, （记者 赵六）, 通讯员, 执笔人),
-// a forum post's "某某 发表于 <date>", a blog footer's "由某某张贴 @ <date>", a name alone under the
-// headline. The story's own credit lines at the opening of its body come first: a blog or forum
+// a forum post's "某某 发表于 <date>", a blog footer's "由某某张贴 @ <date>", a name in brackets on
+// the date line, a name alone under the headline. The story's own credit lines at the opening of its body come first: a blog or forum
 // reposting a news story names its poster above it (作者： 流泉). 责任编辑/编辑 is the editor,
 // kept apart and given as the byline only when the page credits no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
@@ -161,6 +161,12 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
     for (const l of z.head) {
       const c = creditIn(l);
       if (c.length) return join(c);
+    }
+    // a name in brackets on the date line under the headline: 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]
+    for (const l of z.head) {
+      if (l.length > 100 || !/\d{4}\s*[-/.年]\s*\d{1,2}/u.test(l)) continue;
+      const name = [...l.matchAll(/[[【]\s*([\p{Script=Han}·]{2,5})\s*[\]】]/gu)].map((m) => m[1]!).find(isChineseName);
+      if (name) return name;
     }
     for (const l of [...z.tail].reverse()) {
       const c = creditIn(l);

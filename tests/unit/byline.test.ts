@@ -19,6 +19,9 @@ describe('credits in the text', () => {
     ['文/ credit', ['文/李想'], '李想'],
     ['□ 本报记者', ['□ 本报记者 葛灵丹 (责编：萧潇、张妍)'], '葛灵丹'],
     ['a place and 报道 after the name', ['新京报记者 彭冲 山东冠县报道'], '彭冲'],
+    ['a name in brackets on the date line', ['BUSINESS.SOHU.COM', '2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]'], '黄宇'],
+    ['the source in brackets on the date line is no name', ['2004年7月16日08:19 来源：[ 国际金融报 ]'], null],
+    ['a bracketed badge on a line without a date is no name', ['【新春走基层】', '【王者归来】'], null],
   ])('%s', (_, head, byline) => {
     expect(credits(head).byline).toBe(byline);
   });
