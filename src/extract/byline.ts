@@ -1,9 +1,10 @@
 // Who wrote the article, as a reader would read it off a Chinese news page: the credit near the
 // headline or at the end of the body (本报记者 张三, 作者：李四, 文/王五, （记者 赵六）, 通讯员, 执笔人),
 // a forum post's "某某 发表于 <date>", a blog footer's "由某某张贴 @ <date>", a name in brackets on
-// the date line, a name alone under the headline. The story's own credit lines at the opening of its body come first: a blog or forum
-// reposting a news story names its poster above it (作者： 流泉). 责任编辑/编辑 is the editor,
-// kept apart and given as the byline only when the page credits no author (as the corpus does).
+// the date line, a name alone under the headline. The story's own credit lines at the opening of
+// its body come first: a blog or forum reposting a news story names its poster above it (作者：
+// 流泉). 责任编辑/编辑 is the editor, kept apart and given as the byline only when the page credits
+// no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
 // site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
 import type { Zones } from './page-lines';

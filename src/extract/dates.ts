@@ -253,8 +253,8 @@ const DAY_MINUTES = 24 * 60;
  * metadata time stated in UTC (…Z, +00:00) is a machine's clock, not the publisher's: the date the
  * page shows is the same moment in the page's zone when the two lie a time zone apart (a time
  * shown: whole quarter hours, at most 14 hours; a day shown: a day that moment falls on
- * somewhere), and then it is the date. A time with any other offset is the publisher's and is taken as written;
- * a UTC time the page shows nothing beside stays as stated (the zone is not guessed).
+ * somewhere), and then it is the date. A time with any other offset is the publisher's and is
+ * taken as written; a UTC time the page shows nothing beside stays as stated (no zone guessed).
  */
 export function inPageZone(meta: string, offset: number | null, shown: string | null): string {
   if (offset !== 0 || !meta.includes('T') || !shown) return meta;
