@@ -210,8 +210,10 @@ describe('comparison', () => {
 });
 
 describe('translation alignment', () => {
-  /** Every character of a side, whitespace aside, sorted: what must be shown once, in rows or outside. */
-  const chars = (xs: string[]): string => [...xs.join('').replace(/\s+/g, '')].sort().join('');
+  /** Every character of a side, whitespace aside, sorted: what must be shown once, in rows or outside.
+   *  Each piece on its own: joined, a lone high surrogate ending one and a lone low one opening the
+   *  next would read as one astral character that neither side holds. */
+  const chars = (xs: string[]): string => xs.flatMap((x) => [...x.replace(/\s+/g, '')]).sort().join('\u0000');
   const checkShown = (zh: string[], en: string[], swap: boolean) => {
     const z = { title: 'z', lang: 'zh', paragraphs: zh };
     const e = { title: 'e', lang: 'en', paragraphs: en };
