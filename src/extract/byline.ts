@@ -141,7 +141,15 @@ export interface Credits {
 
 const join = (names: string[]): string | null => (names.length ? [...new Set(names)].join(' ') : null);
 
-export function findCredits(z: Zones, fallback: (string | null | undefined)[], body: string[] = []): Credits {
+/** What the page says of its author outside its lines: the name its author-page links carry (meta.ts). */
+export interface DeclaredAuthor {
+  authorLink?: string | null;
+}
+
+/** A headline's lead-in before a colon: 茉莉：我是怎样卷入八九民运的 (a name, or a speaker quoted: 李克强：…). */
+const LEAD_IN = /^([\p{Script=Han}·]{2,6})[：:]\s*\S/u;
+
+export function findCredits(z: Zones, fallback: (string | null | undefined)[], body: string[] = [], declared: DeclaredAuthor = {}): Credits {
   // the editor is named in a short line of its own, often amid the links a body trails off into
   const lines = [...z.head, ...z.tail, ...body.filter((p) => p.length <= 80), ...(z.inside ?? [])];
   let editor: string | null = null;
@@ -187,7 +195,17 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
     // a name alone on a line under the headline (胡平 over the essay's subtitle)
     const under = z.titleFound ? z.head.slice(0, 3) : z.head.slice(-1);
     for (const l of under) if (isChineseName(l)) return l.replace(/[\s\u3000]+/g, '');
+    // a headline led in by a name (茉莉：我是怎样卷入八九民运的) over a line holding that name alone: the
+    // two together say it is the author, where no list of surnames knows a pen name; the lead-in
+    // alone is as often a speaker quoted
+    const alone = new Set([...z.head, ...body.slice(0, OPENING_PARAGRAPHS)].map((l) => l.replace(/[\s\u3000]+/g, '')));
+    for (const l of z.head) {
+      const lead = LEAD_IN.exec(l.trim())?.[1];
+      if (lead && alone.has(lead) && !NOT_PERSON.test(lead)) return lead;
+    }
     for (const f of fallback) if (looksLikePerson(f)) return f!.replace(/^by\s+/i, '').trim();
+    // the one name the page links to as its author's page, a pen name as well (太小心)
+    if (declared.authorLink && !NOT_PERSON.test(declared.authorLink)) return declared.authorLink;
     // 发文机关 on a government notice is who issued it
     for (const l of z.before ?? z.head) {
       const m = /发文机关\s*[：:]\s*([\p{Script=Han}]{3,20})/u.exec(`${l} ${z.before?.[z.before.indexOf(l) + 1] ?? ''}`);

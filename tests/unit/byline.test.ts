@@ -2,6 +2,7 @@
 // the editor kept apart, and never a site, a user id or a template credit taken from meta tags.
 import { describe, expect, it } from 'vitest';
 import { findCredits, isChineseName, looksLikePerson } from '../../src/extract/byline';
+import { readMeta } from '../../src/extract/meta';
 import { zonesOf } from '../../src/extract/page-lines';
 import { parseHtml } from '../../src/cli/html';
 
@@ -117,5 +118,41 @@ describe('who wrote a story reposted on a blog or forum', () => {
   ])('no byline from %s', (_, line) => {
     const z = { head: ['标题'], tail: [line], titleFound: true };
     expect(findCredits(z, [], [line]).byline).toBeNull();
+  });
+});
+
+describe('pen names, where no list of surnames helps', () => {
+  it('a headline led in by a name, over a line holding that name alone, names the author', () => {
+    const z = { head: ['茉莉：我是怎样卷入八九民运的', '作者： 来源： 发布日期： 7/5/2005 9:23:57 PM'], tail: [], titleFound: false };
+    const body = ['我是怎样卷入八九民运的', '茉莉', '【看中国2005年07月03日报道】一九八九年四月，我在湖南张家界开一个全省教学研究会议。'];
+    expect(findCredits(z, [], body).byline).toBe('茉莉');
+  });
+  it('a lead-in alone is a speaker quoted, not the author', () => {
+    const z = { head: ['李克强：加快建设数字政府', '2022-04-25 09:00 来源：新华网'], tail: [], titleFound: true };
+    const body = ['国务院总理李强日前主持召开国务院常务会议，部署加快建设数字政府。', '会议指出，要推进政务服务一网通办。'];
+    expect(findCredits(z, [], body).byline).toBeNull();
+  });
+  it('a blog owner named by the links to their author page, after every credit written in the page', () => {
+    const z = { head: ['播客热潮迅速蔓延 挑逗传统传媒业'], tail: [], titleFound: true };
+    expect(findCredits(z, [], [], { authorLink: '太小心' }).byline).toBe('太小心');
+    expect(findCredits({ ...z, tail: ['（记者 赵六）'] }, [], [], { authorLink: '太小心' }).byline).toBe('赵六');
+  });
+});
+
+describe('the name on links to the author page', () => {
+  const page = (links: string) => readMeta(parseHtml(`<html><body><h1>标题</h1>${links}<p>正文。</p></body></html>`)).authorLink;
+  const own = '<a href="http://blog.example.com/?author=102">太小心</a>';
+  const listings = ['?pc=85&amp;author=102">歷史', '?m=200508&author=102">August 2005', '?pc=125&#038;author=102">補文化']
+    .map((l) => `<a href="http://blog.example.com/${l}</a>`).join('');
+  it.each([
+    ["the owner's page among their archives and categories, a commenter's link beside them", `${own}${listings}<a href="http://blog.example.com/?author=1470">century</a>`, '太小心'],
+    ['a WordPress author path', '<a href="/author/jane-doe/">Jane Doe</a><a href="/author/jane-doe/page/2/">Older posts</a>', 'Jane Doe'],
+    ['rel="author"', '<a rel="author" href="/people/li">李源</a>', '李源'],
+    ["a group blog's list of authors, none of them most", '<a href="/?author=1">甲乙</a><a href="/?author=2">丙丁</a><a href="/?author=3">戊己</a>', null],
+    ['listings only, no page of the author with a name', listings, null],
+    ['a link text that is no name', '<a href="/?author=7">http://example.com</a>', null],
+    ['no author links', '<a href="/news/1.html">新闻</a>', null],
+  ])('%s', (_, links, name) => {
+    expect(page(links)).toBe(name);
   });
 });

@@ -68,6 +68,22 @@ describe('the copy', () => {
     expect(html).not.toContain('模板');
   });
 
+  it("keeps of a link to an author's page only the author's id, which the byline is read from", async () => {
+    const doc = page(
+      `<div class="side"><a href="https://blog.example/?author=102">太小心</a><a href="https://blog.example/?m=200508&amp;author=102">August 2005</a>
+        <a href="https://blog.example/?pc=125&amp;author=102">補文化</a><a href="https://blog.example/?author=1470">century</a></div>
+        <h1>播客热潮迅速蔓延 挑逗传统传媒业</h1><div>2006-12-27</div>
+        <article>${'<p>每个人都可以当主持人，任何人都可以通过软件免费下载播客提供的节目，订阅自己喜欢的内容。</p>'.repeat(6)}</article>`,
+    );
+    const snap = await snapshotPage(doc);
+    expect(snap.html).toContain('<a href="/author/102/">太小心</a>');
+    expect(snap.html).toContain('<a href="/author/102/?listing">August 2005</a>');
+    expect(snap.html).not.toContain('blog.example');
+    const fromCopy = extractFromSnapshot(snap.html, URL_, snap.truncated);
+    expect(fromCopy.article.byline).toBe('太小心');
+    expect(fromCopy).toEqual(extractArticle(doc, { url: URL_ }));
+  });
+
   it('keeps page text that looks like markup as text', async () => {
     const text = '</p></article><script>alert(1)</script><!-- & &amp; "quoted" ]]>';
     const doc = page('<article><p></p></article>');

@@ -16,6 +16,7 @@
 // document the page may read (same origin, srcdoc), is copied in place of its host, so an article
 // published there is read too. It is bounded in text (maxChars) and depth; `truncated` says when
 // the page had more.
+import { authorHref } from '../author-page';
 
 export interface SnapshotOptions {
   /** Text characters taken at most (default 500 000: two and a half times the extraction cap, room for the page's clutter). */
@@ -128,11 +129,15 @@ function attributes(el: Element, tag: string): string {
     if (!ATTRS.has(name) || a.value.length > MAX_ATTR) continue;
     out += ` ${name}="${escAttr(a.value)}"`;
   }
-  // a link's target only matters for in-page anchors (Readability weighs "#..." links less) and the canonical address
+  // a link's target only matters for in-page anchors (Readability weighs "#..." links less), the canonical address and an author's page
   if (tag === 'a' || tag === 'link') {
     const href = el.getAttribute('href');
     if (href !== null && href.length <= MAX_ATTR && (tag === 'link' || href.startsWith('#'))) out += ` href="${escAttr(href)}"`;
-    else if (tag === 'a' && href !== null) out += ' href="/"';
+    else if (tag === 'a' && href !== null) {
+      // an author's page: its id alone, the byline's evidence on a blog (author-page.ts)
+      const author = href.length <= MAX_ATTR ? authorHref(href) : null;
+      out += author ? ` href="${escAttr(author)}"` : ' href="/"';
+    }
   }
   // Readability drops an image without a source as junk and counts the others: the fact is kept, never the address
   if (tag === 'img' && (el.hasAttribute('src') || el.hasAttribute('srcset') || el.hasAttribute('data-src'))) out += ' src="/"';
