@@ -95,7 +95,8 @@ function authorLinkOf(doc: Document): string | null {
     const rel = (a.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author');
     const page = authorPage(href);
     if (!page && !rel) continue;
-    const id = page ? page.id : `rel:${href}`;
+    // rel="author" to any other address: one author, since the page copy keeps no such address
+    const id = page ? page.id : 'rel=author';
     count.set(id, (count.get(id) ?? 0) + 1);
     const t = (a.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
     if (t && (rel || page?.bare)) names.set(id, (names.get(id) ?? new Set()).add(t));
@@ -106,7 +107,7 @@ function authorLinkOf(doc: Document): string | null {
   if (!top || top[1] * 2 <= total) return null;
   const own = names.get(top[0]);
   if (!own || own.size !== 1) return null;
-  const [name] = own as Set<string> & { size: 1 };
+  const [name] = [...own];
   if (name === undefined || name.length < 2 || name.length > 30) return null;
   return /[\d@_=/\\<>{}|:：]|www\.|https?:|\.(?:com|cn|net|org)\b/i.test(name) ? null : name;
 }

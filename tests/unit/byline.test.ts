@@ -147,7 +147,8 @@ describe('the name on links to the author page', () => {
   it.each([
     ["the owner's page among their archives and categories, a commenter's link beside them", `${own}${listings}<a href="http://blog.example.com/?author=1470">century</a>`, '太小心'],
     ['a WordPress author path', '<a href="/author/jane-doe/">Jane Doe</a><a href="/author/jane-doe/page/2/">Older posts</a>', 'Jane Doe'],
-    ['rel="author"', '<a rel="author" href="/people/li">李源</a>', '李源'],
+    ['rel="author", its picture and its name', '<a rel="author" href="/people/li"><img src="li.jpg"></a><a rel="author" href="/people/li/">李源</a>', '李源'],
+    ['rel="author" on two names', '<a rel="author" href="/people/li">李源</a><a rel="author" href="/people/cao">曹淼</a>', null],
     ["a group blog's list of authors, none of them most", '<a href="/?author=1">甲乙</a><a href="/?author=2">丙丁</a><a href="/?author=3">戊己</a>', null],
     ['listings only, no page of the author with a name', listings, null],
     ['a link text that is no name', '<a href="/?author=7">http://example.com</a>', null],
