@@ -147,7 +147,7 @@ export interface DeclaredAuthor {
 }
 
 /** A headline's lead-in before a colon: 茉莉：我是怎样卷入八九民运的 (a name, or a speaker quoted: 李克强：…). */
-const LEAD_IN = /^([\p{Script=Han}·]{2,6})[：:]\s*\S/u;
+const LEAD_IN = /^([\p{Script=Han}·]{2,6})[：:]\S/u;
 
 export function findCredits(z: Zones, fallback: (string | null | undefined)[], body: string[] = [], declared: DeclaredAuthor = {}): Credits {
   // the editor is named in a short line of its own, often amid the links a body trails off into
@@ -195,13 +195,14 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
     // a name alone on a line under the headline (胡平 over the essay's subtitle)
     const under = z.titleFound ? z.head.slice(0, 3) : z.head.slice(-1);
     for (const l of under) if (isChineseName(l)) return l.replace(/[\s\u3000]+/g, '');
-    // a headline led in by a name (茉莉：我是怎样卷入八九民运的) over a line holding that name alone: the
-    // two together say it is the author, where no list of surnames knows a pen name; the lead-in
-    // alone is as often a speaker quoted
-    const alone = new Set([...z.head, ...body.slice(0, OPENING_PARAGRAPHS)].map((l) => l.replace(/[\s\u3000]+/g, '')));
+    // a headline led in by a name (茉莉：我是怎样卷入八九民运的) over the headline without it and a line
+    // holding that name alone: together they say it is the author, where no list of surnames knows a
+    // pen name; the lead-in alone is as often a speaker quoted, or a label (摘要：…)
+    const squeeze = (l: string): string => l.replace(/[\s\u3000]+/g, '');
+    const alone = new Set([...z.head, ...body.slice(0, OPENING_PARAGRAPHS)].map(squeeze));
     for (const l of z.head) {
-      const lead = LEAD_IN.exec(l.trim())?.[1];
-      if (lead && alone.has(lead) && !NOT_PERSON.test(lead)) return lead;
+      const m = LEAD_IN.exec(squeeze(l));
+      if (m && alone.has(m[1]!) && alone.has(squeeze(l).slice(m[0].length - 1)) && !NOT_PERSON.test(m[1]!)) return m[1]!;
     }
     for (const f of fallback) if (looksLikePerson(f)) return f!.replace(/^by\s+/i, '').trim();
     // the one name the page links to as its author's page, a pen name as well (太小心)

@@ -132,6 +132,10 @@ describe('pen names, where no list of surnames helps', () => {
     const body = ['国务院总理李强日前主持召开国务院常务会议，部署加快建设数字政府。', '会议指出，要推进政务服务一网通办。'];
     expect(findCredits(z, [], body).byline).toBeNull();
   });
+  it('a label leading a line in, with the label alone elsewhere, is no author', () => {
+    const z = { head: ['数字政府建设指导意见', '摘要', '摘要：加快推进数字政府建设'], tail: [], titleFound: true };
+    expect(findCredits(z, [], ['各地区各部门要加快推进数字政府建设，提升政务服务水平。']).byline).toBeNull();
+  });
   it('a blog owner named by the links to their author page, after every credit written in the page', () => {
     const z = { head: ['播客热潮迅速蔓延 挑逗传统传媒业'], tail: [], titleFound: true };
     expect(findCredits(z, [], [], { authorLink: '太小心' }).byline).toBe('太小心');
