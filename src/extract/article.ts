@@ -15,7 +15,7 @@ import { closingDate, dateFromMetaNames, findDate, findDateInPage, footDate, hea
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
 import { badgedHeadline, zonesOf } from './page-lines';
-import { findCredits } from './byline';
+import { authorLinkName, findCredits } from './byline';
 import { bodyOrDensest } from './body/density';
 import { isPhotoLine } from './body/captions';
 
@@ -174,7 +174,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
     dateFromMetaNames(pristine) ??
     closingDate(paragraphs);
   // Readability's byline stands on Western pages, where it reads the page's own byline markup
-  article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs, { authorLink: meta.authorLink }).byline : readabilityByline ?? metaAuthor;
+  article.byline = zh ? findCredits(zones, [readabilityByline, metaAuthor], paragraphs, { authorLink: authorLinkName(pristine) }).byline : readabilityByline ?? metaAuthor;
   article.lang = detectLanguage(bodyText || article.title, parsed?.lang ?? meta.lang);
 
   const claims = { declared: meta.declaresArticle, dated: meta.published !== null || headlineDate !== null || footLineDate !== null, headed: zones.titleFound, sourced: article.sourceLines.length > 0 };

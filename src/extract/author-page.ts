@@ -1,7 +1,8 @@
 // Links to an author's page, the address a blog engine gives each author: WordPress's
 // /author/<slug>/ and ?author=<id>. The same id with more to the query (?m=200508&author=102,
 // ?pc=125&author=102) is that author's archive or category, named by its date or topic rather than
-// by them. Shared by the page copy (which keeps no address, only this) and the metadata reader.
+// by them. The page copy keeps of a link's address only this (authorHref), and the byline reads
+// the name those links carry (byline.ts, authorLinkName). Imports nothing: the page copy runs in the page.
 
 const AUTHOR_ID = /(?:^|\/)author\/([^/?#]+)\/?(?:[?#]|$)|[?&](?:amp;)?author=([\w-]+)/i;
 const BARE = /(?:^|\/)author\/[^/?#]+\/?$|^[^?#]*\?author=[\w-]+$/i;

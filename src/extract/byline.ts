@@ -7,6 +7,7 @@
 // no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
 // site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
+import { authorPage } from './author-page';
 import type { Zones } from './page-lines';
 
 /** The commonest Chinese surnames (over 95% of people), single and compound. */
@@ -35,10 +36,18 @@ function isLatinName(s: string): boolean {
 }
 
 /** A meta or Readability byline a reader would take for a person: a Chinese or Western name, or a list of them. */
+/** Text no name holds: digits, a user id's or a web address's characters. */
+const NOT_NAME_TEXT = /[\d@_=/\\<>{}|]|www\.|https?:|\.(?:com|cn|net|org)\b/i;
+
+/** Whether a name the page marks as its author's (a link to their page) can be one: short, and no address or id. */
+function couldBeName(s: string): boolean {
+  return s.length >= 2 && s.length <= 30 && !/[:：]/.test(s) && !NOT_NAME_TEXT.test(s);
+}
+
 export function looksLikePerson(s: string | null | undefined): boolean {
   if (!s) return false;
   const t = s.trim();
-  if (t.length === 0 || t.length > 60 || /[\d@_=/\\<>{}|]|www\.|https?:|\.(?:com|cn|net|org)\b/i.test(t)) return false;
+  if (t.length === 0 || t.length > 60 || NOT_NAME_TEXT.test(t)) return false;
   const parts = t.split(/[、，,;；]|\s+(?=[\p{Script=Han}])/u).map((p) => p.trim()).filter(Boolean);
   if (parts.every((p) => /\p{Script=Han}/u.test(p)) && parts.length <= 6) {
     // "赵 培": a two-character name written with a space
@@ -139,9 +148,40 @@ export interface Credits {
   editor: string | null;
 }
 
+/** A line without its spaces, ideographic ones too ("赵 培", "茉 莉"). */
+const squeeze = (l: string): string => l.replace(/[\s\u3000]+/g, '');
+
 const join = (names: string[]): string | null => (names.length ? [...new Set(names)].join(' ') : null);
 
-/** What the page says of its author outside its lines: the name its author-page links carry (meta.ts). */
+/**
+ * The name the page's links to its author's page carry: a pen name no list of surnames knows (太小心)
+ * is still the author when the page links it so. On a blog the owner's id is the one most of those
+ * links carry (their page, archives and categories); a commenter's or a neighbour's link is one
+ * among them. No majority (a group blog's list of authors), several names, or a name that is no
+ * name: none.
+ */
+export function authorLinkName(doc: Document): string | null {
+  const count = new Map<string, number>();
+  const names = new Map<string, Set<string>>();
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const href = (a.getAttribute('href') ?? '').trim();
+    const rel = (a.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author');
+    const page = authorPage(href);
+    if (!page && !rel) continue;
+    // rel="author" to any other address: one author, since the page copy keeps no such address
+    const id = page ? page.id : 'rel=author';
+    count.set(id, (count.get(id) ?? 0) + 1);
+    const t = (a.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
+    if (t && (rel || page?.bare)) names.set(id, (names.get(id) ?? new Set()).add(t));
+  }
+  const top = [...count].sort((x, y) => y[1] - x[1])[0];
+  const total = [...count.values()].reduce((n, c) => n + c, 0);
+  if (!top || top[1] * 2 <= total) return null;
+  const own = [...(names.get(top[0]) ?? [])];
+  return own.length === 1 && couldBeName(own[0]!) ? own[0]! : null;
+}
+
+/** What the page says of its author outside its lines: the name its author-page links carry (authorLinkName). */
 export interface DeclaredAuthor {
   authorLink?: string | null;
 }
@@ -194,11 +234,10 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
     }
     // a name alone on a line under the headline (胡平 over the essay's subtitle)
     const under = z.titleFound ? z.head.slice(0, 3) : z.head.slice(-1);
-    for (const l of under) if (isChineseName(l)) return l.replace(/[\s\u3000]+/g, '');
+    for (const l of under) if (isChineseName(l)) return squeeze(l);
     // a headline led in by a name (茉莉：我是怎样卷入八九民运的) over the headline without it and a line
     // holding that name alone: together they say it is the author, where no list of surnames knows a
     // pen name; the lead-in alone is as often a speaker quoted, or a label (摘要：…)
-    const squeeze = (l: string): string => l.replace(/[\s\u3000]+/g, '');
     const alone = new Set([...z.head, ...body.slice(0, OPENING_PARAGRAPHS)].map(squeeze));
     for (const l of z.head) {
       const m = LEAD_IN.exec(squeeze(l));

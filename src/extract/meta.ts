@@ -1,7 +1,6 @@
 // Page metadata that Readability does not report or reports only in part: canonical URL, declared
 // language, og:type, site name and publication date from meta tags, JSON-LD and <time>.
 // Read from the document before Readability runs, because Readability rewrites the document.
-import { authorPage } from './author-page';
 import { parseDate, statedOffset } from './dates';
 
 export interface PageMeta {
@@ -17,8 +16,6 @@ export interface PageMeta {
   publishedOffset: number | null;
   /** Author names from meta tags / JSON-LD, when declared. */
   author: string | null;
-  /** The one name the page links to as its author's page (rel=author, /author/<slug>/, ?author=<id>). */
-  authorLink: string | null;
   h1: string | null;
   /** JSON-LD headline, when declared. */
   headline: string | null;
@@ -80,38 +77,6 @@ function absolute(href: string | null, base: string | undefined): string | null 
   }
 }
 
-/**
- * The name the page's links to its author's page carry: a pen name no list of surnames knows (太小心)
- * is still the author when the page links it so. On a blog the owner's id is the one most of those
- * links carry (their page, archives and categories); a commenter's or a neighbour's link is one
- * among them. No majority (a group blog's list of authors), several names, or a name that is no
- * name: none.
- */
-function authorLinkOf(doc: Document): string | null {
-  const count = new Map<string, number>();
-  const names = new Map<string, Set<string>>();
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    const href = (a.getAttribute('href') ?? '').trim();
-    const rel = (a.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author');
-    const page = authorPage(href);
-    if (!page && !rel) continue;
-    // rel="author" to any other address: one author, since the page copy keeps no such address
-    const id = page ? page.id : 'rel=author';
-    count.set(id, (count.get(id) ?? 0) + 1);
-    const t = (a.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
-    if (t && (rel || page?.bare)) names.set(id, (names.get(id) ?? new Set()).add(t));
-  }
-  const ids = [...count].sort((x, y) => y[1] - x[1]);
-  const total = ids.reduce((n, [, c]) => n + c, 0);
-  const top = ids[0];
-  if (!top || top[1] * 2 <= total) return null;
-  const own = names.get(top[0]);
-  if (!own || own.size !== 1) return null;
-  const [name] = [...own];
-  if (name === undefined || name.length < 2 || name.length > 30) return null;
-  return /[\d@_=/\\<>{}|:：]|www\.|https?:|\.(?:com|cn|net|org)\b/i.test(name) ? null : name;
-}
-
 export function readMeta(doc: Document, pageUrl?: string): PageMeta {
   const metas = metaMap(doc);
   const metaContent = (...names: string[]): string | null => {
@@ -169,7 +134,6 @@ export function readMeta(doc: Document, pageUrl?: string): PageMeta {
     published,
     publishedOffset,
     author: metaContent('author', 'article:author', 'byl') ?? str(ldAny('author')),
-    authorLink: authorLinkOf(doc),
     h1,
     headline: str(ldAny('headline')),
     // ArticleTitle: the article-page tag of China's standard for government websites' page metadata

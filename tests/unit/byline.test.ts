@@ -1,8 +1,7 @@
 // Bylines read off Chinese news pages: the credited person near the headline or at the body's end,
 // the editor kept apart, and never a site, a user id or a template credit taken from meta tags.
 import { describe, expect, it } from 'vitest';
-import { findCredits, isChineseName, looksLikePerson } from '../../src/extract/byline';
-import { readMeta } from '../../src/extract/meta';
+import { authorLinkName, findCredits, isChineseName, looksLikePerson } from '../../src/extract/byline';
 import { zonesOf } from '../../src/extract/page-lines';
 import { parseHtml } from '../../src/cli/html';
 
@@ -144,7 +143,7 @@ describe('pen names, where no list of surnames helps', () => {
 });
 
 describe('the name on links to the author page', () => {
-  const page = (links: string) => readMeta(parseHtml(`<html><body><h1>标题</h1>${links}<p>正文。</p></body></html>`)).authorLink;
+  const page = (links: string) => authorLinkName(parseHtml(`<html><body><h1>标题</h1>${links}<p>正文。</p></body></html>`));
   const own = '<a href="http://blog.example.com/?author=102">太小心</a>';
   const listings = ['?pc=85&amp;author=102">歷史', '?m=200508&author=102">August 2005', '?pc=125&#038;author=102">補文化']
     .map((l) => `<a href="http://blog.example.com/${l}</a>`).join('');
