@@ -33,6 +33,20 @@ export function stripToHeadline(title: string, headline: string | null): string 
   return /^[\s\u3000]*(?:[-–—_|｜·•»:：/\\]|::)/.test(title.slice(h.length)) ? h : title;
 }
 
+/**
+ * A Western title without the site glued on after " - " or " | " ("Headline - Los Angeles Times"),
+ * when the page's h1 is exactly the part before it and what follows reads as a name (a few words,
+ * no sentence end). Readability cuts only when the rest looks like a site by its own word counts.
+ * "Headline | Author" stays as Readability has it: the author's name is the page's to show.
+ */
+function westernHeadline(title: string, h1Text: string | null, author: string | null): string {
+  const h = tidy(h1Text ?? '');
+  if (h.length < 12 || !title.startsWith(h)) return title;
+  const m = /^\s+[-–—|]\s+(.+)$/.exec(title.slice(h.length));
+  if (!m || m[1]!.length > 40 || m[1]!.split(/\s+/).length > 6 || /[.?!]$/.test(m[1]!)) return title;
+  return author && tidy(author) === m[1]!.trim() ? title : h;
+}
+
 /** Chinese (Han without kana): the portals whose glued site names Readability leaves on. */
 const isChinese = (s: string): boolean => /\p{Script=Han}/u.test(s) && !/[\u3040-\u30ff]/.test(s);
 
@@ -114,15 +128,20 @@ function headingsOf(doc: Document): string[] {
 export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMeta, siteName: string | null): string {
   const title = tidy(readabilityTitle) || tidy(meta.ogTitle ?? '') || tidy(meta.h1 ?? '') || tidy(doc.title ?? '');
   const docTitle = tidy(doc.title ?? '');
-  // Readability already handles the Western "Title - Site" and "Title | Author" forms its own way
-  if (!isChinese(docTitle || title)) return title;
+  // Western titles: Readability's choice, less a site the h1 shows is not part of the headline
+  if (!isChinese(docTitle || title)) return westernHeadline(title, meta.h1, meta.author);
   // Chinese portals: the document title is the headline with site and channel names glued on, and
   // the page's own headings confirm where the headline ends
   const headings = [...headingsOf(doc), ...(meta.ogTitle ? [tidy(meta.ogTitle)] : []), ...(meta.headline ? [tidy(meta.headline)] : [])];
   const base = docTitle || title;
   const confirmed = headlineInTitle(base, headings);
-  if (confirmed) return confirmed;
   const stripped = stripTrailingNames(stripSiteName(base, siteName));
+  // og:title and the JSON-LD headline are most often copies of the document title, glued-on names
+  // and all ("标题_苏银" over <h1>标题</h1>): when the whole title is all that confirms itself and
+  // the page's h1 is just what is left once the glued-on name is cut, two signals agree on the cut
+  const h1 = tidy(meta.h1 ?? '');
+  if (confirmed && squash(confirmed) === squash(base) && h1 && stripped.length < base.length && squash(stripped) === squash(h1)) return h1;
+  if (confirmed) return confirmed;
   return stripToHeadline(stripped, meta.h1);
 }
 

@@ -66,3 +66,26 @@ describe('the headline set over the body when the document title is not it', () 
     expect(extractArticle(parseHtml(page(title, over))).article.title).toBe(expected);
   });
 });
+
+describe('a copied og:title confirms nothing the h1 contradicts', () => {
+  const zhBody = `<p>${'2020年11月18日上午，得知自己减刑释放的他还没缓过神来，被送到了高速路口，家人已在路口等候多时。'.repeat(6)}</p>`;
+  const enBody = `<p>${'The regional council approved the new online permit service on Tuesday after a year of trials in three towns. '.repeat(6)}</p>`;
+  const page = (title: string, og: string | null, h1: string, body: string, author = '') =>
+    `<html><head><title>${title}</title>${og ? `<meta property="og:title" content="${og}">` : ''}${author ? `<meta name="author" content="${author}">` : ''}</head>
+     <body><div class="main"><h1>${h1}</h1><article>${body}</article></div></body></html>`;
+  it.each([
+    // og:title is the document title with its glued-on keyword; the h1 is the headline it cuts to
+    ['Chinese, og:title a copy of the title', page('刺死辱母者的罪与悔：出狱第一晚仅睡三四个小时_苏银', '刺死辱母者的罪与悔：出狱第一晚仅睡三四个小时_苏银', '刺死辱母者的罪与悔：出狱第一晚仅睡三四个小时', zhBody), '刺死辱母者的罪与悔：出狱第一晚仅睡三四个小时'],
+    // a colon inside a headline is no separator: an h1 that is only the part before it is a kicker
+    ['Chinese, a kicker h1 before a colon', page('外国专家：中美合作共赢符合国际社会利益', '外国专家：中美合作共赢符合国际社会利益', '外国专家', zhBody), '外国专家：中美合作共赢符合国际社会利益'],
+    // the site after " - " or " | " goes when the h1 is the part before it
+    ['Western, the site after a dash', page('Council opens online permits to every town - Sportsnet.ca', null, 'Council opens online permits to every town', enBody), 'Council opens online permits to every town'],
+    ['Western, the site after a bar', page('Council opens online permits to every town | TheHill', null, 'Council opens online permits to every town', enBody), 'Council opens online permits to every town'],
+    // "Headline | Author" (here og:title, which Readability takes whole) keeps the author's name
+    ['Western, an author after a bar', page('Council opens online permits to every town | Eleanor Roy', 'Council opens online permits to every town | Eleanor Roy', 'Council opens online permits to every town', enBody, 'Eleanor Roy'), 'Council opens online permits to every town | Eleanor Roy'],
+    // what follows is a sentence, not a name: it stays
+    ['Western, a sentence after the dash', page('Council opens online permits - and the towns are not ready.', null, 'Council opens online permits', enBody), 'Council opens online permits - and the towns are not ready.'],
+  ])('%s', (_, html, expected) => {
+    expect(extractArticle(parseHtml(html)).article.title).toBe(expected);
+  });
+});
