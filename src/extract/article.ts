@@ -7,7 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article } from '../core/types';
 import { detectLanguage } from '../core/text/language';
 import { readMeta, type PageMeta } from './meta';
-import { feedStart } from './body/feed';
+import { feedStart, isRightsNotice } from './body/feed';
 import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { headlineOverBody, pickTitle } from './title';
@@ -144,9 +144,11 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
     (p.length >= 8 && article.title.startsWith(p) && p.length >= article.title.length * 0.6) ||
     badgedHeadline(p, article.title);
   while (paragraphs.length > 0 && isHeadline(paragraphs[0]!)) paragraphs.shift();
-  // a feed of comments in the article's own container is not body text (feed.ts)
+  // a feed of comments in the article's own container, the page's pagination and what follows it,
+  // and the site's rights notice are not body text (feed.ts)
   const feed = feedStart(paragraphs);
   if (feed >= 0) paragraphs.length = feed;
+  while (paragraphs.length > 1 && isRightsNotice(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
   // pictures' credits and marked captions are not the story's text (captions.ts)
   paragraphs = paragraphs.filter((p) => !isPhotoLine(p));
   paragraphs = joinHardWraps(paragraphs);

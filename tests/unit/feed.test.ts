@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { detectTopic } from '../../src/core/topic/topic';
 import { extractArticle } from '../../src/extract/article';
-import { feedStart, isFeedHeading } from '../../src/extract/body/feed';
+import { feedStart, isFeedHeading, isPagination, isRightsNotice } from '../../src/extract/body/feed';
 import { corpusDoc, realworldPages } from '../fixtures/translation/corpus';
 
 const doc = corpusDoc('000');
@@ -44,5 +44,28 @@ describe('a feed heading after the article', () => {
   it('is only a heading: a sentence naming it, or one at the very top, cuts nothing', () => {
     expect(isFeedHeading('平台根据用户兴趣提供相关推荐，提高了办事效率。')).toBe(false);
     expect(feedStart(['相关推荐', ...doc.paragraphs])).toBe(-1);
+  });
+});
+
+describe("the page's pagination and the site's rights notice after the article", () => {
+  const teasers = ['<p>幻灯欣赏：</p>', '<p>明星性感演出犒赏美军</p>', '<p>[头条] 某地一少女遭遇不幸 家属质疑鉴定结论</p>'].join('\n');
+  const notice = ['<p>反侵权公告：</p>', '<p>根据《中华人民共和国著作权法》等法律法规，未经书面许可，擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益。本报社郑重公告：</p>', '<p>一、任何单位或个人使用本报社原创内容，必须事先取得书面授权；</p>', '<p>陈律师（法律顾问）0432-62099222</p>'].join('\n');
+  it.each([
+    ['a pagination line, then teasers', `<p>第1页/共1页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</p>\n${teasers}`],
+    ['a page list, then teasers', `<p>上一页 1 2 3 下一页</p>\n${teasers}`],
+    ['a rights notice block', notice],
+    ["a platform's disclaimer", '<p>免责声明：本文来自某新闻客户端自媒体，不代表本网的观点和立场。</p>'],
+    ['a one-line rights notice in brackets', '<p>【本文的中文相关权益归某公司独家所有。未经授权，不得转载、摘编等。】</p>'],
+  ])('ends the body at %s', (_, after) => {
+    const { article } = extractArticle(parseHtml(page(after)));
+    expect(article.paragraphs).toEqual(doc.paragraphs);
+  });
+
+  it('takes only what is one: a sentence about pages or permissions stays article text', () => {
+    expect(isPagination('点击下一页，查看办事指南的全部内容和申请材料清单')).toBe(false);
+    expect(isPagination('第2页/共5页')).toBe(true);
+    expect(isRightsNotice('平台上线后，未经授权的第三方不得使用公民个人信息，这是条例第十二条的明确规定，违反者将依法承担法律责任，相关部门将加强监督检查。')).toBe(false);
+    expect(isRightsNotice('新规定明确，未经授权不得转载、公开政务数据。')).toBe(false);
+    expect(isRightsNotice('版权声明：本文为原创，未经许可不得转载。')).toBe(true);
   });
 });

@@ -32,14 +32,43 @@ export function isFeedHeading(p: string): boolean {
   return FEED_HEADINGS.has(key);
 }
 
-/** The index where a feed (a feed heading, or a run of short paragraphs) begins after the article, or -1. */
+/**
+ * A page's pagination under its article (第1页/共1页 << 上一页 | 下一页 >>, 上一页 1 2 3 下一页): the
+ * article's page ends there, and what follows (幻灯欣赏, 热点专题 …) is the site's frame.
+ */
+export function isPagination(p: string): boolean {
+  if (p.length > 80 || !/上一页|下一页|第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页/u.test(p)) return false;
+  return p.replace(/第\s*\d+\s*页|[/／]?\s*共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\d+|[\s\p{P}\p{S}]/gu, '') === '';
+}
+
+/**
+ * A site's rights notice after the article: a heading of one (反侵权公告：, 版权声明, 免责声明：本文来自…)
+ * opens a block that is the site's, not the story's.
+ */
+const NOTICE_HEADING = /^[\s【\[（(]*(?:反侵权公告|版权声明|免责声明)(?:[\s】\]）):：]|$)/u;
+
+/**
+ * A one-paragraph rights notice ending an article: 【…的中文相关权益归某公司独家所有。未经授权，不得转载、摘编等。】
+ * (short, forbidding the work's reuse without permission).
+ */
+export function isRightsNotice(p: string): boolean {
+  if (NOTICE_HEADING.test(p)) return true;
+  // the work itself is what may not be copied: 本文, 本网, 作品, 稿件, 版权 … with 转载 or 摘编 (an
+  // article's "未经授权不得使用个人信息" is about something else)
+  return p.length <= 160 && /未经.{0,12}(?:授权|许可|同意)/u.test(p) && /(?:不得|禁止|严禁|请勿).{0,6}(?:转载|摘编|镜像)/u.test(p) && /本文|本网|本报|本站|本社|作品|稿件|版权|权益/u.test(p);
+}
+
+/**
+ * The index where a feed (a feed heading, or a run of short paragraphs), the page's pagination or
+ * a rights notice begins after the article, or -1.
+ */
 export function feedStart(paragraphs: readonly string[]): number {
   let before = 0;
   let runStart = -1;
   let seen = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (seen >= MIN_BEFORE && isFeedHeading(p)) return i;
+    if (seen >= MIN_BEFORE && (isFeedHeading(p) || isPagination(p) || NOTICE_HEADING.test(p))) return i;
     seen += p.length;
     if (p.length < SHORT && !isTableRow(p)) {
       if (runStart < 0) runStart = i;
