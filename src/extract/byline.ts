@@ -7,6 +7,7 @@
 // no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
 // site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
+import { toSimplified } from '../core/text/normalize';
 import { authorPage } from './author-page';
 import type { Zones } from './page-lines';
 
@@ -65,12 +66,13 @@ const EDITOR = '(?:责任编辑|责编|编辑|编审)';
 const SEP = '[\\s\\u3000]*[：:／/｜|]?[\\s\\u3000]*';
 /** A role word standing alone as a token between names (本报实习生 刘国栋 周炜 本报记者 王燕平). */
 const ROLE_TOKEN = new RegExp(`^[\\p{Script=Han}]{0,8}?${ROLE}[：:]?$`, 'u');
-const REPORTED = /^(.*?)(?:\S{0,8}报道|\/?摄影?|摄)$/u;
+const REPORTED = /^(.*?)(?:\S{0,8}报[道导]|\/?摄影?|摄)$/u;
 
 /** Names at the start of `s` (after a role): Chinese names separated by spaces or 、，, with role words between groups. */
 function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
   const out: string[] = [];
-  const tokens = s.split(/[\s\u3000、，,]+/u);
+  // 记者王小明／台北报导: a slash ends a name as a space does
+  const tokens = s.split(/[\s\u3000、，,／/]+/u);
   for (let i = 0; i < tokens.length && out.length < 8; i++) {
     let tok = tokens[i]!.replace(/[)）\]】」。.;；]+$/u, '');
     if (!tok) {
@@ -113,8 +115,25 @@ function creditIn(line: string): string[] {
     const lenient = /^(?:作者|撰稿|撰文)/u.test(role) && explicit;
     const names = namesAt(line.slice(m.index + m[0].length), lenient);
     if (names.length) return names;
+    const dated = datelineName(line.slice(m.index + m[0].length));
+    if (dated) return [dated];
   }
   return [];
+}
+
+/**
+ * The reporter of a wire dateline that runs name, place and day together: （中央社记者陈晓华台北7日电）.
+ * The name is read as three characters when a place of two or more follows (most names are three),
+ * else two (记者王明北京7日电).
+ */
+function datelineName(rest: string): string | null {
+  const m = /^([\p{Script=Han}]{4,8}?)(?:\d{1,2}月)?\d{1,2}日(?:专)?电/u.exec(rest);
+  if (!m) return null;
+  for (const len of [3, 2]) {
+    const name = m[1]!.slice(0, len);
+    if (m[1]!.length - len >= 2 && isChineseName(name)) return name;
+  }
+  return null;
 }
 
 /** A closing name tag: （常书香 马丹阳）, （姚峰 上海报道）, (信报记者 蔡雪婧). */
@@ -189,7 +208,31 @@ export interface DeclaredAuthor {
 /** A headline's lead-in before a colon: 茉莉：我是怎样卷入八九民运的 (a name, or a speaker quoted: 李克强：…). */
 const LEAD_IN = /^([\p{Script=Han}·]{2,6})[：:]\S/u;
 
+/**
+ * The credits of a page in either script: Traditional lines (記者陳曉華／台北報導, 責任編輯：張家豪) are
+ * read in Simplified, which every pattern and the list of surnames are written in, and each name
+ * found is given back as the page writes it (the conversion keeps every character's place).
+ */
 export function findCredits(z: Zones, fallback: (string | null | undefined)[], body: string[] = [], declared: DeclaredAuthor = {}): Credits {
+  const originals = [...z.head, ...z.tail, ...body, ...(z.before ?? []), ...(z.inside ?? [])];
+  if (!originals.some((l) => toSimplified(l) !== l)) return creditsOf(z, fallback, body, declared);
+  const fold = (ls: string[]): string[] => ls.map(toSimplified);
+  const folded: Zones = { ...z, head: fold(z.head), tail: fold(z.tail), before: z.before && fold(z.before), inside: z.inside && fold(z.inside), after: z.after && fold(z.after) };
+  const c = creditsOf(folded, fallback, fold(body), declared);
+  const pairs = [...originals, ...(z.after ?? [])].map((l) => [toSimplified(l), l] as const);
+  /** `name` as the page writes it: the same stretch of the line it was read from. */
+  const asWritten = (name: string): string => {
+    for (const [f, o] of pairs) {
+      const i = f.indexOf(name);
+      if (i >= 0) return o.slice(i, i + name.length);
+    }
+    return name;
+  };
+  const back = (v: string | null): string | null => (v === null ? null : v.split(' ').map(asWritten).join(' '));
+  return { byline: back(c.byline), editor: back(c.editor) };
+}
+
+function creditsOf(z: Zones, fallback: (string | null | undefined)[], body: string[], declared: DeclaredAuthor): Credits {
   // the editor is named in a short line of its own, often amid the links a body trails off into
   const lines = [...z.head, ...z.tail, ...body.filter((p) => p.length <= 80), ...(z.inside ?? [])];
   let editor: string | null = null;
@@ -243,7 +286,8 @@ export function findCredits(z: Zones, fallback: (string | null | undefined)[], b
       const m = LEAD_IN.exec(squeeze(l));
       if (m && alone.has(m[1]!) && alone.has(squeeze(l).slice(m[0].length - 1)) && !NOT_PERSON.test(m[1]!)) return m[1]!;
     }
-    for (const f of fallback) if (looksLikePerson(f)) return f!.replace(/^by\s+/i, '').trim();
+    // a meta or Readability name in Traditional script is judged in Simplified and given as written
+    for (const f of fallback) if (f && looksLikePerson(toSimplified(f))) return f.replace(/^by\s+/i, '').trim();
     // the one name the page links to as its author's page, a pen name as well (太小心)
     if (declared.authorLink && !NOT_PERSON.test(declared.authorLink)) return declared.authorLink;
     // 发文机关 on a government notice is who issued it

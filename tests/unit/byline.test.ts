@@ -56,6 +56,30 @@ describe('credits in the text', () => {
   });
 });
 
+describe('credits in Traditional script, and the Taiwanese and wire forms', () => {
+  it.each([
+    // [where, head lines, tail lines, byline as the page writes it]
+    ['a reporter glued to 記者, the place after a slash', ['記者陳曉華／台北報導'], [], '陳曉華'],
+    ['the same in Simplified', ['记者王小明／台北报导'], [], '王小明'],
+    ['a paper label before 記者', ['聯合報 記者張家豪／即時報導'], [], '張家豪'],
+    ['a wire dateline: name, place and day run together', ['（中央社記者陳曉華台北7日電）市府今日宣布，數位身分證將於明年上路。'], [], '陳曉華'],
+    ['a two-character name before a place', ['（中央社记者王明北京7日电）国务院今日宣布，数字身份证将于明年推行。'], [], '王明'],
+    ['撰文： in Traditional', ['撰文：劉德華'], [], '劉德華'],
+    ['an editor line only, in Traditional', ['第一段'], ['責任編輯：張家豪'], '張家豪'],
+  ])('%s', (_, head, tail, byline) => {
+    expect(credits(head, tail).byline).toBe(byline);
+  });
+
+  it('a Traditional meta author is judged as a name and kept as written; a site is not', () => {
+    expect(credits(['第一段'], [], ['陳曉華']).byline).toBe('陳曉華');
+    expect(credits(['第一段'], [], ['自由時報電子報']).byline).toBeNull();
+  });
+
+  it('a place and a day with no name before them credit no one', () => {
+    expect(credits(['（中央社記者台北7日電）市府今日宣布，數位身分證將於明年上路。']).byline).toBeNull();
+  });
+});
+
 describe('meta authors and Readability bylines', () => {
   it.each([
     ['www.yunnan.cn,云南日报报业集团,云南网', false],
