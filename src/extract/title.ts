@@ -4,6 +4,7 @@
 // Without a declared site name, what follows a separator goes only when the page's own headline
 // (<h1>) is exactly the part before it ("标题_某某网" over <h1>标题</h1>): on Chinese portals the
 // part after "_" is as often a channel or a subtitle as the site, so the headline must confirm it.
+import { toSimplified } from '../core/text/normalize';
 import type { PageMeta } from './meta';
 
 /** Collapses runs of ASCII whitespace; keeps the ideographic space, which Japanese and Chinese titles use as a separator. */
@@ -57,7 +58,9 @@ const JOIN = /(?:\s*(?:__?|\||｜|--|-{1})\s*|\s+-\s+)/g;
 /** Sentence punctuation: a segment holding it is part of the headline, not a site or channel name. */
 const SENTENCE = /[，。！？；“”"「」]/u;
 /** What a site's or institution's name ends with, when it is joined to the headline by a space only. */
-const SITE_END = /(?:网|网站|官网|门户|政府|日报|晚报|时报|报|电视台|广播电台|频道|传媒|集团|大学|学院|研究院|研究所|医院|中心|协会|学会|委员会|新闻|资讯|在线|客户端)$/u;
+const SITE_END_SIMPLIFIED = /(?:网|网站|官网|门户|政府|日报|晚报|时报|报|电子报|电视台|广播电台|频道|传媒|集团|大学|学院|研究院|研究所|医院|中心|协会|学会|委员会|新闻|资讯|在线|客户端)$/u;
+/** SITE_END in either script (自由時報電子報, 聯合新聞網 read as 自由时报电子报, 联合新闻网). */
+const SITE_END = { test: (s: string): boolean => SITE_END_SIMPLIFIED.test(toSimplified(s)) };
 
 /**
  * `title` without the site and channel names glued to its end ("标题_频道_某某网", "标题-新华网",

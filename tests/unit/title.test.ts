@@ -89,3 +89,13 @@ describe('a copied og:title confirms nothing the h1 contradicts', () => {
     expect(extractArticle(parseHtml(html)).article.title).toBe(expected);
   });
 });
+
+describe('Traditional titles', () => {
+  it.each([
+    ['數位身分證明年上路 民眾手機辦戶籍 - 自由時報電子報', '數位身分證明年上路 民眾手機辦戶籍'],
+    ['數位身分證明年上路 民眾手機辦戶籍 | 聯合新聞網', '數位身分證明年上路 民眾手機辦戶籍'],
+    ['數位身分證明年上路 民眾手機辦戶籍 自由時報電子報', '數位身分證明年上路 民眾手機辦戶籍'],
+  ])('%s', (title, headline) => {
+    expect(stripTrailingNames(title)).toBe(headline);
+  });
+});
