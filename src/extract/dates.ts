@@ -132,12 +132,21 @@ export function findDateInPage(doc: Document): string | null {
   return null;
 }
 
-/** A date the line labels as the publication's: 发布时间：…, 发表于 …, 发布日期：… (a two-digit year too: 发布时间：18-03-08 23:16). */
+/** The labels of a publication date, in Simplified and Traditional script (發布時間, 發佈日期, 發表於). */
+const DATE_LABEL = /(?:[发發][布佈表稿](?:[时時][间間]|日期)|[发發]表[于於]|出版日期|首[发發][时時][间間])\s*[：:]?\s*(.{6,30})/u;
+
+/**
+ * A date the line labels as the publication's: 发布时间：…, 发表于 …, 发布日期：… (a two-digit year too:
+ * 发布时间：18-03-08 23:16; a year of the Republic of China calendar on Taiwanese government pages:
+ * 發布日期：113-05-07, 民國113年5月7日, that year plus 1911).
+ */
 export function labelledDate(line: string): string | null {
-  const m = /(?:发布时间|发表时间|发布日期|发表日期|发表于|发稿时间|出版日期|首发时间)\s*[：:]?\s*(.{6,30})/u.exec(line);
+  const m = DATE_LABEL.exec(line);
   if (!m) return null;
   const full = findDate(m[1]!);
   if (full) return full;
+  const roc = /^(?:民[国國]\s*)?(1\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2}):(\d{2}))?/u.exec(m[1]!.trim());
+  if (roc) return findDate(`${+roc[1]! + 1911}-${roc[2]}-${roc[3]}${roc[4] ? ` ${roc[4]}:${roc[5]}` : ''}`);
   // (its day not run on into a year, "17/9/2004"; a time may follow with no space, "18-03-0823:16")
   const short = /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d\d(?!:))(?:\s*(\d{1,2}):(\d{2}))?/.exec(m[1]!.trim());
   if (short) return findDate(`20${short[1]}-${short[2]}-${short[3]}${short[4] ? ` ${short[4]}:${short[5]}` : ''}`);

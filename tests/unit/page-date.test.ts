@@ -74,6 +74,15 @@ describe('labelled dates', () => {
     ['作者： 来源： 发布日期： 9/17/2004 5:54:13 AM', '2004-09-17T05:54'],
     ['发布日期：17/9/2004', '2004-09-17'],
     ['来源：新华网', null],
+    // Traditional labels, and the Republic of China calendar of Taiwanese government pages
+    ['發布時間：2024-05-07 10:00', '2024-05-07T10:00'],
+    ['發佈日期：2024/05/07', '2024-05-07'],
+    ['某某 發表於 2005-9-15 11:46:00', '2005-09-15T11:46'],
+    ['發布日期：113-05-07', '2024-05-07'],
+    ['發布日期：民國113年5月7日', '2024-05-07'],
+    ['发布时间：113-05-07 09:30', '2024-05-07T09:30'],
+    // a three-digit number that is no year after the label is no date
+    ['發布日期：113 筆資料', null],
   ])('%s', (line, iso) => {
     expect(labelledDate(line)).toBe(iso);
   });
