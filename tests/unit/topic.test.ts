@@ -29,6 +29,26 @@ describe('corpus articles are digital-government news', () => {
   });
 });
 
+describe("Taiwan's words for the field", () => {
+  const paragraphs = [
+    '數位發展部今日宣布，數位政府服務將全面升級，民眾可透過行動裝置辦理戶籍、稅務等業務，預計每年可節省數百萬小時的排隊時間。',
+    '部長表示，政府將持續推動數位轉型，強化跨機關資料共享與資訊安全，並與地方政府合作建置智慧城市平台，提升公共服務效率。',
+    '根據規劃，數位身分識別系統將於明年上路，初期開放線上申辦二十項服務，後續將逐步擴大至所有政府機關，數位政府的目標是全程線上辦理。',
+  ];
+  it('a Traditional article written in them is on topic, its terms shown as the page writes them', () => {
+    const v = detectTopic({ title: '數位政府服務全面升級 線上申辦明年上路', paragraphs }, 'zh');
+    expect(v.digitalGovernment, JSON.stringify(v)).toBe(true);
+    expect(v.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['數位政府', '資料共享', '數位轉型']));
+  });
+
+  it('one of them in passing keeps a page off topic', () => {
+    const concert = Array.from({ length: 6 }, () => '演唱會今晚在台北小巨蛋登場，歌手帶來二十多首經典歌曲，現場觀眾大合唱，氣氛熱烈，主辦單位表示門票早已售罄。');
+    const v = detectTopic({ title: '天后演唱會今晚登場', paragraphs: [...concert, '主辦單位也配合市府的數位轉型政策，全面採用電子票券。'] }, 'zh');
+    expect(v.digitalGovernment).toBe(false);
+    expect(v.terms.map((t) => t.term)).toEqual(['數位轉型']);
+  });
+});
+
 describe('real-world pages are not', () => {
   it.each(labels.map((l) => l.name))('%s', (name) => {
     const { article } = extractArticle(realworldDoc(name));

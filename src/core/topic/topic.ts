@@ -4,6 +4,7 @@
 // density floor so that a long page mentioning "smart city" once in passing stays off topic.
 import { CORE_TERMS_EN, CORE_TERMS_ZH, CORE_TERMS_ZH_TRADITIONAL, FIELD_TERMS_EN, termRegex, type TermWeight } from './terms';
 import type { Lang, TopicTerm, TopicVerdict } from '../types';
+import { toSimplified } from '../text/normalize';
 
 /**
  * Context terms: common in digital-government news but also elsewhere, so they only add to the
@@ -44,7 +45,27 @@ const CONTEXT_TERMS: readonly TermWeight[] = [
   { term: 'online services', weight: 1 },
 ];
 
-const LEXICON = [...CORE_TERMS_ZH, ...CORE_TERMS_ZH_TRADITIONAL, ...CORE_TERMS_EN, ...FIELD_TERMS_EN, ...CONTEXT_TERMS];
+/**
+ * Taiwan's words for the field, as they read once folded to Simplified script (數位 for 数字,
+ * 資料 for 数据, 資訊 for 信息): the scorer folds the text, so 數位轉型 arrives as 数位转型.
+ */
+const TAIWAN_TERMS: readonly TermWeight[] = [
+  { term: '智慧政府', weight: 3 },
+  { term: '数位治理', weight: 2.5 },
+  { term: '资料共享', weight: 2 },
+  { term: '开放资料', weight: 2 },
+  { term: '政府资料', weight: 2 },
+  { term: '资讯化', weight: 2 },
+  { term: '数位服务', weight: 2 },
+  { term: '数位转型', weight: 1 },
+  { term: '数位经济', weight: 1 },
+  { term: '云端运算', weight: 1 },
+  { term: '资料中心', weight: 1 },
+];
+
+// the text is read in Simplified script (toSimplified), so Traditional spellings are listed folded
+const folded = (ts: readonly TermWeight[]): TermWeight[] => ts.map((t) => ({ ...t, term: toSimplified(t.term) }));
+const LEXICON = [...CORE_TERMS_ZH, ...folded(CORE_TERMS_ZH_TRADITIONAL), ...CORE_TERMS_EN, ...FIELD_TERMS_EN, ...CONTEXT_TERMS, ...TAIWAN_TERMS];
 // one pass over the text, longest term first, so "政务服务" is not also counted as "政务"
 const keyOf = (s: string): string => s.toLowerCase().replace(/[-\s]+/g, '');
 const BY_KEY = new Map(LEXICON.map((t) => [keyOf(t.term), t]));
@@ -52,18 +73,21 @@ const LEXICON_RE = termRegex(LEXICON.map((t) => t.term));
 
 interface Hit {
   term: string;
+  /** The term as the page first writes it (數位政府 on a Traditional page). */
+  shown: string;
   weight: number;
   count: number;
 }
 
 function findLexicon(text: string): Map<string, Hit> {
   const hits = new Map<string, Hit>();
-  for (const m of text.matchAll(LEXICON_RE)) {
+  // folding keeps every character's place, so a match's place in the folded text is its place in the page's
+  for (const m of toSimplified(text).matchAll(LEXICON_RE)) {
     const t = BY_KEY.get(keyOf(m[0]));
     if (!t) continue;
     const h = hits.get(t.term);
     if (h) h.count++;
-    else hits.set(t.term, { term: t.term, weight: t.weight, count: 1 });
+    else hits.set(t.term, { term: t.term, shown: text.slice(m.index, m.index + m[0].length), weight: t.weight, count: 1 });
   }
   return hits;
 }
@@ -119,7 +143,7 @@ export function detectTopic(input: { title: string; paragraphs: string[] }, lang
     weighted += hit.weight * b;
     if (hit.weight > 2) core += b + t;
     else if (hit.weight === 2) field += b + t;
-    terms.push({ term: hit.term, weight: hit.weight, count: b + t, score });
+    terms.push({ term: hit.shown, weight: hit.weight, count: b + t, score });
   }
   terms.sort((x, y) => y.score - x.score || y.weight - x.weight);
 
