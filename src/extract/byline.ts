@@ -1,7 +1,8 @@
 // Who wrote the article, as a reader would read it off a Chinese news page: the credit near the
 // headline or at the end of the body (本报记者 张三, 作者：李四, 文/王五, （记者 赵六）, 通讯员, 执笔人),
 // a forum post's "某某 发表于 <date>", a blog footer's "由某某张贴 @ <date>", a name in brackets on
-// the date line, a name alone under the headline. The story's own credit lines at the opening of
+// the date line, a name alone under the headline; Taiwan's 記者陳曉華／台北報導 and the wire dateline
+// （中央社記者陳曉華台北7日電）, Traditional lines read in Simplified and names given as written. The story's own credit lines at the opening of
 // its body come first: a blog or forum reposting a news story names its poster above it (作者：
 // 流泉). 责任编辑/编辑 is the editor, kept apart and given as the byline only when the page credits
 // no author (as the corpus does).
