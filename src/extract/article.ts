@@ -11,6 +11,7 @@ import { feedStart, isRightsNotice } from './body/feed';
 import { paragraphsOf, clean, joinHardWraps } from './body/paragraphs';
 import { takeSourceLines, findSourceLinesInPage, uniqueLines } from './source-lines';
 import { headlineOverBody, pickTitle } from './title';
+import { stampDate } from './platform-stamp';
 import { closingDate, dateFromMetaNames, findDate, findDateInPage, footDate, headDate, inPageZone, labelledDateIn, parseDate } from './dates';
 import { judgeArticle } from './is-article';
 import { addSplitParts } from './body/split-body';
@@ -164,7 +165,9 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   // date under the headline, which may be a sidebar's
   const headlineDate = labelledDateIn(zones.before ?? zones.head) ?? headDate(zones.head, zones.titleFound);
   const footLineDate = headlineDate ? null : footDate(zones.after ?? []);
-  const textDate = headlineDate ?? findDateInPage(pristine);
+  // a platform's own stamp (platform-stamp.ts) before the first date anywhere under the headline,
+  // which is a body's event when the page shows only 前天
+  const textDate = headlineDate ?? stampDate(pristine) ?? findDateInPage(pristine);
   // the metadata's date in the page's own zone (a time stated in UTC is a machine's), then: a meta
   // tag often gives the day only while the page shows the time too ("2017-03-10" / "2017-03-10 09:58")
   const metaDate = meta.published && inPageZone(meta.published, meta.publishedOffset, textDate);

@@ -84,6 +84,24 @@ describe('the copy', () => {
     expect(fromCopy).toEqual(extractArticle(doc, { url: URL_ }));
   });
 
+  it("carries a platform's publication stamp, which only a script states, as digits in a meta tag", async () => {
+    // a WeChat 公众号 article saved two days on: the page shows 前天, its script the time
+    const wechat = (script: string, timeEl = '<em id="publish_time">前天</em>') =>
+      page(`<h1>一日一技：在 Python 中实现延迟调用</h1><div>${timeEl}<a>未闻Code</a></div><script>${script}</script>
+        <div id="js_content">${'<p>在 Golang 中，有一个关键词叫做 defer，它的作用是让某些代码延迟执行，直到函数返回之前才运行，常用于释放资源。</p>'.repeat(6)}</div>`);
+    const doc = wechat('var nickname = "未闻Code"; var ct = "1581418070"; var user_name = "gh_1";');
+    const snap = await snapshotPage(doc);
+    expect(snap.html).toContain('<meta name="reprint-lens-stamp" content="1581418070">');
+    expect(snap.html).not.toMatch(/<script|nickname|gh_1/);
+    const fromCopy = extractFromSnapshot(snap.html, URL_, snap.truncated);
+    expect(fromCopy.article.published).toBe('2020-02-11T18:47');
+    expect(fromCopy).toEqual(extractArticle(doc, { url: URL_ }));
+    // the same name in a script of a page without the platform's time element dates nothing
+    expect(extractArticle(wechat('var ct = "1581418070";', '<em>前天</em>')).article.published).toBeNull();
+    // nor does a stamp of another shape
+    expect(extractArticle(wechat('var ct = "15814";')).article.published).toBeNull();
+  });
+
   it('keeps page text that looks like markup as text', async () => {
     const text = '</p></article><script>alert(1)</script><!-- & &amp; "quoted" ]]>';
     const doc = page('<article><p></p></article>');

@@ -17,6 +17,7 @@
 // published there is read too. It is bounded in text (maxChars) and depth; `truncated` says when
 // the page had more.
 import { authorHref } from '../author-page';
+import { stampIn, stampMeta } from '../platform-stamp';
 
 export interface SnapshotOptions {
   /** Text characters taken at most (default 500 000: two and a half times the extraction cap, room for the page's clutter). */
@@ -249,6 +250,10 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
           // inert in every parser; "</" written "<\/" (the same JSON) so that no "</script>" can end it early
           const json = (el.textContent ?? '').slice(0, MAX_JSON_LD).replace(/<\//g, '<\\/');
           push(`<script type="application/ld+json">${json}</script>`);
+        } else if (!el.hasAttribute('src')) {
+          // a platform's publication stamp (platform-stamp.ts): its digits, in a meta tag
+          const stamp = stampIn(el.textContent ?? '');
+          if (stamp) push(stampMeta(stamp));
         }
       } else if ((tag === 'iframe' || tag === 'frame') && inBody && visible(el) && frameBody(el)?.firstChild && depth < MAX_DEPTH) {
         // a frame the page may read: its body's content in place of the frame
