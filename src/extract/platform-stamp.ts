@@ -11,6 +11,11 @@ const STAMP = /\bvar\s+ct\s*=\s*"(\d{10})"/;
 /** Scripts looked at, at most. */
 const MAX_SCRIPTS = 300;
 
+/** Whether the page has the platform's time element, without which no stamp is read. */
+export function hasStampTarget(doc: Document): boolean {
+  return doc.getElementById('publish_time') !== null;
+}
+
 /** The stamp's seconds in a script's text, or null. */
 export function stampIn(script: string): string | null {
   return STAMP.exec(script)?.[1] ?? null;
@@ -47,7 +52,7 @@ function scriptStamp(doc: Document): string | null {
  * saving: the platform's readers' and publishers' clock), or null when the page has none.
  */
 export function stampDate(doc: Document): string | null {
-  if (!doc.getElementById('publish_time')) return null;
+  if (!hasStampTarget(doc)) return null;
   const seconds = copiedStamp(doc) ?? scriptStamp(doc);
   if (!seconds) return null;
   const t = new Date((+seconds + 8 * 3600) * 1000);

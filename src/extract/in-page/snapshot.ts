@@ -17,7 +17,7 @@
 // published there is read too. It is bounded in text (maxChars) and depth; `truncated` says when
 // the page had more.
 import { authorHref } from '../author-page';
-import { stampIn, stampMeta } from '../platform-stamp';
+import { hasStampTarget, stampIn, stampMeta } from '../platform-stamp';
 
 export interface SnapshotOptions {
   /** Text characters taken at most (default 500 000: two and a half times the extraction cap, room for the page's clutter). */
@@ -179,6 +179,9 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
   // rule): markup before <html> (a PHP warning, a stray tag) puts the head's title in the body, and
   // the copy, read by a parser that takes the title from the head, must still have it there
   const docTitle = documentTitle(doc);
+  // scripts are read for a platform's stamp only on a page with the platform's time element: no
+  // other page pays for reading its scripts' text
+  const stamped = hasStampTarget(doc);
   /** Open elements: the tag to close, or null for an element copied as its children only. */
   const open: (string | null)[] = [];
   let depth = 0; // copied elements open
@@ -250,7 +253,7 @@ export async function snapshotPage(doc: Document, opts: SnapshotOptions = {}): P
           // inert in every parser; "</" written "<\/" (the same JSON) so that no "</script>" can end it early
           const json = (el.textContent ?? '').slice(0, MAX_JSON_LD).replace(/<\//g, '<\\/');
           push(`<script type="application/ld+json">${json}</script>`);
-        } else if (!el.hasAttribute('src')) {
+        } else if (stamped && !el.hasAttribute('src')) {
           // a platform's publication stamp (platform-stamp.ts): its digits, in a meta tag
           const stamp = stampIn(el.textContent ?? '');
           if (stamp) push(stampMeta(stamp));
