@@ -62,7 +62,14 @@ export function looksLikePerson(s: string | null | undefined): boolean {
 // ---- credits written in the page
 
 /** Roles that credit an author; the page's own label before them (本报, 新华社, 光明日报, 半月谈) may be any short run. */
-const ROLE = '(?:特约记者|首席记者|见习记者|实习记者|实习生|记者|通讯员|特约撰稿人?|撰稿人?|撰文|作者|执笔人?|文)';
+const ROLE = '(?:特约记者|首席记者|见习记者|实习记者|实习生|记者|通讯员|特约撰稿人?|撰稿人?|撰文|作者|执笔人?|文[／/]?图|文)';
+/**
+ * What a credit line holds where no one is named: anonymous (佚名, 匿名), the site itself (本站,
+ * 本网, 网络), the editor's generic voice (小编) or a CMS's default user (admin).
+ */
+const NO_ONE = /^(?:佚名|匿名|无名|本站|本网|网络|网友|小编|编者|管理员|站长|未知|不详|版权所有|admin|administrator|root|guest)$/iu;
+/** A website's name, which a credit's 作者： may hold but no author is (中国政府网); an office or a branch may be one. */
+const SITE_NAME = /(?:网|网站|官网|门户|客户端)$/u;
 const EDITOR = '(?:责任编辑|责编|编辑|编审)';
 const SEP = '[\\s\\u3000]*[：:／/｜|]?[\\s\\u3000]*';
 /** A role word standing alone as a token between names (本报实习生 刘国栋 周炜 本报记者 王燕平). */
@@ -75,7 +82,9 @@ function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
   // 记者王小明／台北报导: a slash ends a name as a space does
   const tokens = s.split(/[\s\u3000、，,／/]+/u);
   for (let i = 0; i < tokens.length && out.length < 8; i++) {
-    let tok = tokens[i]!.replace(/[)）\]】」。.;；]+$/u, '');
+    // a name's gloss in brackets goes with the brackets: 张三（北京大学教授）
+    let tok = tokens[i]!.replace(/^([^（(]{2,})[（(].*$/u, '$1').replace(/[)）\]】」。.;；]+$/u, '');
+    if (NO_ONE.test(tok)) break;
     if (!tok) {
       if (i === 0) continue;
       break;
@@ -92,7 +101,7 @@ function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
     else if (/^\p{Script=Han}$/u.test(tok) && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1] ?? '') && isChineseName(tok + tokens[i + 1])) {
       out.push(tok + tokens[i + 1]);
       i++;
-    } else if (lenient && out.length === 0 && /^[\p{L}\p{N}&·._-]{2,20}$/u.test(tok) && !/^\d+$/.test(tok)) {
+    } else if (lenient && out.length === 0 && /^[\p{L}\p{N}&·._-]{2,20}$/u.test(tok) && !/^\d+$/.test(tok) && !SITE_NAME.test(tok)) {
       // a user name after 作者： on a forum or blog ("放飞&心情", "ggjjzhzz")
       out.push(tok);
       break;
@@ -108,7 +117,8 @@ function creditIn(line: string): string[] {
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const before = line.slice(0, m.index);
     const role = m[0].trim();
-    const explicit = /[／/｜|：:]$/u.test(role);
+    // 文/图 is a credit however it is followed (文/图 张三); a bare 文 needs its separator
+    const explicit = /[／/｜|：:]$/u.test(role) || /^文[／/]图$/u.test(role);
     const opens = /(?:^|[\s\u3000（(【\[□■●▲◎])$/u.test(before);
     // a short label of its own (本报, 新华社, 半月谈) before the role, itself opening the line or a bracket
     const labelled = /(?:^|[\s\u3000（(【\[□■●▲◎])\p{Script=Han}{1,8}$/u.test(before);

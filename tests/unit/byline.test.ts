@@ -21,6 +21,18 @@ describe('credits in the text', () => {
     ['a place and 报道 after the name', ['新京报记者 彭冲 山东冠县报道'], '彭冲'],
     ['a name in brackets on the date line', ['BUSINESS.SOHU.COM', '2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]'], '黄宇'],
     ['the source in brackets on the date line is no name', ['2004年7月16日08:19 来源：[ 国际金融报 ]'], null],
+    ['文/图 before the names', ['(文/图 刘玺东 易赛楠)'], '刘玺东 易赛楠'],
+    ['文图/ before a name', ['文图/张三'], '张三'],
+    ["a name's gloss in brackets", ['作者：张三（北京大学教授）'], '张三'],
+    // a credit that names no one: anonymous, the site, the generic editor, a CMS user, a website
+    ['作者：佚名', ['来源：新华网 作者：佚名'], null],
+    ['作者：本站', ['作者：本站'], null],
+    ['作者：小编', ['作者：小编'], null],
+    ['作者：admin', ['作者：admin'], null],
+    ['作者： a website', ['作者：中国政府网'], null],
+    ['a rights notice after 图文', ['( 创作图文版权所有 未经授权同意均属违反著作权法 盗用必究)'], null],
+    // an office or a branch credited as 作者 is the page's author
+    ['作者： an office', ['作者：医技药剂党支部'], '医技药剂党支部'],
     ['a bracketed badge on a line without a date is no name', ['【新春走基层】', '【王者归来】'], null],
   ])('%s', (_, head, byline) => {
     expect(credits(head).byline).toBe(byline);
