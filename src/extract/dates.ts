@@ -23,10 +23,26 @@ const NUM_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])\/?(?:(?:\s+|T)(\d{1
 // March 11, 2015 3:46 PM / 11 March 2015
 const EN_DATE = /\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?/i;
 
+// 二〇二二年一月二十七日: an official document's date line in Chinese numerals
+const HAN_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
+const HAN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A month's or a day's number in Chinese numerals (一 … 十二, 二十七, 三十一), or NaN. */
+function hanNumber(s: string): number {
+  const m = /^([二三])?(十)?([一二三四五六七八九])?$/u.exec(s);
+  if (!m || (!m[2] && (m[1] || !m[3]))) return NaN;
+  return m[2] ? (m[1] ? HAN_DIGIT[m[1]]! : 1) * 10 + (m[3] ? HAN_DIGIT[m[3]]! : 0) : HAN_DIGIT[m[3]!]!;
+}
+
 /** The first date found in `text`, as ISO, or null. */
 export function findDate(text: string): string | null {
   let m = ZH_DATE.exec(text);
   if (m) return iso(+m[1]!, +m[2]!, +m[3]!, m[4] ? +m[4] : undefined, m[5] ? +m[5] : undefined);
+  m = HAN_DATE.exec(text);
+  if (m) {
+    const [mo, d] = [hanNumber(m[2]!), hanNumber(m[3]!)];
+    if (!Number.isNaN(mo) && !Number.isNaN(d)) return iso(+[...m[1]!].map((c) => HAN_DIGIT[c]).join(''), mo, d);
+  }
   m = NUM_DATE.exec(text);
   if (m) return iso(+m[1]!, +m[3]!, +m[4]!, m[5] ? +m[5] : undefined, m[6] ? +m[6] : undefined);
   m = EN_DATE.exec(text);

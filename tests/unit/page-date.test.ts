@@ -88,6 +88,12 @@ describe('labelled dates', () => {
   });
   it('a dotted date is a date', () => {
     expect(findDate('2022.01.20 16:31 来源：河南日报客户端')).toBe('2022-01-20T16:31');
+    // an official document's date line in Chinese numerals
+    expect(findDate('吉林省人民政府 二〇二二年一月二十七日')).toBe('2022-01-27');
+    expect(findDate('二〇一九年十二月三十一日')).toBe('2019-12-31');
+    expect(findDate('二○二○年十月一日')).toBe('2020-10-01');
+    expect(findDate('二〇一九年十三月一日')).toBeNull();
+    expect(findDate('二〇一九年二十月一日')).toBeNull();
   });
 });
 
