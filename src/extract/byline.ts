@@ -1,10 +1,10 @@
 // Who wrote the article, as a reader would read it off a Chinese news page: the credit near the
 // headline or at the end of the body (本报记者 张三, 作者：李四, 文/王五, （记者 赵六）, 通讯员, 执笔人),
 // a forum post's "某某 发表于 <date>", a blog footer's "由某某张贴 @ <date>", a name in brackets on
-// the date line, a name alone under the headline; Taiwan's 記者陳曉華／台北報導 and the wire dateline
-// （中央社記者陳曉華台北7日電）, Traditional lines read in Simplified and names given as written. The story's own credit lines at the opening of
-// its body come first: a blog or forum reposting a news story names its poster above it (作者：
-// 流泉). 责任编辑/编辑 is the editor, kept apart and given as the byline only when the page credits
+// the date line, a name alone under the headline; Taiwan's 記者陳曉華／台北報導 and the wire
+// dateline （中央社記者陳曉華台北7日電）, Traditional lines read in Simplified and names given as
+// written. The story's own credit lines at the opening of its body come first: a blog or forum
+// reposting a news story names its poster above it (作者：流泉). 责任编辑/编辑 is the editor, kept apart and given as the byline only when the page credits
 // no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
 // site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
@@ -225,12 +225,11 @@ const LEAD_IN = /^([\p{Script=Han}·]{2,6})[：:]\S/u;
  * found is given back as the page writes it (the conversion keeps every character's place).
  */
 export function findCredits(z: Zones, fallback: (string | null | undefined)[], body: string[] = [], declared: DeclaredAuthor = {}): Credits {
-  const originals = [...z.head, ...z.tail, ...body, ...(z.before ?? []), ...(z.inside ?? [])];
-  if (!originals.some((l) => toSimplified(l) !== l)) return creditsOf(z, fallback, body, declared);
+  const pairs = [...z.head, ...z.tail, ...body, ...(z.before ?? []), ...(z.inside ?? []), ...(z.after ?? [])].map((l) => [toSimplified(l), l] as const);
+  if (pairs.every(([f, o]) => f === o)) return creditsOf(z, fallback, body, declared);
   const fold = (ls: string[]): string[] => ls.map(toSimplified);
   const folded: Zones = { ...z, head: fold(z.head), tail: fold(z.tail), before: z.before && fold(z.before), inside: z.inside && fold(z.inside), after: z.after && fold(z.after) };
   const c = creditsOf(folded, fallback, fold(body), declared);
-  const pairs = [...originals, ...(z.after ?? [])].map((l) => [toSimplified(l), l] as const);
   /** `name` as the page writes it: the same stretch of the line it was read from. */
   const asWritten = (name: string): string => {
     for (const [f, o] of pairs) {

@@ -66,6 +66,8 @@ describe("the page's pagination and the site's rights notice after the article",
     expect(isPagination('第2页/共5页')).toBe(true);
     expect(isRightsNotice('平台上线后，未经授权的第三方不得使用公民个人信息，这是条例第十二条的明确规定，违反者将依法承担法律责任，相关部门将加强监督检查。')).toBe(false);
     expect(isRightsNotice('新规定明确，未经授权不得转载、公开政务数据。')).toBe(false);
+    expect(isRightsNotice('新规明确，未经授权不得转载他人作品，侵犯著作权人合法权益的将被追责。')).toBe(false);
+    expect(isRightsNotice('本文为原创，未经授权不得转载。')).toBe(true);
     expect(isRightsNotice('版权声明：本文为原创，未经许可不得转载。')).toBe(true);
   });
 });

@@ -49,13 +49,13 @@ const NOTICE_HEADING = /^[\s【\[（(]*(?:反侵权公告|版权声明|免责声
 
 /**
  * A one-paragraph rights notice ending an article: 【…的中文相关权益归某公司独家所有。未经授权，不得转载、摘编等。】
- * (short, forbidding the work's reuse without permission).
+ * (short, forbidding reuse without permission, set apart in brackets or speaking as the site:
+ * 本文, 本网, 本报 …). An article's sentence on the rules (未经授权不得转载他人作品) is neither.
  */
 export function isRightsNotice(p: string): boolean {
   if (NOTICE_HEADING.test(p)) return true;
-  // the work itself is what may not be copied: 本文, 本网, 作品, 稿件, 版权 … with 转载 or 摘编 (an
-  // article's "未经授权不得使用个人信息" is about something else)
-  return p.length <= 160 && /未经.{0,12}(?:授权|许可|同意)/u.test(p) && /(?:不得|禁止|严禁|请勿).{0,6}(?:转载|摘编|镜像)/u.test(p) && /本文|本网|本报|本站|本社|作品|稿件|版权|权益/u.test(p);
+  if (p.length > 160 || !/未经.{0,12}(?:授权|许可|同意)/u.test(p) || !/(?:不得|禁止|严禁|请勿).{0,6}(?:转载|摘编|镜像)/u.test(p)) return false;
+  return /^[【\[（(].*[】\]）)]$/u.test(p) || /本文|本网|本报|本站|本社|本刊|本平台|本公众号/u.test(p);
 }
 
 /**
