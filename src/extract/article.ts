@@ -18,7 +18,7 @@ import { addSplitParts } from './body/split-body';
 import { badgedHeadline, zonesOf } from './page-lines';
 import { authorLinkName, findCredits } from './byline';
 import { bodyOrDensest } from './body/density';
-import { isPhotoLine } from './body/captions';
+import { isPhotoLine, markedCaptions } from './body/captions';
 
 export interface ExtractResult {
   article: Article;
@@ -84,6 +84,8 @@ function cap(paragraphs: string[], maxChars: number): boolean {
   }
   return false;
 }
+
+const charsOf = (ps: readonly string[]): number => ps.reduce((n, p) => n + p.length, 0);
 
 export function extractArticle(doc: Document, opts: ExtractOptions = {}): ExtractResult {
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
@@ -151,6 +153,11 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   if (feed >= 0) paragraphs.length = feed;
   while (paragraphs.length > 1 && isRightsNotice(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
   // pictures' credits and marked captions are not the story's text (captions.ts)
+  // and the lines the page marks as captions, unless they are most of the text: on a photo story
+  // (图片新闻) the captions are the story
+  const captions = markedCaptions(pristine, paragraphsOf);
+  const uncaptioned = paragraphs.filter((p) => !captions.has(p));
+  if (captions.size && 2 * charsOf(uncaptioned) >= charsOf(paragraphs)) paragraphs = uncaptioned;
   paragraphs = paragraphs.filter((p) => !isPhotoLine(p));
   paragraphs = joinHardWraps(paragraphs);
   article.truncated = cap(paragraphs, maxChars) || undefined;

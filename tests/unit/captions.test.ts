@@ -45,3 +45,32 @@ describe("a picture's line", () => {
     expect(extractArticle(parseHtml(html)).article.paragraphs).toEqual(body);
   });
 });
+
+describe('a caption the page marks as one', () => {
+  const doc = corpusDoc('000');
+  const body = doc.paragraphs.filter((p) => p.length > 40);
+  const page = (inner: string, bodyClass = '') =>
+    `<html><head><title>${doc.title}</title></head><body class="${bodyClass}"><h1>${doc.title}</h1><div class="content">${inner}</div></body></html>`;
+  const text = body.map((p) => `<p>${p}</p>`).join('');
+  it.each([
+    // under a picture, unmarked by its words: only the markup says it is the picture's
+    ['<p class="caption"> under the picture', `<div class="image"><img src="a.jpg"><p class="caption">浪潮智算中心的机房一角。</p></div>${text}`],
+    ['a <figcaption>', `<figure><img src="a.jpg"><figcaption>浪潮智算中心的机房一角。</figcaption></figure>${text}`],
+    ['a portal\'s pic_txt', `${body.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<div class="pic_txt">浪潮智算中心的机房一角。</div>${body.slice(2).map((p) => `<p>${p}</p>`).join('')}`],
+    ['WordPress\'s wp-caption-text', `<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">浪潮智算中心的机房一角。</p></div>${text}`],
+  ])('%s is taken out', (_, inner) => {
+    expect(extractArticle(parseHtml(page(inner))).article.paragraphs).toEqual(body);
+  });
+
+  it('a class that only mentions captions, or a big element marked so, takes nothing out', () => {
+    // a feature switch on <body>; a container of the whole text
+    expect(extractArticle(parseHtml(page(text, 'wp-featherlight-captions'))).article.paragraphs).toEqual(body);
+    expect(extractArticle(parseHtml(page(`<div class="image-text">${text}</div>`))).article.paragraphs).toEqual(body);
+  });
+
+  it('on a photo story, where the captions are most of the text, they stay', () => {
+    const captions = body.slice(0, 3).map((p) => `<figure><img src="a.jpg"><figcaption>${p}</figcaption></figure>`).join('');
+    const paragraphs = extractArticle(parseHtml(page(`${captions}<p>${body[3]}</p>`))).article.paragraphs;
+    expect(paragraphs).toEqual(body.slice(0, 4));
+  });
+});

@@ -4,7 +4,8 @@
 // picture's caption ("FILE PHOTO: Traders work on the floor … REUTERS/Brendan McDermid"). Readability
 // keeps them as paragraphs; a reader of the story skips them, and a reprint that drops the picture
 // did not cut a sentence. Only lines that are a credit through and through, or a caption marked as
-// one, are taken out: a sentence that mentions a photo stays.
+// one, are taken out: marked by its words (FILE PHOTO:, 图为) or by the page's markup (<figcaption>,
+// class="caption", pic_txt: markedCaptions). A sentence that mentions a photo stays.
 
 /** Longest line taken for a bare credit. */
 const CREDIT_MAX = 80;
@@ -42,4 +43,33 @@ export function isPhotoLine(p: string): boolean {
   }
   if (line.length <= CREDITED_CAPTION_MAX && EN_CREDIT_END.test(line)) return true;
   return line.length <= CAPTION_MAX && (MARKED_CAPTION.test(line) || PHOTOGRAPHER_TAG.test(line));
+}
+
+/**
+ * A class name a page marks a picture's caption with: caption, wp-caption-text, image-caption,
+ * pic_txt, img-desc, photo-text … (one word of the class list; "wp-featherlight-captions" on a
+ * page's <body> is a feature's switch, not a caption).
+ */
+const CAPTION_CLASS = /^(?:[a-z0-9]+[_-])*(?:fig)?(?:caption|(?:pic|img|image|photo|picture)[_-]?(?:txt|text|desc|descr|info|note|intro))(?:[_-][a-z0-9]+)?$/i;
+/** Elements looked at, at most, on a huge page. */
+const MAX_MARKED = 2000;
+/** Text a caption element holds at most: a bigger element marked so is a container. */
+const MARKED_MAX = 400;
+
+const isMarked = (e: Element): boolean => (e.getAttribute('class') ?? '').split(/\s+/).some((c) => CAPTION_CLASS.test(c));
+
+/**
+ * The lines of the page's marked captions: <figcaption>, and small elements whose class names one
+ * (<p class="caption"> under a BBC picture, <div class="pic_txt"> on a portal). Readability keeps
+ * them in the body (it drops the class names); a line of the body that is one of these is a
+ * picture's, not the story's.
+ */
+export function markedCaptions(doc: Document, linesOf: (el: Element) => string[]): Set<string> {
+  const out = new Set<string>();
+  const els = [...Array.from(doc.getElementsByTagName('figcaption')), ...Array.from(doc.querySelectorAll('[class]')).filter(isMarked)];
+  for (const el of els.slice(0, MAX_MARKED)) {
+    if ((el.textContent ?? '').trim().length > MARKED_MAX) continue;
+    for (const l of linesOf(el)) if (l.length <= CAPTION_MAX) out.add(l);
+  }
+  return out;
 }
