@@ -14,7 +14,7 @@ const result = (name: string): ExtractResult => results.get(name)!;
 const spaces = (s: string | null | undefined): string | null => (s == null ? null : s.replace(/\s+/g, ' ').trim());
 
 describe('real-world pages', () => {
-  it('titles match the expected metadata on at least 28 of 30 pages', () => {
+  it('titles match the expected metadata on 27 of 30 pages, the three others without the site names glued on', () => {
     const wrong = labels
       .filter((l) => result(l.name).article.title !== expected(l.name).title?.trim())
       .map((l) => `${l.name}: got ${JSON.stringify(result(l.name).article.title)}, expected ${JSON.stringify(expected(l.name).title)}`);
