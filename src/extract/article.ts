@@ -152,9 +152,9 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   const feed = feedStart(paragraphs);
   if (feed >= 0) paragraphs.length = feed;
   while (paragraphs.length > 1 && isRightsNotice(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
-  // pictures' credits and marked captions are not the story's text (captions.ts)
-  // and the lines the page marks as captions, unless they are most of the text: on a photo story
-  // (图片新闻) the captions are the story
+  // pictures' captions and credits are not the story's text (captions.ts): the lines the page marks
+  // as captions, unless they are most of the text (on a photo story, 图片新闻, the captions are the
+  // story), and the lines that are a credit or a caption by their words
   const captions = markedCaptions(pristine, paragraphsOf);
   const uncaptioned = paragraphs.filter((p) => !captions.has(p));
   if (captions.size && 2 * charsOf(uncaptioned) >= charsOf(paragraphs)) paragraphs = uncaptioned;

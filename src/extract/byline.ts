@@ -4,8 +4,8 @@
 // the date line, a name alone under the headline; Taiwan's 記者陳曉華／台北報導 and the wire
 // dateline （中央社記者陳曉華台北7日電）, Traditional lines read in Simplified and names given as
 // written. The story's own credit lines at the opening of its body come first: a blog or forum
-// reposting a news story names its poster above it (作者：流泉). 责任编辑/编辑 is the editor, kept apart and given as the byline only when the page credits
-// no author (as the corpus does).
+// reposting a news story names its poster above it (作者：流泉). 责任编辑/编辑 is the editor, kept
+// apart and given as the byline only when the page credits no author (as the corpus does).
 // Meta tags and Readability's byline are taken only when they look like a person's name, never a
 // site, a user id or a template credit ("www.yunnan.cn,云南日报报业集团", "L_104485", "Discuz! Team").
 import { toSimplified } from '../core/text/normalize';
