@@ -155,7 +155,7 @@ function extract(doc: Document, maxChars: number, fallbackUrl: string | null): E
   // pictures' captions and credits are not the story's text (captions.ts): the lines the page marks
   // as captions, unless they are most of the text (on a photo story, 图片新闻, the captions are the
   // story), and the lines that are a credit or a caption by their words
-  const captions = markedCaptions(pristine, paragraphsOf);
+  const captions = markedCaptions(pristine);
   const uncaptioned = paragraphs.filter((p) => !captions.has(p));
   if (captions.size && 2 * charsOf(uncaptioned) >= charsOf(paragraphs)) paragraphs = uncaptioned;
   paragraphs = paragraphs.filter((p) => !isPhotoLine(p));

@@ -5,7 +5,9 @@
 // stamp and the page's time element (#publish_time) must be there: `ct` alone is any script's name.
 // The page copy (in-page/snapshot.ts), which keeps no script, carries the stamp's digits in a meta
 // tag of its own, so the extension reads the date the command-line tool reads from the saved page.
-// Imports nothing: the copy runs in the page.
+// What the copy runs in the page (stampIn, stampMeta, hasStampTarget) needs nothing else; the date's
+// format is dates.ts's.
+import { parseDate } from './dates';
 
 const STAMP = /\bvar\s+ct\s*=\s*"(\d{10})"/;
 /** Scripts looked at, at most. */
@@ -28,8 +30,6 @@ const COPY_META = 'reprint-lens-stamp';
 export function stampMeta(seconds: string): string {
   return `<meta name="${COPY_META}" content="${seconds.replace(/\D/g, '')}">`;
 }
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The stamp the page copy carries. */
 function copiedStamp(doc: Document): string | null {
@@ -54,9 +54,6 @@ function scriptStamp(doc: Document): string | null {
 export function stampDate(doc: Document): string | null {
   if (!hasStampTarget(doc)) return null;
   const seconds = copiedStamp(doc) ?? scriptStamp(doc);
-  if (!seconds) return null;
-  const t = new Date((+seconds + 8 * 3600) * 1000);
-  const y = t.getUTCFullYear();
-  if (y < 2000 || y > 2100) return null;
-  return `${y}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  // epoch seconds read as UTC by parseDate: shifted by China's eight hours, its clock is China's
+  return seconds ? parseDate(String(+seconds + 8 * 3600)) : null;
 }

@@ -27,7 +27,7 @@ export const CORE_TERMS_ZH: readonly TermWeight[] = [
   { term: '数字治理', weight: 2.5 },
 ];
 
-/** Traditional (Hong Kong, Taiwan) spellings of the core terms, for the precheck only. */
+/** Traditional (Hong Kong, Taiwan) spellings of the core terms: the precheck matches them as they are; the scorer folds the text and these to Simplified. */
 export const CORE_TERMS_ZH_TRADITIONAL: readonly TermWeight[] = [
   { term: '數字政府', weight: 3 },
   { term: '數位政府', weight: 3 },

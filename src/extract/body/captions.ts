@@ -6,6 +6,7 @@
 // did not cut a sentence. Only lines that are a credit through and through, or a caption marked as
 // one, are taken out: marked by its words (FILE PHOTO:, 图为) or by the page's markup (<figcaption>,
 // class="caption", pic_txt: markedCaptions). A sentence that mentions a photo stays.
+import { paragraphsOf } from './paragraphs';
 
 /** Longest line taken for a bare credit. */
 const CREDIT_MAX = 80;
@@ -64,12 +65,12 @@ const isMarked = (e: Element): boolean => (e.getAttribute('class') ?? '').split(
  * them in the body (it drops the class names); a line of the body that is one of these is a
  * picture's, not the story's.
  */
-export function markedCaptions(doc: Document, linesOf: (el: Element) => string[]): Set<string> {
+export function markedCaptions(doc: Document): Set<string> {
   const out = new Set<string>();
   const els = [...Array.from(doc.getElementsByTagName('figcaption')), ...Array.from(doc.querySelectorAll('[class]')).filter(isMarked)];
   for (const el of els.slice(0, MAX_MARKED)) {
     if ((el.textContent ?? '').trim().length > MARKED_MAX) continue;
-    for (const l of linesOf(el)) if (l.length <= CAPTION_MAX) out.add(l);
+    for (const l of paragraphsOf(el)) if (l.length <= CAPTION_MAX) out.add(l);
   }
   return out;
 }
