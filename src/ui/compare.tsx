@@ -6,7 +6,7 @@
 // family's timeline, and exports (HTML, Markdown, JSON, clipboard).
 // compare.html?tab=<tabId>[&doc=<id>] for a page, compare.html?a=<id>&b=<id> for two corpus articles.
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { send, type DocInfo, type TabVerdict } from '../messages';
 import type { Provenance, ProvenanceEntry } from '../core/compare/provenance';
 import type { Comparison } from '../core/types';
@@ -77,7 +77,14 @@ function CompareView() {
   const [onlyChanges, setOnlyChanges] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
   const [loading, setLoading] = useState(false);
-  const [current, setCurrent] = useState(-1);
+  const [current, setCurrentState] = useState(-1);
+  // the stop n/p step from, current at once: a key pressed before the next render
+  // (a fast reader, a busy page) steps on from the stop just reached, not from the one before
+  const currentNow = useRef(-1);
+  const setCurrent = (k: number) => {
+    currentNow.current = k;
+    setCurrentState(k);
+  };
   const [announce, setAnnounce] = useState('');
   const [exported, setExported] = useState<ExportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -183,7 +190,7 @@ function CompareView() {
     requestAnimationFrame(() => document.getElementById(`row-${stop.row}`)?.scrollIntoView({ block: 'center' }));
   }
 
-  const go = (by: 1 | -1) => jump(stepStop(current, stops.length, by));
+  const go = (by: 1 | -1) => jump(stepStop(currentNow.current, stops.length, by));
 
   // a link to one change (#row-N) opens on it
   useEffect(() => {
