@@ -129,6 +129,18 @@ describe('the copy', () => {
     expect(copy.body.textContent).not.toContain('图标');
   });
 
+  it('leaves out a second <title> in the body, which no browser shows', async () => {
+    // a crawler's wrapper before <html> (<text title="…">) or a template's stray <title> in the body
+    const doc = page('<p>正文。</p>');
+    const stray = doc.createElement('title');
+    stray.textContent = '谢谢您访问本站';
+    doc.body.prepend(stray);
+    const copy = parseHtml((await snapshotPage(doc)).html);
+    expect(copy.title).toBe('标题');
+    expect(copy.body.textContent).not.toContain('谢谢您访问本站');
+    expect(copy.body.textContent).toContain('正文。');
+  });
+
   it('keeps JSON-LD (a date and an author extraction reads) without letting it end its element early', async () => {
     const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'x</script><script>alert(1)</script>', datePublished: '2022-04-25T10:56:00+08:00' };
     const doc = page('<article><p>正文。</p></article>', `<script type="application/ld+json">${JSON.stringify(ld).replace(/<\//g, '<\\/')}</script>`);

@@ -66,9 +66,12 @@ const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset',
   'object', 'embed', 'video', 'audio', 'source', 'track', 'map', 'textarea', 'select',
   'base', 'dialog', 'slot', 'portal', 'applet',
+  // a <title> in the body (a crawler's wrapper before <html>, a second one) is display: none in every
+  // browser; the document's own title is copied into the head apart
+  'title',
 ]);
 /** Elements that hold raw text in an HTML parser: copied under a harmless name. */
-const RENAME: Record<string, string> = { xmp: 'pre', listing: 'pre', plaintext: 'pre', noembed: 'div', noframes: 'div', title: 'span' };
+const RENAME: Record<string, string> = { xmp: 'pre', listing: 'pre', plaintext: 'pre', noembed: 'div', noframes: 'div' };
 const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'wbr']);
 /** Attributes extraction reads (Readability's scoring and visibility checks, meta.ts, split-body.ts). */
 const ATTRS = new Set(['id', 'class', 'lang', 'dir', 'role', 'hidden', 'aria-hidden', 'itemprop', 'itemscope', 'itemtype', 'datetime', 'pubdate', 'rel', 'name', 'property', 'content', 'http-equiv', 'charset', 'style', 'xml:lang']);
