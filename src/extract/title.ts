@@ -148,6 +148,14 @@ export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMet
   return stripToHeadline(stripped, meta.h1);
 }
 
+/** Page-making tools' default titles, left in by whoever made the page (FrontPage, Dreamweaver, Word). */
+const DEFAULT_TITLE = /^(?:无标题文档|无标题网页|无标题|未命名|未命名文档|新建网页\s*\d*|显示|网页|untitled(?: document| page)?|new page\s*\d*|document|home)$/iu;
+
+/** Whether a document title names nothing: none, a few characters, or a page-making tool's default. */
+export function namesNothing(title: string): boolean {
+  return squash(title).length < 4 || DEFAULT_TITLE.test(tidy(title));
+}
+
 /**
  * The heading set right over the body (page-lines.ts) as the headline, when the chosen title is
  * nowhere above the body: on a Chinese page whose document title is a channel and the site
@@ -157,8 +165,11 @@ export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMet
  * section's or a newsletter box's.
  */
 export function headlineOverBody(title: string, heading: string | undefined, siteName: string | null): string | null {
-  if (!heading || !isChinese(title)) return null;
+  const weak = namesNothing(title);
+  if (!heading || !(isChinese(title) || (weak && isChinese(heading)))) return null;
+  // a title that names nothing (显示, 无标题文档, none at all) gives way to a shorter headline (犬儒病(上))
+  const least = weak ? 4 : 6;
   const k = squash(heading);
-  if (k.length < 6 || k.length > 100 || /[:：]$/.test(k) || (siteName && k === squash(siteName)) || squash(title).includes(k)) return null;
-  return (k.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0) >= 6 ? heading : null;
+  if (k.length < least || k.length > 100 || /[:：]$/.test(k) || (siteName && k === squash(siteName)) || squash(title).includes(k)) return null;
+  return (k.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0) >= least ? heading : null;
 }

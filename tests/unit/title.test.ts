@@ -67,6 +67,28 @@ describe('the headline set over the body when the document title is not it', () 
   });
 });
 
+describe('a headline set apart without a heading tag', () => {
+  const para = '一九八九年四月，我在湖南张家界开一个全省教学研究会议。按照惯例，会议安排了一天时间，让与会者去风景点游玩观赏，那一天正好是四月十五日，后来我们才知道这一天的分量。';
+  const text = `<table><tr><td>${`<p>${para}</p>`.repeat(5)}</td></tr></table>`;
+  const page = (title: string, over: string) =>
+    `<html><head>${title ? `<title>${title}</title>` : ''}</head><body><table><tr><td><a href="/">首页</a></td><td><a href="/a">人物</a></td></tr></table>${over}${text}</body></html>`;
+  it.each([
+    // an old portal: the document title greets the reader, the headline is bold in a table cell over the date line
+    ['bold in a cell over the date line', '谢谢您访问关注中国中心', '<table><tr><td><b><font color="blue">茉莉：我是怎样卷入八九民运的</font></b></td></tr><tr><td>发布日期： 7/5/2005 9:23:57 PM</td></tr></table>', '茉莉：我是怎样卷入八九民运的'],
+    // a page-making tool's default title gives way to a short headline, centred and strong, over the author's name
+    ['a default title and a short headline', '显示', '<p align="center"><strong>犬儒病(上)</strong></p><p>胡平</p>', '犬儒病(上)'],
+    ['无标题文档 and a headline named by its class', '无标题文档', '<div class="Heading">北京市儿童心理素质发展现状调查研究报告</div><div class="Date">2005-03-06 16:17:00</div>', '北京市儿童心理素质发展现状调查研究报告'],
+    // no document title at all: the body's own first line, set apart, is the headline
+    ['no title, the body opening with its headline', '', '<div class="content"><p><strong>北京市儿童心理素质发展现状调查研究报告</strong></p></div>', '北京市儿童心理素质发展现状调查研究报告'],
+    // a bold lede is a sentence, not a headline; a bold link is another page's; centring alone sets nothing apart
+    ['a bold lede over the text', '谢谢您访问关注中国中心', '<p><b>会议期间，与会者就教学研究展开讨论。</b></p>', '谢谢您访问关注中国中心'],
+    ['a bold link over the text', '谢谢您访问关注中国中心', '<p><b><a href="/n/2">茉莉：我是怎样卷入八九民运的</a></b></p>', '谢谢您访问关注中国中心'],
+    ['a centred date line over the text', '谢谢您访问关注中国中心', '<p align="center">2003-7-24 钱江晚报记者采写</p>', '谢谢您访问关注中国中心'],
+  ])('%s', (_, title, over, expected) => {
+    expect(extractArticle(parseHtml(page(title, over))).article.title).toBe(expected);
+  });
+});
+
 describe('a copied og:title confirms nothing the h1 contradicts', () => {
   const zhBody = `<p>${'2020年11月18日上午，得知自己减刑释放的他还没缓过神来，被送到了高速路口，家人已在路口等候多时。'.repeat(6)}</p>`;
   const enBody = `<p>${'The regional council approved the new online permit service on Tuesday after a year of trials in three towns. '.repeat(6)}</p>`;
