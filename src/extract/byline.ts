@@ -18,8 +18,8 @@ const SURNAMES = new Set(
     .split('')),
 );
 const COMPOUND = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|夏侯|端木|轩辕|呼延|南宫|独孤|万俟|闻人|申屠|西门|百里)/;
-/** Words that end an organisation or a thing, not a person's given name. */
-const NOT_PERSON = /(?:社|报|网|台|刊|部|局|委|会|院|厅|办|处|站|所|中心|公司|集团|政府|新闻|日报|晚报|频道|图|完|讯|电|稿|版|栏|专题|记者|编辑|来源|作者|报道|评论|分享|打印|关闭|收藏|返回|首页|正文)$/;
+/** Words that end an organisation or a thing, not a person's given name; a page's buttons (关注, 转发), which read as surname and name. */
+const NOT_PERSON = /(?:社|报|网|台|刊|部|局|委|会|院|厅|办|处|站|所|中心|公司|集团|政府|新闻|日报|晚报|频道|图|完|讯|电|稿|版|栏|专题|记者|编辑|来源|作者|报道|评论|分享|打印|关闭|收藏|返回|首页|正文|关注|订阅|点赞|转发|举报|登录|注册)$/;
 
 /** A Chinese person's name: two to four Han characters (a · inside for minority names) opening with a surname. */
 export function isChineseName(s: string): boolean {
@@ -83,7 +83,8 @@ function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
   const tokens = s.split(/[\s\u3000、，,／/]+/u);
   for (let i = 0; i < tokens.length && out.length < 8; i++) {
     // a name's gloss in brackets goes with the brackets: 张三（北京大学教授）
-    let tok = tokens[i]!.replace(/^([^（(]{2,})[（(].*$/u, '$1').replace(/[)）\]】」。.;；]+$/u, '');
+    // and a closing bracket ends the credit: 新华社巴黎12月9日电（记者唐霁）法国9日…
+    let tok = tokens[i]!.replace(/^([^（(]{2,})[（(].*$/u, '$1').replace(/[)）\]】」。;；].*$/u, '').replace(/\.+$/u, '');
     if (NO_ONE.test(tok)) break;
     if (!tok) {
       if (i === 0) continue;
@@ -292,7 +293,7 @@ function creditsOf(z: Zones, fallback: (string | null | undefined)[], body: stri
     // holding that name alone: together they say it is the author, where no list of surnames knows a
     // pen name; the lead-in alone is as often a speaker quoted, or a label (摘要：…)
     const alone = new Set([...z.head, ...body.slice(0, OPENING_PARAGRAPHS)].map(squeeze));
-    for (const l of z.head) {
+    for (const l of [...(z.headline ? [z.headline] : []), ...z.head]) {
       const m = LEAD_IN.exec(squeeze(l));
       if (m && alone.has(m[1]!) && alone.has(squeeze(l).slice(m[0].length - 1)) && !NOT_PERSON.test(m[1]!)) return m[1]!;
     }

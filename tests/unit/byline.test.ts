@@ -34,6 +34,12 @@ describe('credits in the text', () => {
     // an office or a branch credited as 作者 is the page's author
     ['作者： an office', ['作者：医技药剂党支部'], '医技药剂党支部'],
     ['a bracketed badge on a line without a date is no name', ['【新春走基层】', '【王者归来】'], null],
+    // a wire dateline opening the first paragraph: the bracket closes the credit, the text runs on
+    ['a wire dateline before the text', ['新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革。'], '唐霁'],
+    ['two reporters in a dateline', ['环球网报道 记者 李东尧 侯佳欣】今天上午10时，美国驻成都总领馆按照中方要求闭馆。'], '李东尧 侯佳欣'],
+    ['a reporter and a correspondent in a dateline', ['本报北京12月9日电（记者 王明 通讯员 李华）今天，全市政务服务一网通办。'], '王明 李华'],
+    // a page's buttons read as a surname and a name (关 注), and are neither
+    ['a follow button under an account name', ['去驴行', '关注'], null],
   ])('%s', (_, head, byline) => {
     expect(credits(head).byline).toBe(byline);
   });
