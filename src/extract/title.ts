@@ -108,7 +108,10 @@ export function headlineInTitle(title: string, headings: string[]): string | nul
   for (const raw of headings) {
     const h = tidy(raw);
     const k = squash(h);
-    if (k.length < 4 || k.length < t.length * 0.3 || !t.startsWith(k)) continue;
+    if (k.length < 2 || !t.startsWith(k)) continue;
+    // a short headline (a name, an encyclopedia's entry: 金锺国 - 维基百科，自由的百科全书) is confirmed
+    // only by a dash or a bar set off by spaces after it; a kicker before a colon (外国专家：…) is not one
+    if ((k.length < 4 || k.length < t.length * 0.3) && !(tidy(title).startsWith(h) && /^[\s\u3000]+[-–—|｜][\s\u3000]+\S/u.test(tidy(title).slice(h.length)))) continue;
     const rest = t.slice(k.length);
     const confirmed = rest === '' || /^(?:[-–—_|｜·•»:：/\\]|::)/.test(rest) || (SITE_END.test(rest) && rest.length <= 20);
     if (confirmed && (!best || k.length > squash(best).length)) best = h;
@@ -135,17 +138,30 @@ export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMet
   if (!isChinese(docTitle || title)) return westernHeadline(title, meta.h1, meta.author);
   // Chinese portals: the document title is the headline with site and channel names glued on, and
   // the page's own headings confirm where the headline ends
-  const headings = [...headingsOf(doc), ...(meta.ogTitle ? [tidy(meta.ogTitle)] : []), ...(meta.headline ? [tidy(meta.headline)] : [])];
-  const base = docTitle || title;
+  const headings = [...headingsOf(doc), ...(meta.ogTitle ? [tidy(meta.ogTitle)] : []), ...(meta.headline ? [tidy(meta.headline)] : [])].map(stripLeadingNames);
+  const base = stripLeadingNames(docTitle || title);
   const confirmed = headlineInTitle(base, headings);
   const stripped = stripTrailingNames(stripSiteName(base, siteName));
   // og:title and the JSON-LD headline are most often copies of the document title, glued-on names
   // and all ("标题_苏银" over <h1>标题</h1>): when the whole title is all that confirms itself and
   // the page's h1 is just what is left once the glued-on name is cut, two signals agree on the cut
   const h1 = tidy(meta.h1 ?? '');
-  if (confirmed && squash(confirmed) === squash(base) && h1 && stripped.length < base.length && squash(stripped) === squash(h1)) return h1;
-  if (confirmed) return confirmed;
-  return stripToHeadline(stripped, meta.h1);
+  // the same when the h1 confirms itself as the title's opening (金锺国 over "金锺国 - 维基百科，自由的百科全书")
+  const byH1 = h1 ? headlineInTitle(base, [h1]) : null;
+  if (confirmed && squash(confirmed) === squash(base) && h1 && ((stripped.length < base.length && squash(stripped) === squash(h1)) || (byH1 && squash(byH1).length < squash(base).length))) return stripLeadingNames(h1);
+  if (confirmed) return stripLeadingNames(confirmed);
+  return stripLeadingNames(stripToHeadline(stripped, meta.h1));
+}
+
+/**
+ * `title` without what a forum or a blog puts before the headline: a label (主题：, 标题：) or the
+ * blog's name and a trail before » ("多维博客 » 标题", the old blog engines' "Blog » Post").
+ */
+export function stripLeadingNames(title: string): string {
+  const label = /^(?:主题|标题|帖子主题|文章标题)[\s\u3000]*[:：][\s\u3000]*(\S.{3,})$/u.exec(title);
+  if (label) return label[1]!;
+  const trail = /^(?:[^»]{1,20}»[\s\u3000]*)+([^»]{6,})$/u.exec(title);
+  return trail ? trail[1]!.trim() : title;
 }
 
 /** Page-making tools' default titles, left in by whoever made the page (FrontPage, Dreamweaver, Word). */

@@ -105,6 +105,11 @@ describe('a copied og:title confirms nothing the h1 contradicts', () => {
     ['Western, the site after a bar', page('Council opens online permits to every town | TheHill', null, 'Council opens online permits to every town', enBody), 'Council opens online permits to every town'],
     // "Headline | Author" (here og:title, which Readability takes whole) keeps the author's name
     ['Western, an author after a bar', page('Council opens online permits to every town | Eleanor Roy', 'Council opens online permits to every town | Eleanor Roy', 'Council opens online permits to every town', enBody, 'Eleanor Roy'), 'Council opens online permits to every town | Eleanor Roy'],
+    // a short headline, an encyclopedia's entry, confirmed by the dash set off by spaces after it
+    ['Chinese, a short entry before a spaced dash', page('金锺国 - 维基百科，自由的百科全书', '金锺国 - 维基百科，自由的百科全书', '金锺国', zhBody), '金锺国'],
+    // a blog's name before », a forum's label before the headline
+    ['Chinese, a blog name before »', page('多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业', null, '多维博客', zhBody), '播客热潮迅速蔓延 挑逗传统传媒业'],
+    ['Chinese, a forum label', page('主题: 【太行山上】 【DVDSCR-RMVB】', null, '主题: 【太行山上】 【DVDSCR-RMVB】', zhBody), '【太行山上】 【DVDSCR-RMVB】'],
     // what follows is a sentence, not a name: it stays
     ['Western, a sentence after the dash', page('Council opens online permits - and the towns are not ready.', null, 'Council opens online permits', enBody), 'Council opens online permits - and the towns are not ready.'],
   ])('%s', (_, html, expected) => {
