@@ -67,11 +67,17 @@ const ROLE = '(?:特约记者|首席记者|见习记者|实习记者|实习生|�
  * What a credit line holds where no one is named: anonymous (佚名, 匿名), the site itself (本站,
  * 本网, 网络), the editor's generic voice (小编) or a CMS's default user (admin).
  */
-const NO_ONE = /^(?:佚名|匿名|无名|本站|本网|网络|网友|小编|编者|管理员|站长|未知|不详|版权所有|admin|administrator|root|guest)$/iu;
+const NO_ONE = /^(?:佚名|匿名|无名|本站|本网|网络|网友|网络整理|综合整理|整理|综合|小编|编者|管理员|站长|未知|不详|版权所有|admin|administrator|root|guest)$/iu;
 /** A website's name, which a credit's 作者： may hold but no author is (中国政府网); an office or a branch may be one. */
 const SITE_NAME = /(?:网|网站|官网|门户|客户端)$/u;
 const EDITOR = '(?:责任编辑|责编|编辑|编审)';
 const SEP = '[\\s\\u3000]*[：:／/｜|]?[\\s\\u3000]*';
+/**
+ * What follows a role word in running text or a page's frame and reads as a two-to-four-character
+ * name without being one: a reporting verb (对记者透露, 记者获悉), a box's heading (作者最新文章).
+ * Only names no surname list knows are judged by it (王文章 is a name).
+ */
+const NOT_A_NAME = /(?:透露|表示|介绍|获悉|了解|采访|证实|确认|指出|坦言|直言|看到|发现|注意到|说|称|问|文章|简介|主页|作品|动态|专栏|推荐|信息)$/u;
 /** A role word standing alone as a token between names (本报实习生 刘国栋 周炜 本报记者 王燕平). */
 const ROLE_TOKEN = new RegExp(`^[\\p{Script=Han}]{0,8}?${ROLE}[：:]?$`, 'u');
 const REPORTED = /^(.*?)(?:\S{0,8}报[道导]|\/?摄影?|摄)$/u;
@@ -97,7 +103,7 @@ function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
       if (rep[1] && isChineseName(rep[1])) out.push(rep[1]);
       break;
     }
-    if (isChineseName(tok) || (afterRole && /^[\p{Script=Han}·]{2,4}$/u.test(tok) && !NOT_PERSON.test(tok))) out.push(tok);
+    if (isChineseName(tok) || (afterRole && /^[\p{Script=Han}·]{2,4}$/u.test(tok) && !NOT_PERSON.test(tok) && !NOT_A_NAME.test(tok))) out.push(tok);
     // a run of two single characters: "赵 培"
     else if (/^\p{Script=Han}$/u.test(tok) && /^\p{Script=Han}{1,2}$/u.test(tokens[i + 1] ?? '') && isChineseName(tok + tokens[i + 1])) {
       out.push(tok + tokens[i + 1]);
@@ -112,6 +118,9 @@ function namesAt(s: string, lenient: boolean, afterRole = true): string[] {
   return out;
 }
 
+/** Words before 记者 in running text that make the reporter someone spoken to, not a credit (对记者说, 接受记者采访). */
+const ADDRESSED = /(?:对|向|给|跟|和|与|让|被|请|告诉|接受|回答|据)$/u;
+
 /** The author credited in `line`, if any: a role opening the line or a bracket, or after a short label (本报记者, 光明日报记者). */
 function creditIn(line: string): string[] {
   const re = new RegExp(`${ROLE}${SEP}`, 'gu');
@@ -122,7 +131,7 @@ function creditIn(line: string): string[] {
     const explicit = /[／/｜|：:]$/u.test(role) || /^文[／/]图$/u.test(role);
     const opens = /(?:^|[\s\u3000（(【\[□■●▲◎])$/u.test(before);
     // a short label of its own (本报, 新华社, 半月谈) before the role, itself opening the line or a bracket
-    const labelled = /(?:^|[\s\u3000（(【\[□■●▲◎])\p{Script=Han}{1,8}$/u.test(before);
+    const labelled = /(?:^|[\s\u3000（(【\[□■●▲◎])\p{Script=Han}{1,8}$/u.test(before) && !ADDRESSED.test(before);
     if (role.startsWith('文') ? !(opens && explicit) : !(opens || labelled)) continue;
     const lenient = /^(?:作者|撰稿|撰文)/u.test(role) && explicit;
     const names = namesAt(line.slice(m.index + m[0].length), lenient);

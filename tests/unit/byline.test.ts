@@ -40,6 +40,11 @@ describe('credits in the text', () => {
     ['a reporter and a correspondent in a dateline', ['本报北京12月9日电（记者 王明 通讯员 李华）今天，全市政务服务一网通办。'], '王明 李华'],
     // a page's buttons read as a surname and a name (关 注), and are neither
     ['a follow button under an account name', ['去驴行', '关注'], null],
+    // the reporter spoken to in running text, a box's heading after 作者, a credit to the web at large
+    ['a reporter spoken to', ['另一位小米高管对记者透露，红米K30系列肯定支持5G手机。'], null],
+    ['作者最新文章', ['作者最新文章'], null],
+    ['作者：网络整理', ['作者：网络整理'], null],
+    ['a paper whose name ends in 经 before 记者', ['第一财经记者 张三'], '张三'],
   ])('%s', (_, head, byline) => {
     expect(credits(head).byline).toBe(byline);
   });
