@@ -134,8 +134,9 @@ function headingsOf(doc: Document): string[] {
 export function pickTitle(readabilityTitle: string, doc: Document, meta: PageMeta, siteName: string | null): string {
   const title = tidy(readabilityTitle) || tidy(meta.ogTitle ?? '') || tidy(meta.h1 ?? '') || tidy(doc.title ?? '');
   const docTitle = tidy(doc.title ?? '');
-  // Western titles: Readability's choice, less a site the h1 shows is not part of the headline
-  if (!isChinese(docTitle || title)) return westernHeadline(title, meta.h1, meta.author);
+  // Western titles: Readability's choice, less the site the page names (og:site_name) after a
+  // separator ("Headline - Los Angeles Times"); Japanese titles stay as Readability has them
+  if (!isChinese(docTitle || title)) return westernHeadline(/[\p{Script=Han}\u3040-\u30ff]/u.test(title) ? title : stripSiteName(title, siteName), meta.h1, meta.author);
   // Chinese portals: the document title is the headline with site and channel names glued on, and
   // the page's own headings confirm where the headline ends
   const headings = [...headingsOf(doc), ...(meta.ogTitle ? [tidy(meta.ogTitle)] : []), ...(meta.headline ? [tidy(meta.headline)] : [])].map(stripLeadingNames);

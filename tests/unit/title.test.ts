@@ -110,6 +110,9 @@ describe('a copied og:title confirms nothing the h1 contradicts', () => {
     // a blog's name before », a forum's label before the headline
     ['Chinese, a blog name before »', page('多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业', null, '多维博客', zhBody), '播客热潮迅速蔓延 挑逗传统传媒业'],
     ['Chinese, a forum label', page('主题: 【太行山上】 【DVDSCR-RMVB】', null, '主题: 【太行山上】 【DVDSCR-RMVB】', zhBody), '【太行山上】 【DVDSCR-RMVB】'],
+    // the site the page names in og:site_name goes after a dash, whatever the h1 says (og:title, which
+    // Readability takes whole, carries it too)
+    ['Western, the declared site after a dash', page('Council opens online permits, says mayor - Los Angeles Times', 'Council opens online permits, says mayor - Los Angeles Times', 'Council opens online permits, the mayor says', enBody).replace('</head>', '<meta property="og:site_name" content="Los Angeles Times"></head>'), 'Council opens online permits, says mayor'],
     // what follows is a sentence, not a name: it stays
     ['Western, a sentence after the dash', page('Council opens online permits - and the towns are not ready.', null, 'Council opens online permits', enBody), 'Council opens online permits - and the towns are not ready.'],
   ])('%s', (_, html, expected) => {
