@@ -176,5 +176,7 @@ export function zonesOf(doc: Document, title: string, h1: string | null, body: s
   const before = first >= 0 ? lines.slice(Math.max(0, first - 40), text + 1) : head;
   const inside = first >= 0 && last > first ? lines.slice(first, last + 1).filter((l) => l.length <= 80) : [];
   const titleFound = t >= 0 && (first < 0 || t < first);
+  // under a title that names nothing (无标题文档, none), the body's own first line may be the headline
+  // (<strong>标题</strong> opening the text): the search for one starts at that line
   return { head, tail, inside, after, titleFound, ...(titleFound ? { headline: lines[t]! } : {}), before, headingAbove: titleFound ? undefined : headingAboveOf(doc, lines, first >= 0 && namesNothing(title) ? first + 1 : first) };
 }
