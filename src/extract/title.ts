@@ -104,6 +104,7 @@ export function stripTrailingNames(title: string): string {
  */
 export function headlineInTitle(title: string, headings: string[]): string | null {
   const t = squash(title);
+  const whole = tidy(title);
   let best: string | null = null;
   for (const raw of headings) {
     const h = tidy(raw);
@@ -111,7 +112,7 @@ export function headlineInTitle(title: string, headings: string[]): string | nul
     if (k.length < 2 || !t.startsWith(k)) continue;
     // a short headline (a name, an encyclopedia's entry: 金锺国 - 维基百科，自由的百科全书) is confirmed
     // only by a dash or a bar set off by spaces after it; a kicker before a colon (外国专家：…) is not one
-    if ((k.length < 4 || k.length < t.length * 0.3) && !(tidy(title).startsWith(h) && /^[\s\u3000]+[-–—|｜][\s\u3000]+\S/u.test(tidy(title).slice(h.length)))) continue;
+    if ((k.length < 4 || k.length < t.length * 0.3) && !(whole.startsWith(h) && /^[\s\u3000]+[-–—|｜][\s\u3000]+\S/u.test(whole.slice(h.length)))) continue;
     const rest = t.slice(k.length);
     const confirmed = rest === '' || /^(?:[-–—_|｜·•»:：/\\]|::)/.test(rest) || (SITE_END.test(rest) && rest.length <= 20);
     if (confirmed && (!best || k.length > squash(best).length)) best = h;
